@@ -1,0 +1,65 @@
+import type { Context } from "hono";
+import { cors } from "hono/cors";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "./env";
+import { createRouter, KEYSTONE_TOKEN_SCHEME } from "./lib/create-router";
+import { onError, problem } from "./lib/errors";
+import { buildRouteTable } from "./lib/route-table";
+import { accessLog } from "./middleware/access-log";
+import { requestId } from "./middleware/request-id";
+import { upstreamClients } from "./middleware/upstream-clients";
+import { OPENAPI_CONFIG, OPENAPI_DOCUMENT_PATH } from "./openapi";
+import { routers } from "./routes";
+
+const EXPOSED_HEADERS = ["X-Request-Id", "Cache-Status", "Location"];
+
+/** CORS only for requests that carry an Origin; allowed origins come from CORS_ALLOWED_ORIGINS. */
+const corsForAllowedOrigins = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.req.header("origin")) return next();
+  return cors({
+    origin: (origin, ctx: Context<AppEnv>) => (ctx.get("config").CORS_ALLOWED_ORIGINS.includes(origin) ? origin : null),
+    allowHeaders: ["X-Auth-Token", "Content-Type", "X-Request-Id"],
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+    exposeHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  })(c, next);
+});
+
+export function createApp() {
+  const app = createRouter();
+  app.openAPIRegistry.registerComponent("securitySchemes", KEYSTONE_TOKEN_SCHEME, {
+    type: "apiKey",
+    in: "header",
+    name: "X-Auth-Token",
+    description: "A project-scoped Keystone token; forwarded to Glance and to nothing else.",
+  });
+
+  app.use(requestId, accessLog, upstreamClients, corsForAllowedOrigins);
+  for (const router of routers) app.route("/", router);
+  app.doc31(OPENAPI_DOCUMENT_PATH, OPENAPI_CONFIG);
+
+  const routeTable = buildRouteTable(app.openAPIRegistry.definitions, [{ method: "get", path: OPENAPI_DOCUMENT_PATH }]);
+  app.notFound((c) => {
+    const { path } = c.req;
+    const template = routeTable.match(path);
+    if (template) {
+      const allow = routeTable.allowHeader(template);
+      if (c.req.method === "OPTIONS") return c.body(null, 204, { allow });
+      return problem(c, {
+        code: "method-not-allowed",
+        status: 405,
+        detail: `${c.req.method} is not allowed on ${template.path}; allowed: ${allow}`,
+        headers: { allow },
+      });
+    }
+    if (!path.endsWith("/") && routeTable.match(`${path}/`)) {
+      const url = new URL(c.req.url);
+      return c.body(null, 308, { location: `${path}/${url.search}` });
+    }
+    return problem(c, { code: "not-found", status: 404, detail: `No route for ${c.req.method} ${path}` });
+  });
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

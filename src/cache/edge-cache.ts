@@ -1,0 +1,91 @@
+import { log } from "../lib/logger";
+
+export type CacheOutcome = "hit" | "stale" | "miss" | "bypass";
+
+export interface ReadThroughOptions<T> {
+  key: string;
+  ttlSeconds: number;
+  staleSeconds: number;
+  waitUntil: (work: Promise<unknown>) => void;
+  load: () => Promise<T>;
+  now?: () => number;
+}
+
+interface Envelope<T> {
+  value: T;
+  freshUntil: number;
+  staleUntil: number;
+}
+
+function defaultCache(): Cache | undefined {
+  try {
+    return typeof caches === "undefined" ? undefined : caches.default;
+  } catch {
+    return undefined;
+  }
+}
+
+const refreshing = new Set<string>();
+
+async function store<T>(cache: Cache, key: string, value: T, ttl: number, stale: number, now: number) {
+  const envelope: Envelope<T> = { value, freshUntil: now + ttl * 1000, staleUntil: now + (ttl + stale) * 1000 };
+  await cache.put(
+    key,
+    new Response(JSON.stringify(envelope), {
+      headers: { "content-type": "application/json", "cache-control": `max-age=${ttl + stale}` },
+    }),
+  );
+}
+
+async function lookup<T>(cache: Cache, key: string): Promise<Envelope<T> | undefined> {
+  try {
+    const cached = await cache.match(key);
+    return cached ? ((await cached.json()) as Envelope<T>) : undefined;
+  } catch (error) {
+    log("warn", "edge cache read failed", { error: String(error) });
+    return undefined;
+  }
+}
+
+/**
+ * Read-through edge cache for successful results only: `load` throwing means nothing is stored.
+ * Fresh entries are hits; stale ones are served while one background refresh runs in waitUntil.
+ * Where the Cache API is missing (plain Node, some local runtimes) every call passes through.
+ */
+export async function readThrough<T>(options: ReadThroughOptions<T>, cache = defaultCache()): Promise<{ value: T; outcome: CacheOutcome }> {
+  const { key, ttlSeconds, staleSeconds, waitUntil, load } = options;
+  const now = options.now ?? Date.now;
+  if (!cache || ttlSeconds === 0) return { value: await load(), outcome: "bypass" };
+
+  const entry = await lookup<T>(cache, key);
+  if (entry && now() < entry.freshUntil) return { value: entry.value, outcome: "hit" };
+  if (entry && now() < entry.staleUntil) {
+    if (!refreshing.has(key)) {
+      refreshing.add(key);
+      const refresh = load()
+        .then((value) => store(cache, key, value, ttlSeconds, staleSeconds, now()))
+        .catch((error) => log("warn", "edge cache refresh failed", { error: String(error) }))
+        .finally(() => refreshing.delete(key));
+      waitUntil(refresh);
+    }
+    return { value: entry.value, outcome: "stale" };
+  }
+
+  const value = await load();
+  waitUntil(store(cache, key, value, ttlSeconds, staleSeconds, now()).catch((error) => log("warn", "edge cache write failed", { error: String(error) })));
+  return { value, outcome: "miss" };
+}
+
+/** RFC 9211 Cache-Status value for an outcome. */
+export function cacheStatus(outcome: CacheOutcome): string {
+  switch (outcome) {
+    case "hit":
+      return "glance-edge; hit";
+    case "stale":
+      return "glance-edge; hit; detail=stale-while-revalidate";
+    case "miss":
+      return "glance-edge; fwd=miss; stored";
+    case "bypass":
+      return "glance-edge; fwd=bypass; detail=no-cache-api";
+  }
+}

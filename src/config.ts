@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+const seconds = (fallback: number) => z.coerce.number().int().min(0).max(86_400).default(fallback);
+const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const emptyAsUndefined = (value: unknown) => (value === "" || value === undefined ? undefined : value);
+const httpUrl = z
+  .url({ protocol: /^https?$/ })
+  .transform((url) => url.replace(/\/+$/, ""));
+
+const ConfigSchema = z.object({
+  GLANCE_URL: httpUrl,
+  KEYSTONE_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  GLANCE_TIMEOUT_MS: positiveInt(10_000, 300_000),
+  API_RESULT_PAGE_SIZE: positiveInt(20, 1000),
+  API_RESULT_LIMIT: positiveInt(1000, 100_000),
+  VERSION_CACHE_TTL: seconds(300),
+  RESOURCE_TYPES_CACHE_TTL: seconds(300),
+  CACHE_STALE_TTL: seconds(60),
+  TOKEN_VERDICT_TTL: seconds(60),
+  NAMESPACE_DETAIL_CONCURRENCY: positiveInt(8, 64),
+  CORS_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly variables: { name: string; message: string }[]) {
+    super(`invalid configuration: ${variables.map((v) => v.name).join(", ")}`);
+  }
+}
+
+// Wrangler vars are all strings; an empty string means "not set" so the default applies.
+function withoutEmptyStrings(env: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+}
+
+const parsedConfigs = new WeakMap<object, Config>();
+
+/** Parses the Worker's vars once per env object; throws ConfigError naming every bad variable. */
+export function loadConfig(env: object): Config {
+  const cached = parsedConfigs.get(env);
+  if (cached) return cached;
+  const result = ConfigSchema.safeParse(withoutEmptyStrings(env as Record<string, unknown>));
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        name: String(issue.path[0] ?? "?"),
+        message: issue.message,
+      })),
+    );
+  }
+  parsedConfigs.set(env, result.data);
+  return result.data;
+}

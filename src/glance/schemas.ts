@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** What Glance sends back, checked loosely: the fields we rely on, everything else kept. */
+export const GlanceImageSchema = z.object({ id: z.string() }).loose();
+export type GlanceImage = z.infer<typeof GlanceImageSchema>;
+
+export const GlanceImageListSchema = z.object({
+  images: z.array(GlanceImageSchema),
+  next: z.string().optional(),
+});
+
+export const GlanceVersionsSchema = z.object({
+  versions: z.array(z.object({ id: z.string(), status: z.string() }).loose()),
+});
+export type GlanceVersions = z.infer<typeof GlanceVersionsSchema>;
+
+export const GlanceImportInfoSchema = z.object({
+  "import-methods": z.object({ value: z.array(z.string()) }).loose(),
+});
+
+export const GlanceNamespaceSchema = z.object({ namespace: z.string() }).loose();
+export type GlanceNamespace = z.infer<typeof GlanceNamespaceSchema>;
+
+export const GlanceNamespaceListSchema = z.object({
+  namespaces: z.array(GlanceNamespaceSchema),
+  next: z.string().optional(),
+});
+
+export const GlanceResourceTypeListSchema = z.object({
+  resource_types: z.array(z.object({ name: z.string() }).loose()),
+});
+
+export interface JsonPatchOp {
+  op: "add" | "replace" | "remove";
+  path: string;
+  value?: unknown;
+}

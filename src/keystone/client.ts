@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { ProblemError } from "../lib/problem";
+import { type UpstreamOptions, upstreamRequest } from "../upstream/http";
+
+const TokenDocumentSchema = z.object({
+  token: z.object({ expires_at: z.string() }).loose(),
+});
+
+export interface TokenVerdict {
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+export interface KeystoneClientOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  openstackRequestId: string;
+  onCall?: () => void;
+}
+
+/** Only what the API needs from Keystone: is this token valid, and until when. */
+export class KeystoneClient {
+  private readonly options: UpstreamOptions;
+
+  constructor({ baseUrl, timeoutMs, openstackRequestId, onCall }: KeystoneClientOptions) {
+    this.options = {
+      service: "Keystone",
+      baseUrl,
+      timeoutMs,
+      getRetries: 1,
+      baseHeaders: { "user-agent": "glance-edge", "x-openstack-request-id": openstackRequestId },
+      onCall,
+    };
+  }
+
+  /** Validates the token with itself as the caller; a refused token is a 401 problem. */
+  async validateToken(token: string): Promise<TokenVerdict> {
+    let body: unknown;
+    try {
+      ({ body } = await upstreamRequest(this.options, {
+        method: "GET",
+        path: "/v3/auth/tokens",
+        headers: { "x-auth-token": token, "x-subject-token": token },
+      }));
+    } catch (error) {
+      if (error instanceof ProblemError && (error.init.upstreamStatus === 401 || error.init.upstreamStatus === 404)) {
+        throw new ProblemError({
+          code: "unauthenticated",
+          status: 401,
+          detail: "The X-Auth-Token was refused by Keystone",
+          upstreamStatus: error.init.upstreamStatus,
+          upstreamRequestId: error.init.upstreamRequestId,
+        });
+      }
+      throw error;
+    }
+    const parsed = TokenDocumentSchema.safeParse(body);
+    const expiresAt = parsed.success ? Date.parse(parsed.data.token.expires_at) : NaN;
+    if (!Number.isFinite(expiresAt)) {
+      throw new ProblemError({ code: "bad-gateway", status: 502, detail: "Keystone answered with an unexpected token document" });
+    }
+    return { expiresAt };
+  }
+}

@@ -1,0 +1,45 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../env";
+import { requireToken } from "../middleware/require-token";
+import { type FieldError, ProblemError } from "./problem";
+
+const LOCATIONS: Record<string, FieldError["location"]> = { query: "query", param: "path", json: "body", header: "header" };
+
+interface ValidationFailure {
+  target: string;
+  error: { issues: { path: PropertyKey[]; message: string }[] };
+}
+
+/** Turns a failed zod validation into a 400 problem naming every offending field. */
+export function validationProblem({ target, error }: ValidationFailure): ProblemError {
+  const location = LOCATIONS[target] ?? "body";
+  const errors = error.issues.map((issue) => ({
+    location,
+    field: issue.path.map(String).join(".") || "(root)",
+    message: issue.message,
+  }));
+  const detail = errors.map((e) => `${e.location} ${e.field}: ${e.message}`).join("; ");
+  return new ProblemError({ code: "validation-error", status: 400, detail, errors });
+}
+
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    strict: true,
+    defaultHook: (result) => {
+      if (!result.success) throw validationProblem(result as ValidationFailure);
+    },
+  });
+}
+
+export const KEYSTONE_TOKEN_SCHEME = "KeystoneToken";
+
+/** Spread into a createRoute config: documents the X-Auth-Token requirement and enforces it. */
+export const authenticated = {
+  security: [{ [KEYSTONE_TOKEN_SCHEME]: [] }],
+  middleware: [requireToken] as const,
+};
+
+export const jsonContent = <T>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});

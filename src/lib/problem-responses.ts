@@ -1,0 +1,27 @@
+import { ProblemSchema } from "./problem";
+
+const DESCRIPTIONS = {
+  400: "Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data",
+  401: "Missing or refused X-Auth-Token",
+  403: "Glance refused the operation (policy, protected image, reserved attribute)",
+  404: "Not found, or not visible to this project",
+  405: "Method not allowed on this path (see the Allow header)",
+  409: "Conflict reported by Glance",
+  413: "Glance refused the size or a quota",
+  415: "Content-Type is not application/json",
+  500: "The API is misconfigured",
+  502: "Glance failed or could not be reached",
+  504: "Glance did not answer within the configured timeout",
+} as const;
+
+export type ProblemStatus = keyof typeof DESCRIPTIONS;
+
+const problemContent = { "application/problem+json": { schema: ProblemSchema } };
+
+/** The shared problem responses of a route, spread into its `responses`. */
+export function problemResponses(...statuses: ProblemStatus[]) {
+  const all: ProblemStatus[] = [...new Set<ProblemStatus>([...statuses, 500, 502, 504])];
+  return Object.fromEntries(
+    all.sort().map((status) => [status, { description: DESCRIPTIONS[status], content: problemContent }]),
+  ) as Record<ProblemStatus, { description: string; content: typeof problemContent }>;
+}

@@ -1,0 +1,45 @@
+import { createMiddleware } from "hono/factory";
+import { ConfigError, loadConfig } from "../config";
+import type { AppEnv } from "../env";
+import { GlanceClient } from "../glance/client";
+import { KeystoneClient } from "../keystone/client";
+import { ProblemError } from "../lib/problem";
+
+/** Validates the configuration (a 500 problem naming each bad variable) and builds the per-request clients. */
+export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
+  let config;
+  try {
+    config = loadConfig(c.env ?? {});
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ProblemError({
+      code: "configuration-error",
+      status: 500,
+      detail: `Invalid or missing configuration: ${error.variables.map((v) => `${v.name} (${v.message})`).join("; ")}`,
+    });
+  }
+  const countCall = () => c.set("upstreamCalls", c.get("upstreamCalls") + 1);
+  c.set("config", config);
+  c.set(
+    "glance",
+    new GlanceClient({
+      baseUrl: config.GLANCE_URL,
+      timeoutMs: config.GLANCE_TIMEOUT_MS,
+      openstackRequestId: c.get("openstackRequestId"),
+      getToken: () => c.get("token"),
+      onCall: countCall,
+    }),
+  );
+  if (config.KEYSTONE_URL) {
+    c.set(
+      "keystone",
+      new KeystoneClient({
+        baseUrl: config.KEYSTONE_URL,
+        timeoutMs: config.GLANCE_TIMEOUT_MS,
+        openstackRequestId: c.get("openstackRequestId"),
+        onCall: countCall,
+      }),
+    );
+  }
+  await next();
+});

@@ -1,0 +1,24 @@
+export const OPENAPI_DOCUMENT_PATH = "/api/glance/openapi.json";
+
+export const OPENAPI_CONFIG = {
+  openapi: "3.1.0",
+  info: {
+    title: "glance-edge",
+    version: "0.1.0",
+    description: [
+      "OpenStack Horizon's image REST API (`/api/glance/...`) as a Cloudflare Worker that proxies Glance v2.",
+      "",
+      "Paths, parameters and payloads follow Horizon 23 (`openstack_dashboard.api.rest.glance`) where Horizon is right.",
+      "Where Horizon has a bug, this API fixes it; each operation's description says where it differs.",
+      "Every non-2xx answer is an RFC 9457 `application/problem+json` document carrying the request id.",
+      "Send `X-Auth-Token` (a project-scoped Keystone token) on every call except the version lookup.",
+      "A path without its trailing slash answers 308 to the slash form.",
+    ].join("\n"),
+  },
+  tags: [
+    { name: "version", description: "Glance API version discovery" },
+    { name: "images", description: "Images: list, create, read, update, delete" },
+    { name: "image-properties", description: "An image's custom properties" },
+    { name: "metadefs", description: "Metadata definitions: namespaces and resource types" },
+  ],
+};

@@ -1,0 +1,4 @@
+import { versionRouter } from "./version/version.index";
+
+/** Every router the app mounts, in the order their routes appear in the OpenAPI document. */
+export const routers = [versionRouter];

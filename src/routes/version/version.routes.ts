@@ -1,0 +1,28 @@
+import { createRoute } from "@hono/zod-openapi";
+import { jsonContent } from "../../lib/create-router";
+import { cacheStatusHeaders } from "../../lib/openapi-headers";
+import { problemResponses } from "../../lib/problem-responses";
+import { GlanceVersionSchema } from "./version.schemas";
+
+export const getVersion = createRoute({
+  method: "get",
+  path: "/api/glance/version/",
+  operationId: "getGlanceVersion",
+  tags: ["version"],
+  summary: "Glance API version",
+  description: [
+    "The major version of Glance's CURRENT API as a string (`\"2\"`), as Horizon returns it, plus `current_version` (e.g. `\"2.15\"`).",
+    "",
+    "Differs from Horizon: Horizon answers from its settings without asking Glance; this reads Glance's versions document",
+    "(`GET /versions`, falling back to `GET /`, which Glance answers with 300) and caches it at the edge",
+    "(TTL `VERSION_CACHE_TTL`, then served stale for `CACHE_STALE_TTL` while one refresh runs). Errors are never cached.",
+    "Needs no token: Glance's versions document is public.",
+  ].join("\n"),
+  security: [],
+  responses: {
+    200: { ...jsonContent(GlanceVersionSchema, "The current Glance API version"), headers: cacheStatusHeaders },
+    ...problemResponses(),
+  },
+});
+
+export type GetVersionRoute = typeof getVersion;

@@ -1,0 +1,145 @@
+import { ProblemError } from "../lib/problem";
+import { upstreamErrorDetail } from "./error-detail";
+
+export type QueryValue = string | number | boolean | undefined | null | readonly string[];
+export type Query = Record<string, QueryValue> | [string, string][];
+
+export interface UpstreamRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  query?: Query;
+  headers?: Record<string, string>;
+  body?: unknown;
+  contentType?: string;
+  /** Statuses that are answers, not errors (Glance's `GET /` is a 300). */
+  acceptStatus?: number[];
+}
+
+export interface UpstreamOptions {
+  service: "Glance" | "Keystone";
+  baseUrl: string;
+  timeoutMs: number;
+  /** Extra attempts for idempotent GETs after a network failure or a 502/503/504. */
+  getRetries: number;
+  baseHeaders: Record<string, string>;
+  onCall?: () => void;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+export function buildQuery(query: Query | undefined): string {
+  if (!query) return "";
+  const params = new URLSearchParams();
+  const entries = Array.isArray(query) ? query : Object.entries(query);
+  for (const [key, value] of entries) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+
+/**
+ * The one place that calls `fetch` for an OpenStack service: a bounded timeout, retries for GET
+ * only, JSON in and out, and every failure turned into a ProblemError whose text never names the
+ * internal URL.
+ */
+export async function upstreamRequest(options: UpstreamOptions, request: UpstreamRequest): Promise<UpstreamResponse> {
+  const url = `${options.baseUrl}${request.path}${buildQuery(request.query)}`;
+  const headers: Record<string, string> = { accept: "application/json", ...options.baseHeaders, ...request.headers };
+  let body: string | undefined;
+  if (request.body !== undefined) {
+    body = JSON.stringify(request.body);
+    headers["content-type"] = request.contentType ?? "application/json";
+  }
+  const attempts = request.method === "GET" ? 1 + options.getRetries : 1;
+  for (let attempt = 1; ; attempt++) {
+    options.onCall?.();
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: request.method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs),
+        redirect: "manual",
+      });
+    } catch (error) {
+      if (attempt < attempts && !isTimeout(error)) continue;
+      throw transportProblem(options, error);
+    }
+    if (RETRYABLE_STATUS.has(response.status) && attempt < attempts) {
+      await response.body?.cancel();
+      continue;
+    }
+    return await readResponse(options, request, response);
+  }
+}
+
+function isTimeout(error: unknown) {
+  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+}
+
+function transportProblem(options: UpstreamOptions, error: unknown) {
+  if (isTimeout(error)) {
+    return new ProblemError({
+      code: "gateway-timeout",
+      status: 504,
+      detail: `${options.service} did not answer within ${options.timeoutMs} ms`,
+    });
+  }
+  return new ProblemError({
+    code: "bad-gateway",
+    status: 502,
+    detail: `${options.service} could not be reached`,
+  });
+}
+
+async function readResponse(options: UpstreamOptions, request: UpstreamRequest, response: Response) {
+  const upstreamRequestId = response.headers.get("x-openstack-request-id") ?? undefined;
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw transportProblem(options, error);
+  }
+  const accepted = (response.status >= 200 && response.status < 300) || request.acceptStatus?.includes(response.status);
+  if (!accepted) {
+    const detail = upstreamErrorDetail(text, response.status, response.statusText);
+    if (response.status >= 400 && response.status < 500) {
+      throw new ProblemError({
+        code: "glance-error",
+        status: response.status,
+        detail,
+        upstreamStatus: response.status,
+        upstreamRequestId,
+      });
+    }
+    throw new ProblemError({
+      code: "bad-gateway",
+      status: 502,
+      detail: `${options.service} failed with ${response.status}: ${detail}`,
+      upstreamStatus: response.status,
+      upstreamRequestId,
+    });
+  }
+  if (!text) return { status: response.status, headers: response.headers, body: undefined };
+  try {
+    return { status: response.status, headers: response.headers, body: JSON.parse(text) as unknown };
+  } catch {
+    throw new ProblemError({
+      code: "bad-gateway",
+      status: 502,
+      detail: `${options.service} answered ${response.status} with a body that is not JSON`,
+      upstreamStatus: response.status,
+      upstreamRequestId,
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { cacheKey } from "../../src/cache/keys";
+import worker from "../../src/index";
+
+export const TOKEN = "gAAAAABtest-token-0123456789abcdef";
+
+export interface CallOptions {
+  method?: string;
+  token?: string | null;
+  headers?: Record<string, string>;
+  /** Serialized as JSON unless it is already a string. */
+  body?: unknown;
+  /** Overrides of the Worker's vars for this call. */
+  vars?: Record<string, string>;
+}
+
+/**
+ * Calls the Worker's fetch handler inside workerd and waits for its waitUntil work (cache writes,
+ * background refreshes), so a following call sees their effect without sleeping.
+ */
+export async function callApi(path: string, options: CallOptions = {}): Promise<Response> {
+  const headers = new Headers(options.headers);
+  const token = options.token === undefined ? TOKEN : options.token;
+  if (token) headers.set("x-auth-token", token);
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  }
+  const request = new Request(`https://edge.test${path}`, { method: options.method ?? "GET", headers, body, redirect: "manual" });
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(request, { ...env, ...options.vars } as Env, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+/** Deletes one edge-cache entry (entries outlive a test within a file). */
+export async function forgetCached(name: string, ...parts: string[]) {
+  await caches.default.delete(await cacheKey(name, ...parts));
+}

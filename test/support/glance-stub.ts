@@ -1,0 +1,72 @@
+import { vi } from "vitest";
+
+export const GLANCE = "http://glance.test:9292";
+export const KEYSTONE = "http://keystone.test:5000";
+
+export interface RecordedCall {
+  method: string;
+  url: URL;
+  /** Path without the query string, e.g. `/v2/images/abc`. */
+  path: string;
+  /** Query pairs in the order they were sent (repeated keys kept). */
+  query: [string, string][];
+  headers: Record<string, string>;
+  /** Parsed JSON body, the raw text when it is not JSON, undefined when there is none. */
+  body: unknown;
+}
+
+export type StubAnswer = Response | ((call: RecordedCall) => Response | Promise<Response>);
+
+/**
+ * Answers the Worker's outbound fetches. Keys are `"METHOD /path"` on the stub Glance, or
+ * `"METHOD http://host:port/path"` for another upstream; the query string is not part of the key.
+ * Every call is recorded, matched or not; an unmatched call answers 599 and lands in `unmatched`.
+ */
+export function stubUpstream(routes: Record<string, StubAnswer>) {
+  const calls: RecordedCall[] = [];
+  const unmatched: RecordedCall[] = [];
+  const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+    const request = new Request(input as RequestInfo, init);
+    const url = new URL(request.url);
+    const text = request.body ? await request.text() : "";
+    let body: unknown;
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    const call: RecordedCall = {
+      method: request.method,
+      url,
+      path: url.pathname,
+      query: [...url.searchParams.entries()],
+      headers: Object.fromEntries(request.headers.entries()),
+      body,
+    };
+    calls.push(call);
+    const origin = url.origin === GLANCE ? "" : url.origin;
+    const answer = routes[`${request.method} ${origin}${url.pathname}`];
+    if (!answer) {
+      unmatched.push(call);
+      return new Response(`no stub for ${request.method} ${url.href}`, { status: 599 });
+    }
+    const response = typeof answer === "function" ? await answer(call) : answer.clone();
+    return response;
+  });
+  return { calls, unmatched, spy };
+}
+
+/** A JSON answer the way Glance sends one, with its request id header. */
+export function glanceJson(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "x-openstack-request-id": "req-11111111-2222-4333-8444-555555555555", ...headers },
+  });
+}
+
+/** A webob error page as Glance answers `Accept: application/json`. */
+export function glanceError(status: number, title: string, message: string) {
+  return glanceJson({ message: `${message}<br /><br />\n\n\n`, code: `${status} ${title}`, title }, status);
+}

@@ -1,0 +1,20 @@
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      main: "./src/index.ts",
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        // Glance is answered by a stub at the fetch boundary (test/support/glance-stub.ts).
+        bindings: { GLANCE_URL: "http://glance.test:9292", KEYSTONE_URL: "" },
+      },
+    }),
+  ],
+  test: {
+    // access-log lines only for failing tests
+    silent: "passed-only",
+    include: ["test/unit/**/*.test.ts", "test/routes/**/*.test.ts", "test/*.test.ts"],
+  },
+});
