@@ -27,7 +27,12 @@ export async function callApi(path: string, options: CallOptions = {}): Promise<
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const request = new Request(`https://edge.test${path}`, { method: options.method ?? "GET", headers, body, redirect: "manual" });
+  const request = new Request<unknown, IncomingRequestCfProperties>(`https://edge.test${path}`, {
+    method: options.method ?? "GET",
+    headers,
+    body,
+    redirect: "manual",
+  });
   const ctx = createExecutionContext();
   const response = await worker.fetch(request, { ...env, ...options.vars } as Env, ctx);
   await waitOnExecutionContext(ctx);

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { imageProperties, toHorizonImage } from "../../src/glance/transform/images";
+import { ImagePropertiesSchema, ImageSchema } from "../../src/routes/images/images.schemas";
+
+// Glance 25's answer for an uploaded image (samples/glance/20-image-get.http).
+const GLANCE_IMAGE = {
+  description: "uploaded through horizon",
+  architecture: "x86_64",
+  osh_color: "blue",
+  name: "osh-demo-upload",
+  disk_format: "raw",
+  container_format: "bare",
+  visibility: "private",
+  size: 65536,
+  virtual_size: 65536,
+  status: "active",
+  checksum: "8f1445bafe2c2095044af7789462f475",
+  protected: false,
+  min_ram: 64,
+  min_disk: 1,
+  owner: "91ac905a6f6e411393fdeca3d052fbf7",
+  os_hidden: false,
+  os_hash_algo: "sha512",
+  os_hash_value: "76a5",
+  id: "de6892b9-71f7-4332-a05a-02d4d7f6ba42",
+  created_at: "2026-11-26T22:14:39Z",
+  updated_at: "2026-11-26T22:14:39Z",
+  tags: ["t1"],
+  self: "/v2/images/de6892b9-71f7-4332-a05a-02d4d7f6ba42",
+  file: "/v2/images/de6892b9-71f7-4332-a05a-02d4d7f6ba42/file",
+  schema: "/v2/schemas/image",
+  kernel_id: "0a0b0c0d-0000-4000-8000-000000000001",
+};
+
+describe("toHorizonImage", () => {
+  it("builds the detail variant as Horizon does, plus top-level tags and virtual_size", () => {
+    const image = ImageSchema.parse(toHorizonImage(GLANCE_IMAGE, "detail"));
+    expect(image).toEqual({
+      id: GLANCE_IMAGE.id,
+      name: "osh-demo-upload",
+      status: "active",
+      visibility: "private",
+      owner: GLANCE_IMAGE.owner,
+      checksum: GLANCE_IMAGE.checksum,
+      container_format: "bare",
+      disk_format: "raw",
+      created_at: GLANCE_IMAGE.created_at,
+      updated_at: GLANCE_IMAGE.updated_at,
+      min_disk: 1,
+      min_ram: 64,
+      protected: false,
+      architecture: "x86_64",
+      size: 65536,
+      is_public: false,
+      tags: ["t1"],
+      virtual_size: 65536,
+      properties: {
+        description: "uploaded through horizon",
+        osh_color: "blue",
+        os_hidden: false,
+        os_hash_algo: "sha512",
+        os_hash_value: "76a5",
+        virtual_size: 65536,
+        tags: ["t1"],
+        file: GLANCE_IMAGE.file,
+        schema: "/v2/schemas/image",
+        kernel_id: GLANCE_IMAGE.kernel_id,
+      },
+    });
+  });
+
+  it("keeps file, schema, tags, virtual_size and kernel_id out of the list variant's properties", () => {
+    const image = toHorizonImage(GLANCE_IMAGE, "list");
+    expect(image.properties).toEqual({
+      description: "uploaded through horizon",
+      osh_color: "blue",
+      os_hidden: false,
+      os_hash_algo: "sha512",
+      os_hash_value: "76a5",
+    });
+    expect(image.tags).toEqual(["t1"]);
+  });
+
+  it("gives a queued image size 0, null checksum and architecture, and is_public from visibility", () => {
+    const image = toHorizonImage({ id: "x", visibility: "public", size: null, checksum: null, os_hidden: false }, "list");
+    expect(ImageSchema.parse(image)).toMatchObject({
+      size: 0,
+      checksum: null,
+      architecture: null,
+      name: null,
+      is_public: true,
+      tags: [],
+      virtual_size: null,
+      properties: { os_hidden: false },
+    });
+  });
+
+  it("never takes a custom property named is_public over the visibility", () => {
+    expect(toHorizonImage({ id: "x", visibility: "private", is_public: "yes" }, "list").is_public).toBe(false);
+  });
+});
+
+describe("imageProperties", () => {
+  it("is the flat object of Horizon's properties endpoint", () => {
+    expect(ImagePropertiesSchema.parse(imageProperties(GLANCE_IMAGE))).toEqual({
+      description: "uploaded through horizon",
+      osh_color: "blue",
+      os_hidden: false,
+      os_hash_algo: "sha512",
+      os_hash_value: "76a5",
+    });
+  });
+});
