@@ -2,14 +2,13 @@ import { z } from "zod";
 
 const seconds = (fallback: number) => z.coerce.number().int().min(0).max(86_400).default(fallback);
 const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
-const emptyAsUndefined = (value: unknown) => (value === "" || value === undefined ? undefined : value);
 const httpUrl = z
   .url({ protocol: /^https?$/ })
   .transform((url) => url.replace(/\/+$/, ""));
 
 const ConfigSchema = z.object({
   GLANCE_URL: httpUrl,
-  KEYSTONE_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  KEYSTONE_URL: httpUrl.optional(),
   GLANCE_TIMEOUT_MS: positiveInt(10_000, 300_000),
   API_RESULT_PAGE_SIZE: positiveInt(20, 1000),
   API_RESULT_LIMIT: positiveInt(1000, 100_000),

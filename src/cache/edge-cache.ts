@@ -17,11 +17,11 @@ interface Envelope<T> {
   staleUntil: number;
 }
 
-function defaultCache(): Cache | undefined {
+function defaultCache(): Cache | null {
   try {
-    return typeof caches === "undefined" ? undefined : caches.default;
+    return typeof caches === "undefined" ? null : caches.default;
   } catch {
-    return undefined;
+    return null;
   }
 }
 
@@ -52,7 +52,10 @@ async function lookup<T>(cache: Cache, key: string): Promise<Envelope<T> | undef
  * Fresh entries are hits; stale ones are served while one background refresh runs in waitUntil.
  * Where the Cache API is missing (plain Node, some local runtimes) every call passes through.
  */
-export async function readThrough<T>(options: ReadThroughOptions<T>, cache = defaultCache()): Promise<{ value: T; outcome: CacheOutcome }> {
+export async function readThrough<T>(
+  options: ReadThroughOptions<T>,
+  cache: Cache | null = defaultCache(),
+): Promise<{ value: T; outcome: CacheOutcome }> {
   const { key, ttlSeconds, staleSeconds, waitUntil, load } = options;
   const now = options.now ?? Date.now;
   if (!cache || ttlSeconds === 0) return { value: await load(), outcome: "bypass" };

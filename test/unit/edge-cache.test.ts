@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { readThrough } from "../../src/cache/edge-cache";
+import { cacheKey } from "../../src/cache/keys";
+
+function collector() {
+  const pending: Promise<unknown>[] = [];
+  return { waitUntil: (work: Promise<unknown>) => void pending.push(work), settle: () => Promise.all(pending.splice(0)) };
+}
+
+describe("readThrough", () => {
+  it("passes every call through where there is no Cache API", async () => {
+    let loads = 0;
+    const { waitUntil } = collector();
+    const options = { key: "https://k/none", ttlSeconds: 60, staleSeconds: 0, waitUntil, load: async () => ++loads };
+    expect(await readThrough(options, null)).toEqual({ value: 1, outcome: "bypass" });
+    expect(await readThrough(options, null)).toEqual({ value: 2, outcome: "bypass" });
+  });
+
+  it("stores only successful loads", async () => {
+    const cache = await caches.open("edge-cache-unit");
+    const key = await cacheKey("unit", crypto.randomUUID());
+    const { waitUntil, settle } = collector();
+    const failing = { key, ttlSeconds: 60, staleSeconds: 0, waitUntil, load: async () => Promise.reject(new Error("boom")) };
+    await expect(readThrough(failing, cache)).rejects.toThrow("boom");
+    await settle();
+    expect(await cache.match(key)).toBeUndefined();
+    const ok = { ...failing, load: async () => "value" };
+    expect(await readThrough(ok, cache)).toEqual({ value: "value", outcome: "miss" });
+    await settle();
+    expect(await readThrough(ok, cache)).toEqual({ value: "value", outcome: "hit" });
+  });
+
+  it("serves stale and refreshes once, then expires past the stale window", async () => {
+    const cache = await caches.open("edge-cache-unit");
+    const key = await cacheKey("unit", crypto.randomUUID());
+    const { waitUntil, settle } = collector();
+    let clock = 1_000_000;
+    let loads = 0;
+    const options = { key, ttlSeconds: 10, staleSeconds: 20, waitUntil, now: () => clock, load: async () => ++loads };
+    expect(await readThrough(options, cache)).toEqual({ value: 1, outcome: "miss" });
+    await settle();
+    clock += 15_000;
+    expect(await readThrough(options, cache)).toEqual({ value: 1, outcome: "stale" });
+    expect(await readThrough(options, cache)).toEqual({ value: 1, outcome: "stale" });
+    await settle();
+    expect(loads).toBe(2);
+    expect(await readThrough(options, cache)).toEqual({ value: 2, outcome: "hit" });
+    clock += 60_000;
+    expect(await readThrough(options, cache)).toEqual({ value: 3, outcome: "miss" });
+  });
+
+  it("hashes key parts so no token appears in a key", async () => {
+    const key = await cacheKey("token-verdict", "http://keystone", "gAAAAAB-secret-token");
+    expect(key).not.toContain("secret");
+    expect(key).toMatch(/^https:\/\/edge-cache\.glance-edge\.internal\/v1\/token-verdict\/[0-9a-f]{64}$/);
+  });
+});
