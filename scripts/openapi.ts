@@ -3,14 +3,7 @@
 //   tsx scripts/openapi.ts --check   exit 1 when the committed file differs from the code
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { stringify } from "yaml";
-import { createApp } from "../src/app";
-import { OPENAPI_CONFIG } from "../src/openapi";
-
-export function renderOpenApiYaml(): string {
-  const document = createApp().getOpenAPI31Document(OPENAPI_CONFIG);
-  return stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
-}
+import { renderOpenApiYaml } from "./render-openapi";
 
 const file = resolve(import.meta.dirname, "..", "openapi.yaml");
 const mode = process.argv[2];

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import committedYaml from "../openapi.yaml?raw";
+import { openApiDocument, renderOpenApiYaml } from "../scripts/render-openapi";
+
+type Operation = {
+  operationId?: string;
+  tags?: string[];
+  summary?: string;
+  description?: string;
+  security?: Record<string, string[]>[];
+  parameters?: { name: string; in: string; description?: string; example?: unknown; schema?: { example?: unknown } }[];
+  responses: Record<string, { content?: Record<string, unknown> }>;
+};
+
+const document = openApiDocument();
+const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+  Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({ path, method, operation })),
+);
+
+describe("openapi.yaml", () => {
+  it("is what the route definitions generate (run `npm run openapi` after changing a route)", () => {
+    expect(committedYaml).toBe(renderOpenApiYaml());
+  });
+
+  it("documents the routes with Horizon's trailing slash", () => {
+    for (const { path } of operations) expect(path).toMatch(/^\/api\/glance\/.*\/$/);
+  });
+
+  it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o.operation] as const))(
+    "%s has an operationId, a tag, a summary, a description and problem responses",
+    (_name, operation) => {
+      expect(operation.operationId).toMatch(/^[a-z][A-Za-z]+$/);
+      expect(operation.tags?.length).toBeGreaterThan(0);
+      expect(operation.summary).toBeTruthy();
+      expect(operation.description?.length).toBeGreaterThan(40);
+      for (const status of ["500", "502", "504"]) {
+        expect(operation.responses[status]?.content).toHaveProperty(["application/problem+json"]);
+      }
+      for (const parameter of operation.parameters ?? []) {
+        expect(parameter.description, `${parameter.name} description`).toBeTruthy();
+        expect(parameter.example ?? parameter.schema?.example, `${parameter.name} example`).not.toBeUndefined();
+      }
+    },
+  );
+
+  it("requires the Keystone token everywhere except the version lookup, and says 401 where it does", () => {
+    for (const { path, operation } of operations) {
+      if (path === "/api/glance/version/") {
+        expect(operation.security).toEqual([]);
+        continue;
+      }
+      expect(operation.security).toEqual([{ KeystoneToken: [] }]);
+      expect(operation.responses["401"]?.content).toHaveProperty(["application/problem+json"]);
+    }
+  });
+});
