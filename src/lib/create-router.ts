@@ -36,7 +36,7 @@ export const KEYSTONE_TOKEN_SCHEME = "KeystoneToken";
 /** Spread into a createRoute config: documents the X-Auth-Token requirement and enforces it. */
 export const authenticated = {
   security: [{ [KEYSTONE_TOKEN_SCHEME]: [] }],
-  middleware: [requireToken] as const,
+  middleware: [requireToken],
 };
 
 export const jsonContent = <T>(schema: T, description: string) => ({
