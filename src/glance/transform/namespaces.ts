@@ -1,0 +1,141 @@
+import { type FieldError, ProblemError } from "../../lib/problem";
+import type { GlanceNamespace } from "../schemas";
+
+export const NAMESPACE_SORT_KEYS = ["namespace", "created_at"] as const;
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+
+/** The namespaces list query after the route's zod check; unknown keys are Glance filters. */
+export interface NamespaceListQuery {
+  resource_type?: string;
+  resource_types?: string;
+  properties_target?: string;
+  paginate?: boolean;
+  marker?: string;
+  sort_key: (typeof NAMESPACE_SORT_KEYS)[number];
+  sort_dir: (typeof SORT_DIRECTIONS)[number];
+  visibility?: "public" | "private";
+  [filter: string]: string | string[] | boolean | undefined;
+}
+
+export interface NamespaceListPlan {
+  paginate: boolean;
+  marker?: string;
+  sortKey: NamespaceListQuery["sort_key"];
+  sortDir: NamespaceListQuery["sort_dir"];
+  /** Forwarded to Glance as they came, in request order, repeated keys kept. */
+  filters: [string, string][];
+  /** Glance's comma-separated `resource_types` filter, if any. */
+  resourceTypes?: string;
+  /** The resource type whose prefix Glance puts on property names in the detail calls. */
+  resourceType?: string;
+  propertiesTarget?: string;
+  /** Association names a namespace must have one of, with `propertiesTarget`, to be kept. */
+  propertiesTargetTypes: string[];
+}
+
+const KEYWORDS = new Set(["resource_type", "resource_types", "properties_target", "paginate", "marker", "sort_key", "sort_dir", "visibility"]);
+
+// Computed from the page size; a caller's value could only be ignored or contradict it.
+const COMPUTED_KEYS = new Set(["limit"]);
+
+const splitResourceTypes = (list: string) =>
+  list
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+
+/**
+ * Checks what zod cannot see field by field and turns the query into a plan. Throws one 400
+ * problem naming every offending field; nothing reaches Glance before this passes.
+ */
+export function planNamespaceList(query: NamespaceListQuery): NamespaceListPlan {
+  const errors: FieldError[] = [];
+  const fail = (field: string, message: string) => errors.push({ location: "query", field, message });
+
+  const { resource_type: resourceType, resource_types: resourceTypesParam, properties_target: propertiesTarget } = query;
+  let resourceTypes = resourceTypesParam;
+  if (resourceType !== undefined && resourceTypesParam !== undefined) {
+    if (resourceTypesParam === resourceType) resourceTypes = undefined;
+    else fail("resource_types", "give resource_type or resource_types, not both (resource_type already filters by its resource type)");
+  }
+  const propertiesTargetTypes = resourceType !== undefined ? [resourceType] : splitResourceTypes(resourceTypes ?? "");
+  if (propertiesTarget !== undefined && propertiesTargetTypes.length === 0) {
+    fail("properties_target", "needs resource_type: properties_target is matched on the association with that resource type");
+  }
+
+  const filters: [string, string][] = [];
+  if (query.visibility !== undefined) filters.push(["visibility", query.visibility]);
+  for (const [key, value] of Object.entries(query)) {
+    if (KEYWORDS.has(key) || value === undefined) continue;
+    if (COMPUTED_KEYS.has(key)) {
+      fail(key, "is computed by this API (API_RESULT_PAGE_SIZE + 1 with paginate=true, else API_RESULT_LIMIT); use paginate and marker");
+      continue;
+    }
+    for (const item of Array.isArray(value) ? value : [String(value)]) filters.push([key, item]);
+  }
+
+  if (errors.length > 0) {
+    throw new ProblemError({
+      code: "validation-error",
+      status: 400,
+      detail: errors.map((e) => `${e.location} ${e.field}: ${e.message}`).join("; "),
+      errors,
+    });
+  }
+  return {
+    paginate: query.paginate ?? false,
+    marker: query.marker || undefined,
+    sortKey: query.sort_key,
+    sortDir: query.sort_dir,
+    filters,
+    resourceTypes: resourceType ?? resourceTypes,
+    resourceType,
+    propertiesTarget,
+    propertiesTargetTypes,
+  };
+}
+
+/** `GET /v2/metadefs/namespaces` query in Horizon's order: filters, resource_types, limit, marker, sort. */
+export function namespaceListQuery(plan: NamespaceListPlan, limit: number): [string, string][] {
+  const query: [string, string][] = [...plan.filters];
+  if (plan.resourceTypes !== undefined) query.push(["resource_types", plan.resourceTypes]);
+  query.push(["limit", String(limit)]);
+  if (plan.marker !== undefined) query.push(["marker", plan.marker]);
+  query.push(["sort_key", plan.sortKey], ["sort_dir", plan.sortDir]);
+  return query;
+}
+
+/** Glance's `next` link with its `limit` replaced, so a follow-up page asks only for what is still needed. */
+export function nextLinkWithLimit(next: string, limit: number): string {
+  const url = new URL(next, "http://glance.invalid");
+  url.searchParams.set("limit", String(limit));
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Horizon's properties_target filter (Glance has none): keep a namespace when one of its resource
+ * type associations is for one of `resourceTypes` and has exactly that properties_target.
+ */
+export function hasPropertiesTarget(namespace: GlanceNamespace, resourceTypes: readonly string[], propertiesTarget: string): boolean {
+  const associations = namespace.resource_type_associations;
+  if (!Array.isArray(associations)) return false;
+  return associations.some(
+    (association: unknown) =>
+      typeof association === "object" &&
+      association !== null &&
+      resourceTypes.includes((association as { name?: unknown }).name as string) &&
+      (association as { properties_target?: unknown }).properties_target === propertiesTarget,
+  );
+}
+
+export function keptNamespaces(namespaces: readonly GlanceNamespace[], plan: NamespaceListPlan): GlanceNamespace[] {
+  const { propertiesTarget, propertiesTargetTypes } = plan;
+  if (propertiesTarget === undefined) return [...namespaces];
+  return namespaces.filter((namespace) => hasPropertiesTarget(namespace, propertiesTargetTypes, propertiesTarget));
+}
+
+/** A namespace detail as Horizon returns it: Glance's document without `self`. */
+export function withoutSelf(namespace: GlanceNamespace): GlanceNamespace {
+  const { self: _self, ...rest } = namespace;
+  return rest;
+}
