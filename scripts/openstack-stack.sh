@@ -12,6 +12,9 @@
 #   scripts/openstack-stack.sh env       print shell exports: eval "$(scripts/openstack-stack.sh env)"
 #   scripts/openstack-stack.sh token USER PASS PROJECT
 #                                        print a fresh project-scoped token (stdout only)
+#   scripts/openstack-stack.sh stop SERVICE   stop one service (keystone|glance) of a stack that is up
+#   scripts/openstack-stack.sh start SERVICE  start it again with its existing configuration
+#                                        (fault tests; `up` also restarts whatever is stopped)
 #   scripts/openstack-stack.sh install   only install the Debian packages (needs root or sudo)
 #   scripts/openstack-stack.sh clean     down, then delete the state folder (packages stay)
 #
@@ -633,6 +636,22 @@ cmd_env() {
   done
 }
 
+# One service of a stack that `up` configured; the other keeps running.
+cmd_stop_one() {
+  stop_svc "$1"
+}
+
+cmd_start_one() {
+  [ -f "$ETC/uwsgi-$1.ini" ] || die "$1 is not configured yet; run '$0 up'"
+  start_uwsgi "$1"
+  wait_http "$1" "$(probe_url "$1")" 90
+  if [ "$1" = glance ]; then
+    local code; code="$(http_code "$GLANCE_URL/v2/images" 30)"
+    [ "$code" = 401 ] || die "glance /v2/images without token answered HTTP $code (want 401); see $LOGDIR/glance-app.log"
+  fi
+  log "$1 up on $HOST:$(port_of "$1")"
+}
+
 cmd_clean() {
   cmd_down
   rm -rf "$STATE"
@@ -640,7 +659,7 @@ cmd_clean() {
 }
 
 usage() {
-  echo "usage: $0 up | down | status | env | token USER PASS PROJECT | install | clean" >&2
+  echo "usage: $0 up | down | status | env | token USER PASS PROJECT | stop SERVICE | start SERVICE | install | clean" >&2
   exit 2
 }
 
@@ -652,6 +671,10 @@ case "${1:-}" in
   token)
     [ $# -eq 4 ] || usage
     issue_token "$2" "$3" "$4"
+    ;;
+  stop | start)
+    [ $# -eq 2 ] && [[ " ${SERVICES[*]} " == *" $2 "* ]] || usage
+    "cmd_${1}_one" "$2"
     ;;
   install) cmd_install ;;
   clean) cmd_clean ;;
