@@ -1,4 +1,5 @@
 import { versionRouter } from "./version/version.index";
+import { imagesRouter } from "./images/images.index";
 
 /** Every router the app mounts, in the order their routes appear in the OpenAPI document. */
-export const routers = [versionRouter];
+export const routers = [versionRouter, imagesRouter];

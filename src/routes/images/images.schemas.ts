@@ -47,3 +47,18 @@ export const ImageIdParamsSchema = z.object({
     .max(255)
     .openapi({ param: { name: "image_id", in: "path" }, description: "The image id (a UUID in Glance)", example: "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10" }),
 });
+
+export const ImageListSchema = z
+  .object({
+    items: z.array(ImageSchema),
+    has_more_data: z.boolean().openapi({
+      description: "There are images after this page (in the requested order): ask again with `marker` = the last item's id",
+      example: true,
+    }),
+    has_prev_data: z.boolean().openapi({
+      description:
+        "There are images before this page: a marker was given (Horizon's meaning), or, with `reversed_order`, Glance had more images before this page",
+      example: false,
+    }),
+  })
+  .openapi("ImageList", { description: "A page of images (list variant) with Horizon's paging flags" });

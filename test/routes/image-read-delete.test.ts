@@ -1,0 +1,246 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ProblemSchema } from "../../src/lib/problem";
+import { ImageSchema } from "../../src/routes/images/images.schemas";
+import { callApi, TOKEN } from "../support/call-api";
+import { glanceError, glanceJson, stubUpstream } from "../support/glance-stub";
+
+afterEach(() => vi.restoreAllMocks());
+
+const ID = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
+
+// The spec's §2.2 Glance payload.
+const GLANCE_IMAGE = {
+  id: ID,
+  name: "ubuntu-22.04",
+  status: "active",
+  visibility: "public",
+  protected: false,
+  os_hidden: false,
+  checksum: "2f0a8e6b0e5f3c1d8c9a7b6e5d4c3b2a",
+  os_hash_algo: "sha512",
+  os_hash_value: "9c1e",
+  owner: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+  size: 683606016,
+  virtual_size: 2361393152,
+  container_format: "bare",
+  disk_format: "qcow2",
+  created_at: "2026-11-20T10:01:02Z",
+  updated_at: "2026-11-20T10:03:44Z",
+  tags: ["lts"],
+  min_ram: 0,
+  min_disk: 0,
+  description: "Ubuntu 22.04 LTS",
+  hw_disk_bus: "virtio",
+  os_distro: "ubuntu",
+  architecture: "x86_64",
+  self: `/v2/images/${ID}`,
+  file: `/v2/images/${ID}/file`,
+  schema: "/v2/schemas/image",
+};
+
+async function problemOf(response: Response, status: number) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toBe("application/problem+json");
+  return ProblemSchema.parse(await response.json());
+}
+
+describe("GET /api/glance/images/{image_id}/", () => {
+  it("T-2/E5: one Glance GET, the detail variant", async () => {
+    const stub = stubUpstream({ [`GET /v2/images/${ID}`]: glanceJson(GLANCE_IMAGE) });
+    const response = await callApi(`/api/glance/images/${ID}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(stub.calls).toHaveLength(1);
+    const [call] = stub.calls;
+    expect([call.method, call.path, call.query, call.body]).toEqual(["GET", `/v2/images/${ID}`, [], undefined]);
+    expect(call.headers["x-auth-token"]).toBe(TOKEN);
+    expect(ImageSchema.parse(await response.json())).toEqual({
+      id: ID,
+      name: "ubuntu-22.04",
+      status: "active",
+      visibility: "public",
+      owner: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+      checksum: "2f0a8e6b0e5f3c1d8c9a7b6e5d4c3b2a",
+      container_format: "bare",
+      disk_format: "qcow2",
+      created_at: "2026-11-20T10:01:02Z",
+      updated_at: "2026-11-20T10:03:44Z",
+      min_disk: 0,
+      min_ram: 0,
+      protected: false,
+      architecture: "x86_64",
+      size: 683606016,
+      is_public: true,
+      tags: ["lts"],
+      virtual_size: 2361393152,
+      properties: {
+        os_hidden: false,
+        os_hash_algo: "sha512",
+        os_hash_value: "9c1e",
+        virtual_size: 2361393152,
+        tags: ["lts"],
+        description: "Ubuntu 22.04 LTS",
+        hw_disk_bus: "virtio",
+        os_distro: "ubuntu",
+        file: `/v2/images/${ID}/file`,
+        schema: "/v2/schemas/image",
+      },
+    });
+  });
+
+  it("T-24: an unnamed queued image → name null, size 0", async () => {
+    stubUpstream({ "GET /v2/images/empty": glanceJson({ id: "empty", name: null, status: "queued", size: null, checksum: null }) });
+    const response = await callApi("/api/glance/images/empty/");
+    const image = ImageSchema.parse(await response.json());
+    expect(image).toMatchObject({ id: "empty", name: null, size: 0, checksum: null, architecture: null });
+  });
+
+  it("E5: a missing image → 404 with Glance's message", async () => {
+    const stub = stubUpstream({ "GET /v2/images/nope": glanceError(404, "Not Found", "No image found with ID nope") });
+    const problem = await problemOf(await callApi("/api/glance/images/nope/"), 404);
+    expect(problem).toMatchObject({
+      type: "urn:glance-edge:problem:glance-error",
+      detail: "No image found with ID nope",
+      upstream_status: 404,
+      instance: "/api/glance/images/nope/",
+    });
+    expect(stub.calls).toHaveLength(1);
+  });
+
+  it("O-G2: the id `default` is just an id; whatever Glance says is answered", async () => {
+    const stub = stubUpstream({ "GET /v2/images/default": glanceError(404, "Not Found", "No image found with ID default") });
+    const problem = await problemOf(await callApi("/api/glance/images/default/"), 404);
+    expect(problem.detail).toBe("No image found with ID default");
+    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET /v2/images/default"]);
+  });
+
+  it("an id with reserved characters is sent to Glance encoded, as one path segment", async () => {
+    const stub = stubUpstream({ "GET /v2/images/a%20b%3F": glanceError(404, "Not Found", "No image found with ID a b?") });
+    await problemOf(await callApi("/api/glance/images/a%20b%3F/"), 404);
+    expect(stub.calls.map((call) => call.url.pathname)).toEqual(["/v2/images/a%20b%3F"]);
+    expect(stub.unmatched).toEqual([]);
+  });
+
+  it("an id longer than 255 characters is a 400 naming image_id, with no Glance call", async () => {
+    const stub = stubUpstream({});
+    const problem = await problemOf(await callApi(`/api/glance/images/${"x".repeat(256)}/`), 400);
+    expect(problem.errors?.map((error) => [error.location, error.field])).toEqual([["path", "image_id"]]);
+    expect(stub.calls).toEqual([]);
+  });
+
+  it.each([
+    [401, glanceJson({ error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } }, 401), "The request you have made requires authentication."],
+    [403, glanceError(403, "Forbidden", "You are not authorized to get this image."), "You are not authorized to get this image."],
+  ])("Glance %i passes through with its message", async (status, answer, detail) => {
+    stubUpstream({ [`GET /v2/images/${ID}`]: answer });
+    const problem = await problemOf(await callApi(`/api/glance/images/${ID}/`), status);
+    expect(problem).toMatchObject({ detail, upstream_status: status });
+  });
+
+  it("Glance 503 → 502 after one retry; an answer without an id → 502", async () => {
+    const stub = stubUpstream({
+      [`GET /v2/images/${ID}`]: glanceError(503, "Service Unavailable", "down"),
+      "GET /v2/images/odd": glanceJson({ name: "no id" }),
+    });
+    expect(await problemOf(await callApi(`/api/glance/images/${ID}/`), 502)).toMatchObject({ upstream_status: 503 });
+    expect(stub.calls).toHaveLength(2);
+    expect((await problemOf(await callApi("/api/glance/images/odd/"), 502)).type).toBe("urn:glance-edge:problem:bad-gateway");
+  });
+
+  it("a network failure → 502", async () => {
+    stubUpstream({
+      [`GET /v2/images/${ID}`]: () => {
+        throw new TypeError("fetch failed");
+      },
+    });
+    expect((await problemOf(await callApi(`/api/glance/images/${ID}/`), 502)).detail).toBe("Glance could not be reached");
+  });
+
+  it("no token → 401 with no Glance call; no trailing slash → 308", async () => {
+    const stub = stubUpstream({});
+    await problemOf(await callApi(`/api/glance/images/${ID}/`, { token: null }), 401);
+    const redirect = await callApi(`/api/glance/images/${ID}`);
+    expect(redirect.status).toBe(308);
+    expect(redirect.headers.get("location")).toBe(`/api/glance/images/${ID}/`);
+    expect(stub.calls).toEqual([]);
+  });
+});
+
+describe("DELETE /api/glance/images/{image_id}/", () => {
+  it("T-5/E7: one Glance DELETE, 204 with an empty body", async () => {
+    const stub = stubUpstream({ [`DELETE /v2/images/${ID}`]: new Response(null, { status: 204 }) });
+    const response = await callApi(`/api/glance/images/${ID}/`, { method: "DELETE" });
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe("");
+    expect(stub.calls).toHaveLength(1);
+    const [call] = stub.calls;
+    expect([call.method, call.path, call.query, call.body]).toEqual(["DELETE", `/v2/images/${ID}`, [], undefined]);
+    expect(call.headers["x-auth-token"]).toBe(TOKEN);
+    expect(call.headers["content-type"]).toBeUndefined();
+  });
+
+  it("O-D3: a protected image → 403 with Glance's message", async () => {
+    stubUpstream({
+      [`DELETE /v2/images/${ID}`]: glanceError(403, "Forbidden", `Image ${ID} is protected and cannot be deleted.`),
+    });
+    const problem = await problemOf(await callApi(`/api/glance/images/${ID}/`, { method: "DELETE" }), 403);
+    expect(problem).toMatchObject({
+      type: "urn:glance-edge:problem:glance-error",
+      detail: `Image ${ID} is protected and cannot be deleted.`,
+      upstream_status: 403,
+    });
+  });
+
+  it("O-D2: a missing image → 404 with Glance's message", async () => {
+    stubUpstream({ "DELETE /v2/images/nope": glanceError(404, "Not Found", "Failed to find image nope to delete") });
+    const problem = await problemOf(await callApi("/api/glance/images/nope/", { method: "DELETE" }), 404);
+    expect(problem.detail).toBe("Failed to find image nope to delete");
+  });
+
+  it("O-D4: an image in use by the store → 409 with Glance's message", async () => {
+    stubUpstream({
+      [`DELETE /v2/images/${ID}`]: glanceError(409, "Conflict", `Image ${ID} could not be deleted because it is in use: snapshot`),
+    });
+    const problem = await problemOf(await callApi(`/api/glance/images/${ID}/`, { method: "DELETE" }), 409);
+    expect(problem.detail).toBe(`Image ${ID} could not be deleted because it is in use: snapshot`);
+  });
+
+  it("the id `default` is just an id; whatever Glance says is answered", async () => {
+    const stub = stubUpstream({ "DELETE /v2/images/default": glanceError(404, "Not Found", "Failed to find image default to delete") });
+    const problem = await problemOf(await callApi("/api/glance/images/default/", { method: "DELETE" }), 404);
+    expect(problem.detail).toBe("Failed to find image default to delete");
+    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["DELETE /v2/images/default"]);
+  });
+
+  it("Glance 503 → 502 with upstream_status, and a DELETE is never retried", async () => {
+    const stub = stubUpstream({ [`DELETE /v2/images/${ID}`]: glanceError(503, "Service Unavailable", "down") });
+    const problem = await problemOf(await callApi(`/api/glance/images/${ID}/`, { method: "DELETE" }), 502);
+    expect(problem).toMatchObject({ upstream_status: 503 });
+    expect(stub.calls).toHaveLength(1);
+  });
+
+  it("a network failure → 502, not retried", async () => {
+    const stub = stubUpstream({
+      [`DELETE /v2/images/${ID}`]: () => {
+        throw new TypeError("fetch failed");
+      },
+    });
+    expect((await problemOf(await callApi(`/api/glance/images/${ID}/`, { method: "DELETE" }), 502)).detail).toBe("Glance could not be reached");
+    expect(stub.calls).toHaveLength(1);
+  });
+
+  it("no token → 401, a bad id → 400, neither calls Glance", async () => {
+    const stub = stubUpstream({});
+    await problemOf(await callApi(`/api/glance/images/${ID}/`, { method: "DELETE", token: null }), 401);
+    await problemOf(await callApi(`/api/glance/images/${"x".repeat(256)}/`, { method: "DELETE" }), 400);
+    expect(stub.calls).toEqual([]);
+  });
+
+  it("the collection has no DELETE: 405 with Allow, no Glance call", async () => {
+    const stub = stubUpstream({});
+    const response = await callApi("/api/glance/images/", { method: "DELETE" });
+    await problemOf(response, 405);
+    expect(response.headers.get("allow")).toContain("GET");
+    expect(stub.calls).toEqual([]);
+  });
+});
