@@ -1,0 +1,102 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { cacheStatus, readThrough } from "../../cache/edge-cache";
+import { cacheKey } from "../../cache/keys";
+import { ensureTokenAccepted } from "../../cache/token-verdict";
+import type { Config } from "../../config";
+import type { AppEnv } from "../../env";
+import type { GlanceClient } from "../../glance/client";
+import type { GlanceNamespace } from "../../glance/schemas";
+import {
+  keptNamespaces,
+  type NamespaceListPlan,
+  namespaceListQuery,
+  nextLinkWithLimit,
+  planNamespaceList,
+  withoutSelf,
+} from "../../glance/transform/namespaces";
+import { mapConcurrent } from "../../lib/map-concurrent";
+import { cutPage } from "../../lib/pagination";
+import { ProblemError } from "../../lib/problem";
+import { waitUntilOf } from "../../lib/wait-until";
+import type { ListNamespacesRoute, ListResourceTypesRoute } from "./metadefs.routes";
+import type { ResourceTypeList } from "./metadefs.schemas";
+
+interface CollectedNamespaces {
+  namespaces: GlanceNamespace[];
+  /** Glance offered a further page when reading stopped. */
+  glanceHasMore: boolean;
+}
+
+/**
+ * Reads list pages until `wanted` namespaces survive the properties_target filter, Glance has no
+ * `next`, or API_RESULT_LIMIT namespaces have been read.
+ */
+async function collectNamespaces(glance: GlanceClient, plan: NamespaceListPlan, wanted: number, config: Config): Promise<CollectedNamespaces> {
+  const readLimit = config.API_RESULT_LIMIT;
+  const filtering = plan.propertiesTarget !== undefined;
+  let page = await glance.listNamespaces(namespaceListQuery(plan, wanted));
+  let read = page.namespaces.length;
+  const namespaces = keptNamespaces(page.namespaces, plan);
+  while (namespaces.length < wanted && page.next && read < readLimit) {
+    const stillWanted = filtering ? wanted : wanted - namespaces.length;
+    page = await glance.nextNamespaces(nextLinkWithLimit(page.next, Math.min(stillWanted, readLimit - read)));
+    read += page.namespaces.length;
+    namespaces.push(...keptNamespaces(page.namespaces, plan));
+  }
+  return { namespaces, glanceHasMore: page.next !== undefined };
+}
+
+async function namespaceDetail(glance: GlanceClient, namespace: string, resourceType: string | undefined) {
+  try {
+    return await glance.getNamespace(namespace, resourceType);
+  } catch (error) {
+    if (!(error instanceof ProblemError)) throw error;
+    throw new ProblemError({ ...error.init, detail: `Reading namespace ${namespace} failed: ${error.init.detail}` });
+  }
+}
+
+export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (c) => {
+  const config = c.get("config");
+  const glance = c.get("glance");
+  const plan = planNamespaceList(c.req.valid("query"));
+  const pageSize = config.API_RESULT_PAGE_SIZE;
+  const wanted = plan.paginate ? pageSize + 1 : config.API_RESULT_LIMIT;
+
+  const { namespaces, glanceHasMore } = await collectNamespaces(glance, plan, wanted, config);
+  const page = plan.paginate
+    ? cutPage(namespaces, pageSize, plan.marker !== undefined)
+    : {
+        items: namespaces.slice(0, wanted),
+        has_more_data: glanceHasMore || namespaces.length > wanted,
+        has_prev_data: false,
+      };
+
+  const details = await mapConcurrent(page.items, config.NAMESPACE_DETAIL_CONCURRENCY, (namespace) =>
+    namespaceDetail(glance, namespace.namespace, plan.resourceType),
+  );
+  return c.json({ items: details.map(withoutSelf), has_more_data: page.has_more_data, has_prev_data: page.has_prev_data }, 200);
+};
+
+export const listResourceTypes: RouteHandler<ListResourceTypesRoute, AppEnv> = async (c) => {
+  const config = c.get("config");
+  const token = c.get("token") ?? "";
+  const keystone = c.get("keystone");
+  const waitUntil = waitUntilOf(c);
+
+  let key: string;
+  if (keystone && config.KEYSTONE_URL) {
+    await ensureTokenAccepted({ keystone, keystoneUrl: config.KEYSTONE_URL, token, ttlSeconds: config.TOKEN_VERDICT_TTL, waitUntil });
+    key = await cacheKey("metadefs-resource-types", config.GLANCE_URL);
+  } else {
+    key = await cacheKey("metadefs-resource-types-per-token", config.GLANCE_URL, token);
+  }
+
+  const { value, outcome } = await readThrough<ResourceTypeList>({
+    key,
+    ttlSeconds: config.RESOURCE_TYPES_CACHE_TTL,
+    staleSeconds: config.CACHE_STALE_TTL,
+    waitUntil,
+    load: async () => ({ items: (await c.get("glance").listResourceTypes()).resource_types }),
+  });
+  return c.json(value, 200, { "cache-status": cacheStatus(outcome) });
+};

@@ -1,0 +1,7 @@
+import { createRouter } from "../../lib/create-router";
+import * as handlers from "./metadefs.handlers";
+import * as routes from "./metadefs.routes";
+
+export const metadefsRouter = createRouter()
+  .openapi(routes.listNamespaces, handlers.listNamespaces)
+  .openapi(routes.listResourceTypes, handlers.listResourceTypes);

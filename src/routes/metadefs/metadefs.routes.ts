@@ -1,0 +1,69 @@
+import { createRoute } from "@hono/zod-openapi";
+import { authenticated, jsonContent } from "../../lib/create-router";
+import { cacheStatusHeaders } from "../../lib/openapi-headers";
+import { problemResponses } from "../../lib/problem-responses";
+import { NamespaceListQuerySchema, NamespaceListSchema, ResourceTypeListSchema } from "./metadefs.schemas";
+
+export const listNamespaces = createRoute({
+  method: "get",
+  path: "/api/glance/metadefs/namespaces/",
+  operationId: "listMetadefsNamespaces",
+  tags: ["metadefs"],
+  summary: "List metadata definition namespaces with their details",
+  description: [
+    "One `GET /v2/metadefs/namespaces` (`limit` = `API_RESULT_PAGE_SIZE` + 1 with `paginate`, else up to `API_RESULT_LIMIT`,",
+    "following Glance's `next` links), then `GET /v2/metadefs/namespaces/{namespace}[?resource_type=…]` for each namespace",
+    "of the page, at most `NAMESPACE_DETAIL_CONCURRENCY` at a time. `items` keeps the list's order; each item is Glance's",
+    "detail without `self`. Query keys other than the documented ones are passed to Glance as filters (Glance ignores the",
+    "ones it does not know). Nothing is cached: namespaces can be private to a project.",
+    "",
+    "Differs from Horizon:",
+    "- `resource_type` is optional (Horizon answers 500 without it); without it the details carry unprefixed property names.",
+    "- `resource_types` is used only without `resource_type`; both with different values is a 400 (Horizon silently lets",
+    "  `resource_type` win). `properties_target` is applied here and not sent to Glance; without a resource type it is a 400.",
+    "- Bad `sort_key`/`sort_dir`/`visibility`/`paginate`, a repeated keyword, or a `limit` are 400s before any Glance call",
+    "  (Horizon: 500, or last value wins, or silently overwritten).",
+    "- With `properties_target`, further Glance pages are read until the page is full, as Horizon's lazy iterator does.",
+    "- Flags are Horizon's page cut (`has_prev_data` = a marker was given) without its `sort_dir=desc` quirk that reports",
+    "  `has_more_data` for a short page. Without `paginate`, `has_more_data` is true when the `API_RESULT_LIMIT` cap cut the",
+    "  list (Horizon truncates silently); `has_prev_data` is false.",
+    "- No match is `items: []` (Horizon master answers 500). A failing detail call fails the whole request with Glance's",
+    "  status and the namespace named in `detail`, never a partial list.",
+  ].join("\n"),
+  request: { query: NamespaceListQuerySchema },
+  ...authenticated,
+  responses: {
+    200: jsonContent(NamespaceListSchema, "The namespaces of the page, with their details"),
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+export const listResourceTypes = createRoute({
+  method: "get",
+  path: "/api/glance/metadefs/resourcetypes/",
+  operationId: "listMetadefsResourceTypes",
+  tags: ["metadefs"],
+  summary: "List metadata definition resource types",
+  description: [
+    "Glance's `GET /v2/metadefs/resource_types` as `{\"items\": [{\"name\", \"created_at\", \"updated_at\"}, …]}`, each item",
+    "with the keys Glance gave (`updated_at` is often absent). The path is Horizon's, without an underscore.",
+    "",
+    "Differs from Horizon: Horizon never calls Glance here and answers a Python generator's repr as `items`.",
+    "",
+    "Caching: the list is global, so it is edge-cached (TTL `RESOURCE_TYPES_CACHE_TTL`, then served stale for",
+    "`CACHE_STALE_TTL` while one background refresh runs; see `Cache-Status`). Errors are never cached. A cached list is",
+    "only served to a token that is good:",
+    "- with `KEYSTONE_URL` set, the token is first validated with Keystone (`GET /v3/auth/tokens`); a refusal is a 401 with",
+    "  no Glance call, cached or not. A positive verdict is cached (keyed by a hash of the token) until the token expires or",
+    "  `TOKEN_VERDICT_TTL` passes, whichever is first. One shared entry then serves every accepted caller.",
+    "- without `KEYSTONE_URL`, each entry is keyed by a hash of the token, so only a token Glance once accepted reads it.",
+  ].join("\n"),
+  ...authenticated,
+  responses: {
+    200: { ...jsonContent(ResourceTypeListSchema, "Every resource type Glance knows"), headers: cacheStatusHeaders },
+    ...problemResponses(401, 403),
+  },
+});
+
+export type ListNamespacesRoute = typeof listNamespaces;
+export type ListResourceTypesRoute = typeof listResourceTypes;
