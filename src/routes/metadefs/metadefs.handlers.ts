@@ -34,10 +34,11 @@ interface CollectedNamespaces {
 async function collectNamespaces(glance: GlanceClient, plan: NamespaceListPlan, wanted: number, config: Config): Promise<CollectedNamespaces> {
   const readLimit = config.API_RESULT_LIMIT;
   const filtering = plan.propertiesTarget !== undefined;
-  let page = await glance.listNamespaces(namespaceListQuery(plan, wanted));
+  let page = await glance.listNamespaces(namespaceListQuery(plan, Math.min(wanted, readLimit)));
   let read = page.namespaces.length;
   const namespaces = keptNamespaces(page.namespaces, plan);
-  while (namespaces.length < wanted && page.next && read < readLimit) {
+  // An empty page that still links onwards would otherwise be followed forever.
+  while (namespaces.length < wanted && page.next && page.namespaces.length > 0 && read < readLimit) {
     const stillWanted = filtering ? wanted : wanted - namespaces.length;
     page = await glance.nextNamespaces(nextLinkWithLimit(page.next, Math.min(stillWanted, readLimit - read)));
     read += page.namespaces.length;
