@@ -312,6 +312,28 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     expect(body).toEqual({ items: [], has_more_data: false, has_prev_data: false });
   });
 
+  it("a parameter without a name or named __proto__ is a 400, not silently dropped", async () => {
+    const stub = stubUpstream({});
+    expect((await refused("?=v&name=x")).errors).toEqual([{ location: "query", field: "(empty)", message: "a query parameter needs a name" }]);
+    expect((await refused("?__proto__=x")).errors).toEqual([{ location: "query", field: "__proto__", message: "cannot be used as a filter name" }]);
+    expect(stub.calls).toEqual([]);
+  });
+
+  it("odd but valid property names and values are sent encoded, as given", async () => {
+    const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [] }) });
+    await list("?constructor=y&hw%3Acpu=a%26b&name=%E2%9C%93");
+    expect(stub.calls.map((call) => call.query)).toEqual([
+      [
+        ["name", "✓"],
+        ["constructor", "y"],
+        ["hw:cpu", "a&b"],
+        ["limit", "1001"],
+        ["sort_key", "created_at"],
+        ["sort_dir", "desc"],
+      ],
+    ]);
+  });
+
   it("O-L19: boolean filters are sent lowercase, other values as given", async () => {
     const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [] }) });
     await list("?os_hidden=True&foo=None&member_status=all&protected=FALSE");

@@ -27,10 +27,13 @@ async function collectImages(glance: GlanceClient, plan: ImageListPlan, wanted: 
 
 export const listImages: RouteHandler<ListImagesRoute, AppEnv> = async (c) => {
   const config = c.get("config");
-  const plan = planImageList(c.req.valid("query"), {
-    pageSize: config.API_RESULT_PAGE_SIZE,
-    resultLimit: config.API_RESULT_LIMIT,
-  });
+  const sentKeys = Object.keys(c.req.queries());
+  if (new URL(c.req.url).searchParams.has("")) sentKeys.push("");
+  const plan = planImageList(
+    c.req.valid("query"),
+    { pageSize: config.API_RESULT_PAGE_SIZE, resultLimit: config.API_RESULT_LIMIT },
+    sentKeys,
+  );
   const images = await collectImages(c.get("glance"), plan, plan.pageSize + 1);
   const page = toImageListPage(images, { pageSize: plan.pageSize, markerGiven: plan.marker !== undefined, reversed: plan.reversed });
   return c.json(page, 200);

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { QueryBoolean } from "../../lib/pagination";
-import { badRequest } from "../../lib/problem";
+import { validationProblem } from "../../lib/create-router";
 
 export const GLANCE_SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"] as const;
 export const IMAGE_STATUSES = ["queued", "saving", "active", "killed", "deleted", "uploading", "importing", "pending_delete", "deactivated"] as const;
@@ -155,8 +155,7 @@ export const ListImagesQuerySchema = z
         issue("size_min", "must not be greater than size_max");
       }
       for (const key of Object.keys(query)) {
-        if (key === "") issue("(empty)", "a filter needs a name");
-        else if (key.length > MAX_KEY_LENGTH) issue(key.slice(0, 40), `a property name is at most ${MAX_KEY_LENGTH} characters`);
+        if (key.length > MAX_KEY_LENGTH) issue(key.slice(0, 40), `a property name is at most ${MAX_KEY_LENGTH} characters`);
       }
     },
     // cross-field checks run even when a field failed, so one answer names every problem
@@ -184,11 +183,22 @@ export interface ListLimits {
   resultLimit: number;
 }
 
-/** Turns a validated list query into what to ask Glance for; a limit above API_RESULT_LIMIT is a 400. */
-export function planImageList(query: ListImagesQuery, limits: ListLimits): ImageListPlan {
-  if (query.limit !== undefined && query.limit > limits.resultLimit) {
-    throw badRequest("limit", `must be at most ${limits.resultLimit} (API_RESULT_LIMIT)`, "query");
+/**
+ * Turns a validated list query into what to ask Glance for. `sentKeys` are the keys of the request
+ * URL: one missing from the validated query (an empty name, `__proto__`) would otherwise vanish
+ * without a word, so it is a 400, as is a limit above API_RESULT_LIMIT.
+ */
+export function planImageList(query: ListImagesQuery, limits: ListLimits, sentKeys: Iterable<string> = Object.keys(query)): ImageListPlan {
+  const issues: { path: string[]; message: string }[] = [];
+  for (const key of new Set(sentKeys)) {
+    if (!Object.hasOwn(query, key)) {
+      issues.push({ path: [key || "(empty)"], message: key ? "cannot be used as a filter name" : "a query parameter needs a name" });
+    }
   }
+  if (query.limit !== undefined && query.limit > limits.resultLimit) {
+    issues.push({ path: ["limit"], message: `must be at most ${limits.resultLimit} (API_RESULT_LIMIT)` });
+  }
+  if (issues.length) throw validationProblem({ target: "query", error: { issues } });
   const filters: [string, string][] = [];
   for (const [key, value] of Object.entries(query)) {
     if (KEYWORDS.has(key) || value === undefined) continue;
