@@ -2,8 +2,8 @@ import { z } from "@hono/zod-openapi";
 import { QueryBoolean } from "../../lib/pagination";
 import { validationProblem } from "../../lib/create-router";
 
-export const GLANCE_SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"] as const;
-export const IMAGE_STATUSES = ["queued", "saving", "active", "killed", "deleted", "uploading", "importing", "pending_delete", "deactivated"] as const;
+const GLANCE_SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"] as const;
+const IMAGE_STATUSES = ["queued", "saving", "active", "killed", "deleted", "uploading", "importing", "pending_delete", "deactivated"] as const;
 const VISIBILITIES = ["public", "private", "shared", "community", "all"] as const;
 const MEMBER_STATUSES = ["pending", "accepted", "rejected", "all"] as const;
 const SORT_DIRECTIONS = ["asc", "desc"] as const;
