@@ -17,7 +17,8 @@ interface Envelope<T> {
   staleUntil: number;
 }
 
-function defaultCache(): Cache | null {
+/** The Workers Cache API where the runtime has it; null elsewhere (plain Node). */
+export function defaultCache(): Cache | null {
   try {
     return typeof caches === "undefined" ? null : caches.default;
   } catch {
@@ -37,10 +38,11 @@ async function store<T>(cache: Cache, key: string, value: T, ttl: number, stale:
   );
 }
 
-async function lookup<T>(cache: Cache, key: string): Promise<Envelope<T> | undefined> {
+/** A stored JSON document, or undefined when absent or unreadable (a broken entry is a miss). */
+export async function readCachedJson<T>(cache: Cache, key: string): Promise<T | undefined> {
   try {
     const cached = await cache.match(key);
-    return cached ? ((await cached.json()) as Envelope<T>) : undefined;
+    return cached ? ((await cached.json()) as T) : undefined;
   } catch (error) {
     log("warn", "edge cache read failed", { error: String(error) });
     return undefined;
@@ -60,7 +62,7 @@ export async function readThrough<T>(
   const now = options.now ?? Date.now;
   if (!cache || ttlSeconds === 0) return { value: await load(), outcome: "bypass" };
 
-  const entry = await lookup<T>(cache, key);
+  const entry = await readCachedJson<Envelope<T>>(cache, key);
   if (entry && now() < entry.freshUntil) return { value: entry.value, outcome: "hit" };
   if (entry && now() < entry.staleUntil) {
     if (!refreshing.has(key)) {

@@ -1,5 +1,6 @@
 import type { KeystoneClient } from "../keystone/client";
 import { log } from "../lib/logger";
+import { defaultCache, readCachedJson } from "./edge-cache";
 import { cacheKey } from "./keys";
 
 export interface TokenVerdictOptions {
@@ -18,35 +19,17 @@ interface StoredVerdict {
 
 export type VerdictSource = "cached" | "keystone";
 
-function edgeCache(): Cache | null {
-  try {
-    return typeof caches === "undefined" ? null : caches.default;
-  } catch {
-    return null;
-  }
-}
-
-async function storedVerdict(cache: Cache, key: string): Promise<StoredVerdict | undefined> {
-  try {
-    const cached = await cache.match(key);
-    return cached ? ((await cached.json()) as StoredVerdict) : undefined;
-  } catch (error) {
-    log("warn", "token verdict read failed", { error: String(error) });
-    return undefined;
-  }
-}
-
 /**
  * Resolves when Keystone accepts the token, throwing Keystone's 401 problem when it refuses it.
  * Only positive verdicts are cached (keyed by a hash of Keystone's URL and the token), and only
  * until the token expires or `ttlSeconds` pass, whichever comes first.
  */
-export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: Cache | null = edgeCache()): Promise<VerdictSource> {
+export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: Cache | null = defaultCache()): Promise<VerdictSource> {
   const { keystone, keystoneUrl, token, ttlSeconds, waitUntil } = options;
   const now = options.now ?? Date.now;
   const key = await cacheKey("token-verdict", keystoneUrl, token);
   if (cache && ttlSeconds > 0) {
-    const verdict = await storedVerdict(cache, key);
+    const verdict = await readCachedJson<StoredVerdict>(cache, key);
     if (verdict && now() < verdict.trustedUntil) return "cached";
   }
 
