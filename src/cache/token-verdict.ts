@@ -1,5 +1,6 @@
-import type { KeystoneClient } from "../keystone/client";
+import type { KeystoneClient, TokenVerdict } from "../keystone/client";
 import { log } from "../lib/logger";
+import { ProblemError } from "../lib/problem";
 import { defaultCache, readCachedJson } from "./edge-cache";
 import { cacheKey } from "./keys";
 
@@ -19,6 +20,15 @@ interface StoredVerdict {
 
 export type VerdictSource = "cached" | "keystone";
 
+// Glance's default policy for metadefs reads: admin, or a reader of the token's project
+// (member implies reader; Keystone lists implied roles in the token). A deployment with a
+// stricter policy should leave KEYSTONE_URL empty, so that entries are cached per token instead.
+const METADEF_READER_ROLES = new Set(["admin", "reader", "member"]);
+
+export function mayListMetadefs({ projectId, roles }: TokenVerdict): boolean {
+  return roles.includes("admin") || (projectId !== undefined && roles.some((role) => METADEF_READER_ROLES.has(role)));
+}
+
 /**
  * Resolves when Keystone accepts the token, throwing Keystone's 401 problem when it refuses it.
  * Only positive verdicts are cached (keyed by a hash of Keystone's URL and the token), and only
@@ -33,7 +43,15 @@ export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: C
     if (verdict && now() < verdict.trustedUntil) return "cached";
   }
 
-  const { expiresAt } = await keystone.validateToken(token);
+  const verdict = await keystone.validateToken(token);
+  if (!mayListMetadefs(verdict)) {
+    throw new ProblemError({
+      code: "forbidden",
+      status: 403,
+      detail: "This token may not list metadata definitions: it needs a project scope and the reader, member or admin role",
+    });
+  }
+  const { expiresAt } = verdict;
   const checkedAt = now();
   const trustedUntil = Math.min(expiresAt, checkedAt + ttlSeconds * 1000);
   if (cache && trustedUntil > checkedAt) {

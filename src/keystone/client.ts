@@ -3,12 +3,22 @@ import { ProblemError } from "../lib/problem";
 import { type UpstreamOptions, upstreamRequest } from "../upstream/http";
 
 const TokenDocumentSchema = z.object({
-  token: z.object({ expires_at: z.string() }).loose(),
+  token: z
+    .object({
+      expires_at: z.string(),
+      project: z.object({ id: z.string() }).loose().optional(),
+      roles: z.array(z.object({ name: z.string() }).loose()).default([]),
+    })
+    .loose(),
 });
 
 export interface TokenVerdict {
   /** Milliseconds since the epoch. */
   expiresAt: number;
+  /** Set for a project-scoped token. */
+  projectId?: string;
+  /** Role names, implied roles included (Keystone expands them). */
+  roles: string[];
 }
 
 export interface KeystoneClientOptions {
@@ -56,9 +66,10 @@ export class KeystoneClient {
     }
     const parsed = TokenDocumentSchema.safeParse(body);
     const expiresAt = parsed.success ? Date.parse(parsed.data.token.expires_at) : NaN;
-    if (!Number.isFinite(expiresAt)) {
+    if (!parsed.success || !Number.isFinite(expiresAt)) {
       throw new ProblemError({ code: "bad-gateway", status: 502, detail: "Keystone answered with an unexpected token document" });
     }
-    return { expiresAt };
+    const { project, roles } = parsed.data.token;
+    return { expiresAt, projectId: project?.id, roles: roles.map((role) => role.name) };
   }
 }

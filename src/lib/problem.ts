@@ -6,6 +6,7 @@ export const PROBLEM_TITLES = {
   "malformed-json": "Malformed JSON body",
   "unsupported-media-type": "Unsupported media type",
   unauthenticated: "Authentication required",
+  forbidden: "Not allowed",
   "not-found": "Not found",
   "method-not-allowed": "Method not allowed",
   "glance-error": "Glance refused the request",

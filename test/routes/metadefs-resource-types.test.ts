@@ -24,7 +24,14 @@ const HOUR = 3_600_000;
 
 /** Keystone's answer to `GET /v3/auth/tokens` for a token that expires `inMs` from now. */
 const tokenDocument = (inMs = HOUR) =>
-  glanceJson({ token: { expires_at: new Date(Date.now() + inMs).toISOString(), methods: ["password"], project: { id: "p1" } } });
+  glanceJson({
+    token: {
+      expires_at: new Date(Date.now() + inMs).toISOString(),
+      methods: ["password"],
+      project: { id: "p1" },
+      roles: [{ id: "r1", name: "member" }, { id: "r2", name: "reader" }],
+    },
+  });
 const keystoneRefusal = (status: 401 | 404) =>
   glanceJson({ error: { code: status, title: status === 404 ? "Not Found" : "Unauthorized", message: "The token could not be found" } }, status);
 
@@ -141,6 +148,28 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
       expect(again.headers.get("cache-status")).toBe("glance-edge; hit");
       expect(await okBody(again)).toEqual({ items: RESOURCE_TYPES });
       expect(stub.calls).toHaveLength(2);
+    });
+
+    it("refuses with 403, before Glance, a valid token without a project scope or a reader role, even when the list is cached", async () => {
+      const unscoped = () => glanceJson({ token: { expires_at: new Date(Date.now() + HOUR).toISOString(), methods: ["password"], roles: [] } });
+      const stub = stubUpstream({
+        [VALIDATE]: (call) => (call.headers["x-subject-token"] === TOKEN ? tokenDocument() : unscoped()),
+        [LIST]: glanceList(),
+      });
+      await okBody(await callApi(PATH, { vars: inKeystoneMode }));
+      const refused = await callApi(PATH, { vars: inKeystoneMode, token: OTHER_TOKEN });
+      expect(refused.status).toBe(403);
+      expect(ProblemSchema.parse(await refused.json()).type).toBe("urn:glance-edge:problem:forbidden");
+      expect(glanceCalls(stub.calls)).toHaveLength(1);
+      // a refusal is not a cached verdict
+      expect((await callApi(PATH, { vars: inKeystoneMode, token: OTHER_TOKEN })).status).toBe(403);
+      expect(keystoneCalls(stub.calls)).toHaveLength(3);
+    });
+
+    it("accepts an admin token without a project scope", async () => {
+      const admin = glanceJson({ token: { expires_at: new Date(Date.now() + HOUR).toISOString(), roles: [{ name: "admin" }] } });
+      stubUpstream({ [VALIDATE]: admin, [LIST]: glanceList() });
+      expect((await callApi(PATH, { vars: inKeystoneMode })).status).toBe(200);
     });
 
     it("serves another accepted token from the shared entry after Keystone accepts it", async () => {

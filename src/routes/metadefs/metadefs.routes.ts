@@ -57,8 +57,9 @@ export const listResourceTypes = createRoute({
     "  no Glance call, cached or not. A positive verdict is cached (keyed by a hash of the token) until the token expires or",
     "  `TOKEN_VERDICT_TTL` passes, whichever is first. One shared entry then serves every accepted caller.",
     "- without `KEYSTONE_URL`, each entry is keyed by a hash of the token, so only a token Glance once accepted reads it.",
-    "Keystone's check is about the token, not Glance's policy (`list_metadef_resource_types`: admin or project reader by",
-    "default): a valid token without such a role is served the cached list that Glance itself would refuse it.",
+    "  The verdict also applies Glance's default policy for `list_metadef_resource_types`: a project-scoped token with the",
+    "  reader, member or admin role, or an admin token; any other valid token is a 403. A deployment with a stricter",
+    "  Glance policy should leave `KEYSTONE_URL` empty.",
   ].join("\n"),
   ...authenticated,
   responses: {
