@@ -79,8 +79,19 @@ export async function upstreamRequest(options: UpstreamOptions, request: Upstrea
       await response.body?.cancel();
       continue;
     }
-    return await readResponse(options, request, response);
+    return await readResponse(options, request, response, secretsOf(headers));
   }
+}
+
+const SECRET_HEADERS = ["x-auth-token", "x-subject-token"];
+
+function secretsOf(headers: Record<string, string>) {
+  return SECRET_HEADERS.map((name) => headers[name]).filter((value): value is string => Boolean(value));
+}
+
+/** An upstream may quote the token back in its error text; it must not travel on to the caller. */
+function redact(text: string, secrets: string[]) {
+  return secrets.reduce((clean, secret) => clean.replaceAll(secret, "[redacted]"), text);
 }
 
 function isTimeout(error: unknown) {
@@ -102,7 +113,7 @@ function transportProblem(options: UpstreamOptions, error: unknown) {
   });
 }
 
-async function readResponse(options: UpstreamOptions, request: UpstreamRequest, response: Response) {
+async function readResponse(options: UpstreamOptions, request: UpstreamRequest, response: Response, secrets: string[]) {
   const upstreamRequestId = response.headers.get("x-openstack-request-id") ?? undefined;
   let text: string;
   try {
@@ -112,7 +123,7 @@ async function readResponse(options: UpstreamOptions, request: UpstreamRequest, 
   }
   const accepted = (response.status >= 200 && response.status < 300) || request.acceptStatus?.includes(response.status);
   if (!accepted) {
-    const detail = upstreamErrorDetail(text, response.status, response.statusText);
+    const detail = redact(upstreamErrorDetail(text, response.status, response.statusText), secrets);
     if (response.status >= 400 && response.status < 500) {
       throw new ProblemError({
         code: "glance-error",
