@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# bench/run.sh (npm run bench) - latency and throughput of (a) the real Glance called directly and
+# (b) glance-edge under `wrangler dev` in front of it, side by side in one run, on loopback.
+#
+#   bash bench/run.sh            measure and print the table (raw wrk output: bench/results/*.raw)
+#   bash bench/run.sh --write    also replace the results block of bench/README.md
+#
+#   BENCH_DURATION=10     seconds per scenario and pass (wrk -d); BENCH_CONCURRENCY=8 (second pass)
+#
+# Brings the local stack up (scripts/openstack-stack.sh up), starts two wrangler dev instances of its
+# own on free ports (one with the default caches, one with VERSION_CACHE_TTL and
+# RESOURCE_TYPES_CACHE_TTL at 0 for uncached calls), creates 20 small queued images for demo, and
+# removes all of it when done. Load: wrk, one thread, a fixed connection count, a fixed duration.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION="${BENCH_DURATION:-10}"
+CONCURRENCY="${BENCH_CONCURRENCY:-8}"
+WRITE=0
+[ "${1:-}" = "--write" ] && WRITE=1
+STACK=scripts/openstack-stack.sh
+RESULTS=bench/results
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+say() { echo "bench: $*" >&2; }
+die() { say "ERROR: $*"; exit 1; }
+
+bash "$STACK" up
+eval "$(bash "$STACK" env)"
+command -v wrk >/dev/null || die "wrk is missing (scripts/openstack-stack.sh install adds it)"
+TOKEN="$(bash "$STACK" token "$STACK_DEMO_USER" "$STACK_DEMO_PASS" "$STACK_DEMO_PROJECT")"
+mkdir -p "$RESULTS"
+WORK="$(mktemp -d)"
+
+pids=()
+fixtures=()
+cleanup() {
+  local pid id
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for id in "${fixtures[@]}"; do
+    curl -s -o /dev/null -X DELETE -H "X-Auth-Token: $TOKEN" "$GLANCE_URL/v2/images/$id" || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+start_edge() { # name var... -> prints base URL; logs to $WORK/<name>.log
+  local name="$1" port inspector
+  shift
+  port="$(free_port)" inspector="$(free_port)"
+  local args=(dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector" --persist-to "$WORK/$name-state"
+              --var "GLANCE_URL:$GLANCE_URL" --var "KEYSTONE_URL:$KEYSTONE_URL")
+  local var
+  for var in "$@"; do args+=(--var "$var"); done
+  WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
+    node_modules/.bin/wrangler "${args[@]}" >"$WORK/$name.log" 2>&1 &
+  pids+=("$!")
+  local i
+  for ((i = 0; i < 240; i++)); do
+    if curl -s -o /dev/null -D - --max-time 2 "http://127.0.0.1:$port/api/glance/bench-ready-probe/" | grep -qi '^x-request-id:'; then
+      echo "http://127.0.0.1:$port"
+      return 0
+    fi
+    sleep 0.5
+  done
+  cat "$WORK/$name.log" >&2
+  die "wrangler dev ($name) did not answer"
+}
+
+say "starting glance-edge (cached) and glance-edge (caches off) under wrangler dev"
+EDGE="$(start_edge cached)"
+EDGE_NOCACHE="$(start_edge uncached VERSION_CACHE_TTL:0 RESOURCE_TYPES_CACHE_TTL:0)"
+
+say "creating 20 queued images for demo"
+for i in $(seq -w 1 20); do
+  id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"bench-$STAMP-$i\",\"disk_format\":\"qcow2\",\"container_format\":\"bare\",\"hw_disk_bus\":\"virtio\"}" \
+    "$GLANCE_URL/v2/images" | jq -r .id)"
+  [ -n "$id" ] && [ "$id" != null ] || die "could not create a fixture image"
+  fixtures+=("$id")
+done
+IMAGE="${fixtures[0]}"
+FLAVOR_NS="resource_types=OS::Nova::Flavor"
+NS_COUNT="$(curl -s -H "X-Auth-Token: $TOKEN" "$GLANCE_URL/v2/metadefs/namespaces?$FLAVOR_NS" | jq '.namespaces | length')"
+
+# scenario|side|what|url|token?|expected Cache-Status prefix (edge only)
+SCENARIOS=(
+  "image list|Glance|GET /v2/images?limit=21&sort_key=created_at&sort_dir=desc|$GLANCE_URL/v2/images?limit=21&sort_key=created_at&sort_dir=desc|token|"
+  "image list|glance-edge|GET /api/glance/images/?paginate=true (the same Glance call)|$EDGE/api/glance/images/?paginate=true|token|"
+  "one image|Glance|GET /v2/images/{id}|$GLANCE_URL/v2/images/$IMAGE|token|"
+  "one image|glance-edge|GET /api/glance/images/{id}/|$EDGE/api/glance/images/$IMAGE/|token|"
+  "version|Glance|GET /versions|$GLANCE_URL/versions||"
+  "version|glance-edge, uncached|GET /api/glance/version/ (VERSION_CACHE_TTL=0)|$EDGE_NOCACHE/api/glance/version/||glance-edge; fwd=bypass"
+  "version|glance-edge, cache hit|GET /api/glance/version/|$EDGE/api/glance/version/||glance-edge; hit"
+  "resource types|Glance|GET /v2/metadefs/resource_types|$GLANCE_URL/v2/metadefs/resource_types|token|"
+  "resource types|glance-edge, miss|GET /api/glance/metadefs/resourcetypes/ (RESOURCE_TYPES_CACHE_TTL=0)|$EDGE_NOCACHE/api/glance/metadefs/resourcetypes/|token|glance-edge; fwd=bypass"
+  "resource types|glance-edge, cache hit|GET /api/glance/metadefs/resourcetypes/|$EDGE/api/glance/metadefs/resourcetypes/|token|glance-edge; hit"
+  "namespaces (OS::Nova::Flavor)|Glance, list only|GET /v2/metadefs/namespaces?$FLAVOR_NS|$GLANCE_URL/v2/metadefs/namespaces?$FLAVOR_NS|token|"
+  "namespaces (OS::Nova::Flavor)|glance-edge|GET /api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor (list + $NS_COUNT details)|$EDGE/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor|token|"
+)
+
+# wrk output -> "p50_ms p99_ms req_per_s requests errors"
+parse_wrk() {
+  awk '
+    function ms(v) {
+      if (v ~ /us$/) return substr(v, 1, length(v) - 2) / 1000
+      if (v ~ /ms$/) return substr(v, 1, length(v) - 2) + 0
+      if (v ~ /m$/) return substr(v, 1, length(v) - 1) * 60000
+      if (v ~ /s$/) return substr(v, 1, length(v) - 1) * 1000
+      return v + 0
+    }
+    $1 == "50%" { p50 = ms($2) }
+    $1 == "99%" { p99 = ms($2) }
+    / requests in / { n = $1 }
+    /^Requests\/sec:/ { rps = $2 }
+    /Non-2xx or 3xx responses:/ { errors += $NF }
+    /Socket errors:/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
+    END {
+      if (n + 0 == 0) printf "- - 0 0 %d\n", errors
+      else printf "%.2f %.2f %.1f %d %d\n", p50, p99, rps, n, errors
+    }
+  ' "$1"
+}
+
+check() { # url token expected-cache-status
+  local hdr code status
+  hdr="$(curl -s -o /dev/null -D - --max-time 60 ${2:+-H "X-Auth-Token: $TOKEN"} "$1")"
+  code="$(awk 'NR == 1 {print $2}' <<<"$hdr")"
+  [ "$code" = 200 ] || die "$1 answered $code"
+  if [ -n "$3" ]; then
+    status="$(awk -F': ' 'tolower($1) == "cache-status" {print $2}' <<<"$hdr" | tr -d '\r')"
+    [[ "$status" == "$3"* ]] || die "$1: Cache-Status '$status', expected '$3'"
+  fi
+}
+
+# Median duration_ms of the Worker's own access-log lines in LOG after line FROM: the time spent
+# inside the Worker (upstream calls included), without wrangler dev's local proxy in front of it.
+worker_p50() { # log from
+  tail -n +"$(($2 + 1))" "$1" | grep '^{"level"' | jq -r 'select(.msg == "request") | .duration_ms' 2>/dev/null \
+    | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "-" }'
+}
+log_of() { case "$1" in "$EDGE"*) echo "$WORK/cached.log" ;; "$EDGE_NOCACHE"*) echo "$WORK/uncached.log" ;; *) echo "" ;; esac; }
+
+run_wrk() { # connections url token out
+  local headers=()
+  [ -z "$3" ] || headers=(-H "X-Auth-Token: $TOKEN")
+  wrk -t1 -c"$1" -d"${DURATION}s" --timeout 30s --latency "${headers[@]}" "$2" >"$4"
+}
+
+read -r load1 _ < /proc/loadavg
+if awk -v l="$load1" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+  say "warning: load average $load1 on $(nproc) CPUs; other work on this machine will skew the numbers"
+fi
+say "warming up (keystonemiddleware token cache, edge caches, workerd isolates)"
+for s in "${SCENARIOS[@]}"; do
+  IFS='|' read -r _ _ _ url token _ <<<"$s"
+  for _ in 1 2 3; do curl -s -o /dev/null --max-time 60 ${token:+-H "X-Auth-Token: $TOKEN"} "$url"; done
+done
+
+declare -A L H W
+index=0
+for s in "${SCENARIOS[@]}"; do
+  IFS='|' read -r scenario side what url token cache <<<"$s"
+  check "$url" "$token" "$cache"
+  key="$index"
+  say "$scenario / $side: c=1 for ${DURATION}s"
+  log="$(log_of "$url")"
+  from="$( [ -n "$log" ] && wc -l <"$log" || echo 0)"
+  run_wrk 1 "$url" "$token" "$RESULTS/$STAMP-$key-c1.raw"
+  L[$key]="$(parse_wrk "$RESULTS/$STAMP-$key-c1.raw")"
+  W[$key]="$( [ -n "$log" ] && worker_p50 "$log" "$from" || echo "")"
+  say "$scenario / $side: c=$CONCURRENCY for ${DURATION}s"
+  run_wrk "$CONCURRENCY" "$url" "$token" "$RESULTS/$STAMP-$key-c$CONCURRENCY.raw"
+  H[$key]="$(parse_wrk "$RESULTS/$STAMP-$key-c$CONCURRENCY.raw")"
+  index=$((index + 1))
+done
+
+field() { awk -v i="$2" '{print $i}' <<<"$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+verdict() {
+  awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+    if (v == "n/a") { print "not measured"; exit }
+    ok = (op == "<=") ? (v + 0 <= t) : (v + 0 >= t); print ok ? "**met**" : "**not met**" }'
+}
+
+{
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') with \`bash bench/run.sh\` (wrk 1 thread; ${DURATION} s per pass; load average before the run $load1; $(nproc) CPUs: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); Node $(node --version), wrangler $(node_modules/.bin/wrangler --version 2>/dev/null | tail -1), Glance $(dpkg-query -W -f='${Version}' glance-api 2>/dev/null), Keystone $(dpkg-query -W -f='${Version}' keystone 2>/dev/null))."
+  echo
+  echo "| call | served by | c=1 p50 ms | c=1 p99 ms | c=1 req/s | in-Worker p50 ms (c=1) | c=$CONCURRENCY p50 ms | c=$CONCURRENCY p99 ms | c=$CONCURRENCY req/s | requests (c=1 / c=$CONCURRENCY) | errors |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  index=0
+  for s in "${SCENARIOS[@]}"; do
+    IFS='|' read -r scenario side what _ _ _ <<<"$s"
+    l="${L[$index]}" h="${H[$index]}"
+    echo "| $scenario | $side: \`$what\` | $(field "$l" 1) | $(field "$l" 2) | $(field "$l" 3) | ${W[$index]} | $(field "$h" 1) | $(field "$h" 2) | $(field "$h" 3) | $(field "$l" 4) / $(field "$h" 4) | $(( $(field "$l" 5) + $(field "$h" 5) )) |"
+    index=$((index + 1))
+  done
+  echo
+  echo "| target | measured | verdict |"
+  echo "|---|---|---|"
+  for pair in "image list:0:1" "one image:2:3"; do
+    IFS=: read -r label direct edge <<<"$pair"
+    r="$(ratio "$(field "${L[$edge]}" 1)" "$(field "${L[$direct]}" 1)")"
+    echo "| $label: glance-edge p50 within 1.10× of direct Glance (c=1) | $r× | $(verdict "$r" "<=" 1.10) |"
+  done
+  for pair in "version:6:5" "resource types:9:8"; do
+    IFS=: read -r label hit uncached <<<"$pair"
+    r="$(ratio "$(field "${H[$hit]}" 3)" "$(field "${H[$uncached]}" 3)")"
+    r1="$(ratio "$(field "${L[$hit]}" 3)" "$(field "${L[$uncached]}" 3)")"
+    echo "| $label: cache hit ≥ 20× the req/s of the uncached call (c=$CONCURRENCY; c=1 for reference) | $r× (c=1: $r1×) | $(verdict "$r" ">=" 20) |"
+  done
+  r="$(ratio "$(field "${L[11]}" 1)" "$(field "${L[10]}" 1)")"
+  echo "| namespaces for OS::Nova::Flavor: glance-edge p50 within 1.5× of Glance's single list call (c=1) | $r× | $(verdict "$r" "<=" 1.5) |"
+  r="$(ratio "$(field "${L[8]}" 1)" "$(field "${L[9]}" 1)")"
+  echo "| resource types: cache hit ≥ 10× faster than a miss (p50, c=1) | $r× | $(verdict "$r" ">=" 10) |"
+} >"$RESULTS/$STAMP.md"
+
+cat "$RESULTS/$STAMP.md"
+if [ "$WRITE" = 1 ]; then
+  node -e '
+    const fs = require("fs");
+    const [readme, results] = process.argv.slice(1);
+    const text = fs.readFileSync(readme, "utf8");
+    const block = "<!-- results:start -->\n" + fs.readFileSync(results, "utf8") + "<!-- results:end -->";
+    if (!/<!-- results:start -->[\s\S]*<!-- results:end -->/.test(text)) throw new Error("no results block in " + readme);
+    fs.writeFileSync(readme, text.replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, () => block));
+  ' bench/README.md "$RESULTS/$STAMP.md"
+  say "bench/README.md updated"
+fi
