@@ -1,6 +1,8 @@
 import { versionRouter } from "./version/version.index";
 import { imagesRouter } from "./images/images.index";
+import { imageWritesRouter } from "./images/image-writes.index";
+import { imagePropertiesRouter } from "./image-properties/image-properties.index";
 import { metadefsRouter } from "./metadefs/metadefs.index";
 
 /** Every router the app mounts, in the order their routes appear in the OpenAPI document. */
-export const routers = [versionRouter, imagesRouter, metadefsRouter];
+export const routers = [versionRouter, imagesRouter, imageWritesRouter, imagePropertiesRouter, metadefsRouter];

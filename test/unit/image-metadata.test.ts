@@ -3,6 +3,7 @@ import {
   createImageMetadata,
   createSourceIssues,
   customPropertyKeyProblem,
+  customPropertyValueProblem,
   fixFormats,
   imagePropertiesChanges,
   imageUpdateChanges,
@@ -185,6 +186,18 @@ describe("customPropertyKeyProblem", () => {
     }
     expect(customPropertyKeyProblem("kernel_id", "properties")).toBeUndefined();
     expect(customPropertyKeyProblem("description", "properties")).toBeUndefined();
+  });
+});
+
+describe("customPropertyValueProblem", () => {
+  it("accepts strings up to 255 characters, and null only where null removes", () => {
+    expect(customPropertyValueProblem("v".repeat(255), false)).toBeUndefined();
+    expect(customPropertyValueProblem("", false)).toBeUndefined();
+    expect(customPropertyValueProblem("v".repeat(256), false)).toMatch(/at most 255/);
+    expect(customPropertyValueProblem(5, false)).toBe("a custom property value must be a string");
+    expect(customPropertyValueProblem(null, false)).toBe("a custom property value must be a string");
+    expect(customPropertyValueProblem(null, true)).toBeUndefined();
+    expect(customPropertyValueProblem(true, true)).toMatch(/or null to remove it/);
   });
 });
 

@@ -90,6 +90,14 @@ export function customPropertyKeyProblem(key: string, body: "image" | "propertie
   return undefined;
 }
 
+/** Why a custom property value cannot be written, or undefined when it can; `null` is a removal where `nullRemoves`. */
+export function customPropertyValueProblem(value: unknown, nullRemoves: boolean): string | undefined {
+  if (value === null && nullRemoves) return undefined;
+  if (typeof value !== "string") return nullRemoves ? "a custom property value must be a string, or null to remove it" : "a custom property value must be a string";
+  if (value.length > MAX_VALUE_LENGTH) return `a custom property value is at most ${MAX_VALUE_LENGTH} characters`;
+  return undefined;
+}
+
 /** Horizon's fix-ups (§1.X step 4, LP #1757136, #1539722): some disk formats imply the container format. */
 export function fixFormats(diskFormat: RequestDiskFormat, containerFormat: ContainerFormat): { disk_format: string; container_format: string } {
   switch (diskFormat) {
@@ -120,7 +128,7 @@ export function isEmptyData(data: unknown): boolean {
   return typeof data === "object" && !Array.isArray(data) && Object.keys(data).length === 0;
 }
 
-interface ImageFields {
+interface ImageFieldValues {
   name?: string | null;
   description?: string | null;
   architecture?: string | null;
@@ -137,7 +145,7 @@ interface ImageFields {
   os_hidden?: boolean | "true" | "false";
 }
 
-export interface CreateImageRequest extends ImageFields {
+export interface CreateImageRequest extends ImageFieldValues {
   id?: string;
   source_type?: (typeof SOURCE_TYPES)[number] | null;
   image_url?: string;
@@ -149,7 +157,7 @@ export interface CreateImageRequest extends ImageFields {
   [customProperty: string]: unknown;
 }
 
-export interface UpdateImageRequest extends ImageFields {
+export interface UpdateImageRequest extends ImageFieldValues {
   name: string | null;
   disk_format: RequestDiskFormat;
   visibility: (typeof VISIBILITIES)[number];

@@ -1,0 +1,304 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { JSON_PATCH_MEDIA_TYPE } from "../../src/glance/client";
+import { ProblemSchema } from "../../src/lib/problem";
+import { ImagePropertiesSchema } from "../../src/routes/images/images.schemas";
+import { callApi, TOKEN } from "../support/call-api";
+import { glanceError, glanceJson, type RecordedCall, stubUpstream } from "../support/glance-stub";
+
+afterEach(() => vi.restoreAllMocks());
+
+const IMAGE_ID = "49ae1a4e-1e17-435e-9425-92f350fa55ad";
+const KERNEL_ID = "0a0b0c0d-0000-4000-8000-000000000001";
+const PATH = `/api/glance/images/${IMAGE_ID}/properties/`;
+const GLANCE_PATH = `/v2/images/${IMAGE_ID}`;
+
+// Glance 25's answer for IMG_C after its data upload (samples/glance/30-image-patch.http).
+const GLANCE_IMAGE = {
+  architecture: "aarch64",
+  description: "created directly in glance",
+  osh_color: "red",
+  osh_size_class: "small",
+  name: "osh-demo-glance-renamed",
+  disk_format: "raw",
+  container_format: "bare",
+  visibility: "shared",
+  size: 65536,
+  virtual_size: 65536,
+  status: "active",
+  checksum: "8f1445bafe2c2095044af7789462f475",
+  protected: false,
+  min_ram: 128,
+  min_disk: 2,
+  owner: "91ac905a6f6e411393fdeca3d052fbf7",
+  os_hidden: false,
+  os_hash_algo: "sha512",
+  os_hash_value: "76a59ba2dd234dfb",
+  id: IMAGE_ID,
+  created_at: "2026-11-26T22:14:39Z",
+  updated_at: "2026-11-26T22:14:44Z",
+  tags: [],
+  self: `/v2/images/${IMAGE_ID}`,
+  file: `/v2/images/${IMAGE_ID}/file`,
+  schema: "/v2/schemas/image",
+};
+
+/** Every core key Glance always sends, for T-3's minimal image. */
+const CORE_ONLY = Object.fromEntries(Object.entries(GLANCE_IMAGE).filter(([key]) => !["architecture", "description", "osh_color", "osh_size_class", "os_hidden", "os_hash_algo", "os_hash_value"].includes(key)));
+
+function glanceWith(image: Record<string, unknown> = GLANCE_IMAGE) {
+  return stubUpstream({
+    [`GET ${GLANCE_PATH}`]: glanceJson(image),
+    [`PATCH ${GLANCE_PATH}`]: glanceJson(image),
+  });
+}
+
+function sent(call: RecordedCall) {
+  return { method: call.method, path: call.path, query: call.query, token: call.headers["x-auth-token"], contentType: call.headers["content-type"], body: call.body };
+}
+
+const GET_CALL = { method: "GET", path: GLANCE_PATH, query: [], token: TOKEN, contentType: undefined, body: undefined };
+const patchCall = (ops: unknown[]) => ({ method: "PATCH", path: GLANCE_PATH, query: [], token: TOKEN, contentType: JSON_PATCH_MEDIA_TYPE, body: ops });
+
+async function problemOf(response: Response) {
+  expect(response.headers.get("content-type")).toBe("application/problem+json");
+  return ProblemSchema.parse(await response.json());
+}
+
+const fieldsOf = (problem: { errors?: { field: string }[] }) => (problem.errors ?? []).map((error) => error.field).sort();
+
+async function expectNoContent(response: Response) {
+  expect(response.status).toBe(204);
+  expect(await response.text()).toBe("");
+}
+
+describe("GET /api/glance/images/{image_id}/properties/", () => {
+  it("answers exactly the non-core keys of the image (T-3)", async () => {
+    const stub = glanceWith({ ...CORE_ONLY, a: "1", b: "2" });
+    const response = await callApi(PATH);
+
+    expect(response.status).toBe(200);
+    expect(ImagePropertiesSchema.parse(await response.json())).toEqual({ a: "1", b: "2" });
+    expect(stub.calls.map(sent)).toEqual([GET_CALL]);
+  });
+
+  it("answers Horizon's flat object for a real Glance image: custom properties, os_hidden and os_hash_* (O-P1)", async () => {
+    glanceWith();
+    const response = await callApi(PATH);
+
+    expect(response.status).toBe(200);
+    expect(ImagePropertiesSchema.parse(await response.json())).toEqual({
+      description: "created directly in glance",
+      osh_color: "red",
+      osh_size_class: "small",
+      os_hidden: false,
+      os_hash_algo: "sha512",
+      os_hash_value: "76a59ba2dd234dfb",
+    });
+  });
+
+  it("answers Glance's 404 for an unknown image (samples/horizon/23b)", async () => {
+    const missing = "00000000-0000-4000-8000-000000000000";
+    stubUpstream({ [`GET /v2/images/${missing}`]: glanceError(404, "Not Found", `No image found with ID ${missing}`) });
+    const response = await callApi(`/api/glance/images/${missing}/properties/`);
+
+    expect(response.status).toBe(404);
+    expect((await problemOf(response)).detail).toBe(`No image found with ID ${missing}`);
+  });
+
+  it("matches only the exact path (Horizon also answers …/properties/junk, O-P9)", async () => {
+    const stub = stubUpstream({});
+    const response = await callApi(`${PATH}junk`);
+
+    expect(response.status).toBe(404);
+    expect(stub.calls).toEqual([]);
+  });
+});
+
+describe("PATCH /api/glance/images/{image_id}/properties/", () => {
+  it("sets a and b and removes only the listed keys the image has (T-4)", async () => {
+    const stub = glanceWith({ ...CORE_ONLY, a: "0", c: "3" });
+    const response = await callApi(PATH, { method: "PATCH", body: { updated: { a: "1", b: "2" }, removed: ["c", "d"] } });
+
+    await expectNoContent(response);
+    expect(stub.calls.map(sent)).toEqual([
+      GET_CALL,
+      patchCall([
+        { op: "remove", path: "/c" },
+        { op: "replace", path: "/a", value: "1" },
+        { op: "add", path: "/b", value: "2" },
+      ]),
+    ]);
+  });
+
+  it("skips missing keys and keys also updated, and sends os_hidden \"true\" as a boolean (O-P2)", async () => {
+    const stub = glanceWith({ ...GLANCE_IMAGE, hw_disk_bus: "virtio", os_distro: "ubuntu", hw_qemu_guest_agent: "no" });
+    const response = await callApi(PATH, {
+      method: "PATCH",
+      body: {
+        updated: { hw_disk_bus: "scsi", hw_qemu_guest_agent: "yes", os_hidden: "true" },
+        removed: ["os_distro", "not_there", "hw_qemu_guest_agent"],
+      },
+    });
+
+    await expectNoContent(response);
+    expect(stub.calls.map(sent)).toEqual([
+      GET_CALL,
+      patchCall([
+        { op: "remove", path: "/os_distro" },
+        { op: "replace", path: "/os_hidden", value: true },
+        { op: "replace", path: "/hw_disk_bus", value: "scsi" },
+        { op: "replace", path: "/hw_qemu_guest_agent", value: "yes" },
+      ]),
+    ]);
+  });
+
+  it("sends a JSON true for os_hidden as true (Horizon sent false, O-P3)", async () => {
+    const stub = glanceWith();
+    await expectNoContent(await callApi(PATH, { method: "PATCH", body: { updated: { os_hidden: true } } }));
+    expect(stub.calls.map(sent)).toEqual([GET_CALL, patchCall([{ op: "replace", path: "/os_hidden", value: true }])]);
+  });
+
+  it("accepts a body without removed (O-P6)", async () => {
+    const stub = glanceWith();
+    await expectNoContent(await callApi(PATH, { method: "PATCH", body: { updated: { description: "new" } } }));
+    expect(stub.calls.map(sent)).toEqual([GET_CALL, patchCall([{ op: "replace", path: "/description", value: "new" }])]);
+  });
+
+  it("sends Horizon's sample edit as Glance's sample patch, without an op for the unchanged os_hidden (samples/36)", async () => {
+    const stub = glanceWith();
+    const response = await callApi(PATH, {
+      method: "PATCH",
+      body: { updated: { osh_color: "purple", osh_new_key: "added", os_hidden: "false" }, removed: ["osh_size_class"] },
+    });
+
+    await expectNoContent(response);
+    expect(stub.calls.map(sent)).toEqual([
+      GET_CALL,
+      patchCall([
+        { op: "remove", path: "/osh_size_class" },
+        { op: "replace", path: "/osh_color", value: "purple" },
+        { op: "add", path: "/osh_new_key", value: "added" },
+      ]),
+    ]);
+  });
+
+  it("makes no PATCH call when nothing changes, e.g. removing a key the image lacks (samples/37b)", async () => {
+    const stub = glanceWith();
+    await expectNoContent(await callApi(PATH, { method: "PATCH", body: { updated: { osh_color: "red" }, removed: ["no_such_key"] } }));
+    expect(stub.calls.map(sent)).toEqual([GET_CALL]);
+  });
+
+  it("sets kernel_id and ramdisk_id when they are UUIDs", async () => {
+    const stub = glanceWith();
+    await expectNoContent(await callApi(PATH, { method: "PATCH", body: { updated: { kernel_id: KERNEL_ID } } }));
+    expect(stub.calls.map(sent)).toEqual([GET_CALL, patchCall([{ op: "add", path: "/kernel_id", value: KERNEL_ID }])]);
+  });
+
+  it("answers Glance's 404 for an unknown image, with no PATCH call", async () => {
+    const missing = "00000000-0000-4000-8000-000000000000";
+    const stub = stubUpstream({ [`GET /v2/images/${missing}`]: glanceError(404, "Not Found", `No image found with ID ${missing}`) });
+    const response = await callApi(`/api/glance/images/${missing}/properties/`, { method: "PATCH", body: { updated: { a: "1" } } });
+
+    expect(response.status).toBe(404);
+    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /v2/images/${missing}`]);
+  });
+
+  it("passes Glance's refusal of the PATCH through", async () => {
+    const stub = stubUpstream({
+      [`GET ${GLANCE_PATH}`]: glanceJson(GLANCE_IMAGE),
+      [`PATCH ${GLANCE_PATH}`]: glanceError(403, "Forbidden", "You are not authorized to complete modify_image action."),
+    });
+    const response = await callApi(PATH, { method: "PATCH", body: { updated: { osh_color: "blue" } } });
+
+    expect(response.status).toBe(403);
+    expect((await problemOf(response)).detail).toBe("You are not authorized to complete modify_image action.");
+    expect(stub.calls.map((call) => call.method)).toEqual(["GET", "PATCH"]);
+  });
+});
+
+describe("PATCH /api/glance/images/{image_id}/properties/ refuses bad input with 400 and no Glance call", () => {
+  it("requires updated (Horizon: 500 \"'updated'\", O-P4)", async () => {
+    const stub = stubUpstream({});
+    const response = await callApi(PATH, { method: "PATCH", body: { removed: ["x"] } });
+
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual([{ location: "body", field: "updated", message: "is required" }]);
+    expect(stub.calls).toEqual([]);
+  });
+
+  it("refuses non-string values (Horizon: 500, O-P5), a bad os_hidden and a non-UUID kernel_id", async () => {
+    const stub = stubUpstream({});
+    const response = await callApi(PATH, { method: "PATCH", body: { updated: { hw_x: 5, long: "v".repeat(256), os_hidden: "yes", kernel_id: "kernel" } } });
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(await problemOf(response))).toEqual(["updated.hw_x", "updated.kernel_id", "updated.long", "updated.os_hidden"]);
+    expect(stub.calls).toEqual([]);
+  });
+
+  it("refuses removing base and read-only keys that Glance would answer 403 for (O-P7, §5 item 21)", async () => {
+    const stub = stubUpstream({});
+    const response = await callApi(PATH, { method: "PATCH", body: { updated: {}, removed: ["name", "os_hash_algo", "os_glance_import_task", "os_hidden", "fine"] } });
+
+    expect(response.status).toBe(400);
+    const problem = await problemOf(response);
+    expect(problem.errors).toEqual([
+      { location: "body", field: "removed.0", message: expect.stringMatching(/'name' is a base property/) },
+      { location: "body", field: "removed.1", message: "Attribute 'os_hash_algo' is read-only." },
+      { location: "body", field: "removed.2", message: "Attribute 'os_glance_import_task' is reserved." },
+      { location: "body", field: "removed.3", message: expect.stringMatching(/os_hidden/) },
+    ]);
+    expect(stub.calls).toEqual([]);
+  });
+
+  it("refuses setting base, read-only and reserved keys (samples/38: checksum)", async () => {
+    const stub = stubUpstream({});
+    const keys = ["checksum", "name", "visibility", "protected", "min_disk", "tags", "owner", "self", "file", "schema", "direct_url", "stores", "os_hash_value", "location", "deleted", "deleted_at", "os_glance_x"];
+    const response = await callApi(PATH, { method: "PATCH", body: { updated: Object.fromEntries(keys.map((key) => [key, "x"])) } });
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(await problemOf(response))).toEqual(keys.map((key) => `updated.${key}`).sort());
+    expect(stub.calls).toEqual([]);
+  });
+
+  it("refuses unknown top-level fields, and non-object updated and non-array removed", async () => {
+    const stub = stubUpstream({});
+    const response = await callApi(PATH, { method: "PATCH", body: { updated: ["a"], removed: "a", extra: {} } });
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(await problemOf(response))).toEqual(["extra", "removed", "updated"]);
+    expect(stub.calls).toEqual([]);
+  });
+
+  it("answers {} with 400 naming updated", async () => {
+    const stub = stubUpstream({});
+    const response = await callApi(PATH, { method: "PATCH", body: {} });
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(await problemOf(response))).toEqual(["updated"]);
+    expect(stub.calls).toEqual([]);
+  });
+
+  it("answers malformed JSON with a malformed-json problem", async () => {
+    const stub = stubUpstream({});
+    const response = await callApi(PATH, { method: "PATCH", body: "{bad" });
+
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).type).toBe("urn:glance-edge:problem:malformed-json");
+    expect(stub.calls).toEqual([]);
+  });
+
+  it("answers a non-JSON content type with 415", async () => {
+    const stub = stubUpstream({});
+    const response = await callApi(PATH, { method: "PATCH", body: "updated=a", headers: { "content-type": "text/plain" } });
+
+    expect(response.status).toBe(415);
+    expect(stub.calls).toEqual([]);
+  });
+
+  it("answers 401 without a token, for GET and PATCH", async () => {
+    const stub = stubUpstream({});
+    expect((await callApi(PATH, { token: null })).status).toBe(401);
+    expect((await callApi(PATH, { method: "PATCH", body: { updated: {} }, token: null })).status).toBe(401);
+    expect(stub.calls).toEqual([]);
+  });
+});
