@@ -20,7 +20,9 @@ export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 rc=0
 npx vitest run --config vitest.e2e.config.ts "$@" || rc=$?
 
-# The fault test stops Glance and restarts it itself, even when it fails; this covers a killed run.
+# The fault test stops (or freezes) Glance and restarts it itself, even when it fails; this covers a
+# killed run.
+bash "$STACK" resume glance >/dev/null 2>&1 || true
 if ! bash "$STACK" status >/dev/null 2>&1; then
   echo "e2e: the stack is not fully up after the suite; restarting what is stopped" >&2
   bash "$STACK" up || rc=1

@@ -15,6 +15,9 @@
 #   scripts/openstack-stack.sh stop SERVICE   stop one service (keystone|glance) of a stack that is up
 #   scripts/openstack-stack.sh start SERVICE  start it again with its existing configuration
 #                                        (fault tests; `up` also restarts whatever is stopped)
+#   scripts/openstack-stack.sh pause SERVICE  freeze it (SIGSTOP to its process group): connections are
+#                                        accepted but never answered (timeout tests)
+#   scripts/openstack-stack.sh resume SERVICE thaw it (SIGCONT)
 #   scripts/openstack-stack.sh install   only install the Debian packages (needs root or sudo)
 #   scripts/openstack-stack.sh clean     down, then delete the state folder (packages stay)
 #
@@ -652,6 +655,14 @@ cmd_start_one() {
   log "$1 up on $HOST:$(port_of "$1")"
 }
 
+# uwsgi runs in its own session (setsid), so its process group is the master's PID: master and workers.
+cmd_signal_one() { # service signal verb
+  local pid
+  pid="$(svc_pid "$1")" || die "$1 is not running"
+  kill -"$2" -- "-$pid" || die "could not send SIG$2 to $1's process group $pid"
+  log "$1: $3 (process group $pid)"
+}
+
 cmd_clean() {
   cmd_down
   rm -rf "$STATE"
@@ -659,7 +670,7 @@ cmd_clean() {
 }
 
 usage() {
-  echo "usage: $0 up | down | status | env | token USER PASS PROJECT | stop SERVICE | start SERVICE | install | clean" >&2
+  echo "usage: $0 up | down | status | env | token USER PASS PROJECT | stop|start|pause|resume SERVICE | install | clean" >&2
   exit 2
 }
 
@@ -675,6 +686,10 @@ case "${1:-}" in
   stop | start)
     [ $# -eq 2 ] && [[ " ${SERVICES[*]} " == *" $2 "* ]] || usage
     "cmd_${1}_one" "$2"
+    ;;
+  pause | resume)
+    [ $# -eq 2 ] && [[ " ${SERVICES[*]} " == *" $2 "* ]] || usage
+    if [ "$1" = pause ]; then cmd_signal_one "$2" STOP paused; else cmd_signal_one "$2" CONT resumed; fi
     ;;
   install) cmd_install ;;
   clean) cmd_clean ;;

@@ -1,6 +1,16 @@
 import type { TestProject } from "vitest/node";
 import type { E2eContext } from "./support/context";
-import { ACCOUNTS, type Account, GLANCE_URL, issueToken, KEYSTONE_URL, type IssuedToken, startService, stackIsUp } from "./support/stack";
+import {
+  ACCOUNTS,
+  type Account,
+  GLANCE_URL,
+  issueToken,
+  KEYSTONE_URL,
+  type IssuedToken,
+  resumeService,
+  startService,
+  stackIsUp,
+} from "./support/stack";
 import { startWorker } from "./support/worker";
 
 /**
@@ -22,7 +32,8 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await worker.stop();
-    // The fault test restarts Glance itself; this covers a run that died in between.
+    // The fault test thaws and restarts Glance itself; this covers a run that died in between.
+    await resumeService("glance");
     if (!(await stackIsUp())) await startService("glance").catch((error) => console.warn(`could not restart Glance: ${error}`));
     await sweepLeftovers(runPrefix, tokens.admin.token);
   };

@@ -43,6 +43,10 @@ export async function stackIsUp(): Promise<boolean> {
 export const stopService = (service: StackService) => stack("stop", service);
 /** Starts the service and waits until it answers; a no-op when it is running. */
 export const startService = (service: StackService) => stack("start", service);
+/** Freezes the service (SIGSTOP): it accepts connections and never answers. */
+export const pauseService = (service: StackService) => stack("pause", service);
+/** Thaws a paused service; harmless when it was not paused. */
+export const resumeService = (service: StackService) => stack("resume", service).catch(() => undefined);
 
 export interface IssuedToken {
   token: string;
