@@ -26,6 +26,25 @@ die() { say "ERROR: $*"; exit 1; }
 
 bash "$STACK" up
 eval "$(bash "$STACK" env)"
+
+# One user of the stack at a time: the e2e suite stops and freezes Glance (test/e2e/support/lock.ts
+# takes the same lock: a directory holding the owner's PID).
+LOCK="$GLANCE_EDGE_STACK_DIR/e2e.lock"
+waited=0
+until mkdir "$LOCK" 2>/dev/null; do
+  holder="$(cat "$LOCK/pid" 2>/dev/null || true)"
+  if { [ -n "$holder" ] && ! kill -0 "$holder" 2>/dev/null; } ||
+     { [ -z "$holder" ] && [ $(( $(date +%s) - $(stat -c %Y "$LOCK" 2>/dev/null || date +%s) )) -gt 10 ]; }; then
+    rm -rf "$LOCK"
+    continue
+  fi
+  [ "$waited" = 1 ] || say "waiting for the run holding the stack (pid $holder, $(cat "$LOCK/label" 2>/dev/null)) to finish"
+  waited=1
+  sleep 2
+done
+echo $$ >"$LOCK/pid"
+echo "bench/run.sh" >"$LOCK/label"
+
 command -v wrk >/dev/null || die "wrk is missing (scripts/openstack-stack.sh install adds it)"
 TOKEN="$(bash "$STACK" token "$STACK_DEMO_USER" "$STACK_DEMO_PASS" "$STACK_DEMO_PROJECT")"
 mkdir -p "$RESULTS"
@@ -41,6 +60,7 @@ cleanup() {
     curl -s -o /dev/null -X DELETE -H "X-Auth-Token: $TOKEN" "$GLANCE_URL/v2/images/$id" || true
   done
   rm -rf "$WORK"
+  [ "$(cat "$LOCK/pid" 2>/dev/null)" != $$ ] || rm -rf "$LOCK"
 }
 trap cleanup EXIT
 

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import type { E2eContext } from "./support/context";
 import {
@@ -11,31 +12,44 @@ import {
   startService,
   stackIsUp,
 } from "./support/stack";
-import { startWorker } from "./support/worker";
+import { acquireStackLock } from "./support/lock";
+import { REPO_ROOT, startWorker } from "./support/worker";
 
 /**
  * Plain Node, once per run: real tokens from Keystone, one shared `wrangler dev` against the real
  * stack, and a last sweep for images a failed test left behind.
  */
 export default async function setup(project: TestProject) {
-  if (!(await stackIsUp())) {
-    throw new Error(`Keystone (${KEYSTONE_URL}) or Glance (${GLANCE_URL}) is not up: run 'bash scripts/openstack-stack.sh up' first`);
-  }
-  const tokens = {} as Record<Account, IssuedToken>;
-  for (const account of Object.keys(ACCOUNTS) as Account[]) tokens[account] = await issueToken(ACCOUNTS[account]);
-
-  const worker = await startWorker({ GLANCE_URL, KEYSTONE_URL });
+  const releaseLock = await acquireStackLock("e2e suite");
   const runPrefix = `e2e-${Date.now().toString(36)}`;
+  const logFile = join(REPO_ROOT, ".wrangler/e2e-logs", `${runPrefix}.log`);
+  let worker;
+  let tokens;
+  try {
+    if (!(await stackIsUp())) {
+      throw new Error(`Keystone (${KEYSTONE_URL}) or Glance (${GLANCE_URL}) is not up: run 'bash scripts/openstack-stack.sh up' first`);
+    }
+    tokens = {} as Record<Account, IssuedToken>;
+    for (const account of Object.keys(ACCOUNTS) as Account[]) tokens[account] = await issueToken(ACCOUNTS[account]);
+    worker = await startWorker({ GLANCE_URL, KEYSTONE_URL }, { logFile });
+  } catch (error) {
+    await releaseLock();
+    throw error;
+  }
   const context: E2eContext = { baseUrl: worker.baseUrl, workerPid: worker.pid, tokens, runPrefix };
   project.provide("e2e", context);
-  console.log(`e2e: glance-edge under wrangler dev at ${worker.baseUrl} (pid ${worker.pid}) -> Glance ${GLANCE_URL}, Keystone ${KEYSTONE_URL}; run ${runPrefix}`);
+  console.log(`e2e: glance-edge under wrangler dev at ${worker.baseUrl} (pid ${worker.pid}) -> Glance ${GLANCE_URL}, Keystone ${KEYSTONE_URL}; run ${runPrefix}, Worker log ${logFile}`);
 
   return async () => {
-    await worker.stop();
-    // The fault test thaws and restarts Glance itself; this covers a run that died in between.
-    await resumeService("glance");
-    if (!(await stackIsUp())) await startService("glance").catch((error) => console.warn(`could not restart Glance: ${error}`));
-    await sweepLeftovers(runPrefix, tokens.admin.token);
+    try {
+      await worker.stop();
+      // The fault test thaws and restarts Glance itself; this covers a run that died in between.
+      await resumeService("glance");
+      if (!(await stackIsUp())) await startService("glance").catch((error) => console.warn(`could not restart Glance: ${error}`));
+      await sweepLeftovers(runPrefix, tokens.admin.token);
+    } finally {
+      await releaseLock();
+    }
   };
 }
 

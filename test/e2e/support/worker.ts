@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -46,7 +47,10 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * Starts `wrangler dev` (workerd, as in production minus the network) on a free loopback port with a
  * fresh persistence folder, so its edge cache starts empty, and waits until the app answers.
  */
-export async function startWorker(vars: Record<string, string>, readyTimeoutMs = 120_000): Promise<RunningWorker> {
+export async function startWorker(
+  vars: Record<string, string>,
+  { logFile, readyTimeoutMs = 120_000 }: { logFile?: string; readyTimeoutMs?: number } = {},
+): Promise<RunningWorker> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const persistDir = await mkdtemp(join(tmpdir(), "glance-edge-e2e-"));
   const args = [
@@ -65,8 +69,11 @@ export async function startWorker(vars: Record<string, string>, readyTimeoutMs =
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
+  if (logFile) await mkdir(dirname(logFile), { recursive: true });
+  const file = logFile ? createWriteStream(logFile, { flags: "a" }) : undefined;
   const append = (chunk: Buffer) => {
     log = (log + chunk.toString("utf8")).slice(-LOG_TAIL_CHARS);
+    file?.write(chunk);
   };
   child.stdout?.on("data", append);
   child.stderr?.on("data", append);
@@ -81,6 +88,7 @@ export async function startWorker(vars: Record<string, string>, readyTimeoutMs =
       }
     }
     await rm(persistDir, { recursive: true, force: true });
+    file?.end();
   };
 
   const deadline = Date.now() + readyTimeoutMs;
