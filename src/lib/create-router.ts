@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { requireToken } from "../middleware/require-token";
-import { type FieldError, ProblemError } from "./problem";
+import { type FieldError, invalidInput } from "./problem";
 
 const LOCATIONS: Record<string, FieldError["location"]> = { query: "query", param: "path", json: "body", header: "header" };
 
@@ -11,15 +11,14 @@ interface ValidationFailure {
 }
 
 /** Turns a failed zod validation into a 400 problem naming every offending field. */
-export function validationProblem({ target, error }: ValidationFailure): ProblemError {
+export function validationProblem({ target, error }: ValidationFailure) {
   const location = LOCATIONS[target] ?? "body";
   const errors = error.issues.map((issue) => ({
     location,
     field: issue.path.map(String).join(".") || "(root)",
     message: issue.message,
   }));
-  const detail = errors.map((e) => `${e.location} ${e.field}: ${e.message}`).join("; ");
-  return new ProblemError({ code: "validation-error", status: 400, detail, errors });
+  return invalidInput(errors);
 }
 
 export function createRouter() {

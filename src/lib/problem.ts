@@ -86,5 +86,11 @@ export function problemResponse(init: ProblemInit, instance: string, requestId: 
   });
 }
 
+/** A 400 naming every offending field; one error reads as its own message (Horizon's `invalid visibility option: x`). */
+export function invalidInput(errors: FieldError[]): ProblemError {
+  const detail = errors.length === 1 ? errors[0].message : errors.map((e) => `${e.location} ${e.field}: ${e.message}`).join("; ");
+  return new ProblemError({ code: "validation-error", status: 400, detail, errors });
+}
+
 export const badRequest = (field: string, message: string, location: FieldError["location"] = "body") =>
-  new ProblemError({ code: "validation-error", status: 400, detail: message, errors: [{ location, field, message }] });
+  invalidInput([{ location, field, message }]);

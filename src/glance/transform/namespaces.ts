@@ -1,4 +1,4 @@
-import { type FieldError, ProblemError } from "../../lib/problem";
+import { type FieldError, invalidInput } from "../../lib/problem";
 import type { GlanceNamespace } from "../schemas";
 
 export const NAMESPACE_SORT_KEYS = ["namespace", "created_at"] as const;
@@ -75,12 +75,7 @@ export function planNamespaceList(query: NamespaceListQuery): NamespaceListPlan 
   }
 
   if (errors.length > 0) {
-    throw new ProblemError({
-      code: "validation-error",
-      status: 400,
-      detail: errors.map((e) => `${e.location} ${e.field}: ${e.message}`).join("; "),
-      errors,
-    });
+    throw invalidInput(errors);
   }
   return {
     paginate: query.paginate ?? false,

@@ -6,7 +6,7 @@ import type { GlanceImage } from "../../glance/schemas";
 import { createImageMetadata, type CreateImageRequest, type ImageSource } from "../../glance/transform/image-metadata";
 import { toHorizonImage } from "../../glance/transform/images";
 import { log } from "../../lib/logger";
-import { ProblemError } from "../../lib/problem";
+import { badRequest, ProblemError } from "../../lib/problem";
 import type { CreateImageRoute, CreateImageWithPutRoute } from "./image-create.routes";
 
 const WEB_DOWNLOAD = "web-download";
@@ -42,7 +42,7 @@ async function requireImportMethod(glance: GlanceClient, method: string) {
   }
   if (methods.includes(method)) return;
   const message = `Glance does not offer the ${method} import method (enabled: ${methods.join(", ") || "none"}), so import_data cannot be true; nothing was created`;
-  throw new ProblemError({ code: "validation-error", status: 400, detail: message, errors: [{ location: "body", field: "import_data", message }] });
+  throw badRequest("import_data", message);
 }
 
 /** The second step of a URL create; on failure the new image is deleted and Glance's error is rethrown. */
