@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProblemSchema, problemType } from "../../src/lib/problem";
 import { GlanceVersionSchema } from "../../src/routes/version/version.schemas";
@@ -75,6 +76,17 @@ describe("error paths answer problem+json", () => {
     expect(problem.detail).toMatch(/Keystone/);
     expect(response.text).not.toContain(BAD_TOKEN);
     expect(response.text).not.toContain(KEYSTONE_URL);
+  });
+
+  it("Glance's 404 for an unknown image, under the caller's request id, which Glance adopts", async () => {
+    const requestId = randomUUID();
+    const missing = randomUUID();
+    const response = await api(`/api/glance/images/${missing}/`, { headers: { "x-request-id": requestId } });
+    const problem = expectProblem(response, 404, "glance-error");
+    expect(problem.detail).toBe(`No image found with ID ${missing}`);
+    expect(problem.request_id).toBe(requestId);
+    expect(problem.upstream_request_id).toBe(`req-${requestId}`);
+    expect(problem.instance).toBe(`/api/glance/images/${missing}/`);
   });
 
   it("an unknown route: 404", async () => {
