@@ -63,10 +63,12 @@ cleanup() {
   [ "$(cat "$LOCK/pid" 2>/dev/null)" != $$ ] || rm -rf "$LOCK"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
-start_edge() { # name var... -> prints base URL; logs to $WORK/<name>.log
+# Not in a $(...) subshell: the PID must reach `pids` for the cleanup. Sets EDGE_URL.
+start_edge() { # name var... ; logs to $WORK/<name>.log
   local name="$1" port inspector
   shift
   port="$(free_port)" inspector="$(free_port)"
@@ -80,7 +82,7 @@ start_edge() { # name var... -> prints base URL; logs to $WORK/<name>.log
   local i
   for ((i = 0; i < 240; i++)); do
     if curl -s -o /dev/null -D - --max-time 2 "http://127.0.0.1:$port/api/glance/bench-ready-probe/" | grep -qi '^x-request-id:'; then
-      echo "http://127.0.0.1:$port"
+      EDGE_URL="http://127.0.0.1:$port"
       return 0
     fi
     sleep 0.5
@@ -90,8 +92,10 @@ start_edge() { # name var... -> prints base URL; logs to $WORK/<name>.log
 }
 
 say "starting glance-edge (cached) and glance-edge (caches off) under wrangler dev"
-EDGE="$(start_edge cached)"
-EDGE_NOCACHE="$(start_edge uncached VERSION_CACHE_TTL:0 RESOURCE_TYPES_CACHE_TTL:0)"
+start_edge cached
+EDGE="$EDGE_URL"
+start_edge uncached VERSION_CACHE_TTL:0 RESOURCE_TYPES_CACHE_TTL:0
+EDGE_NOCACHE="$EDGE_URL"
 
 say "creating 20 queued images for demo"
 for i in $(seq -w 1 20); do
