@@ -1,14 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ProblemSchema } from "../../src/lib/problem";
 import { callApi, forgetCached } from "../support/call-api";
 import { GLANCE, glanceJson, stubUpstream } from "../support/glance-stub";
+import { problemOf } from "../support/expect";
 
 const VERSIONS = { versions: [{ id: "v2.15", status: "CURRENT" }] };
-
-async function problemOf(response: Response) {
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  return ProblemSchema.parse(await response.json());
-}
 
 beforeEach(async () => {
   await forgetCached("glance-version", GLANCE);

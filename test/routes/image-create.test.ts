@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { JSON_PATCH_MEDIA_TYPE } from "../../src/glance/client";
-import { ProblemSchema } from "../../src/lib/problem";
 import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { callApi, TOKEN } from "../support/call-api";
 import { glanceError, glanceJson, type RecordedCall, stubUpstream } from "../support/glance-stub";
+import { fieldsOf, problemOf, sent } from "../support/expect";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -52,16 +52,6 @@ const IMPORT_INFO = glanceJson({
 });
 
 /** The parts of a recorded Glance call a test pins down. */
-function sent(call: RecordedCall) {
-  return {
-    method: call.method,
-    path: call.path,
-    query: call.query,
-    token: call.headers["x-auth-token"],
-    contentType: call.headers["content-type"],
-    body: call.body,
-  };
-}
 
 const expected = (method: string, path: string, body?: unknown, contentType = body === undefined ? undefined : "application/json") => ({
   method,
@@ -71,13 +61,6 @@ const expected = (method: string, path: string, body?: unknown, contentType = bo
   contentType,
   body,
 });
-
-async function problemOf(response: Response) {
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  return ProblemSchema.parse(await response.json());
-}
-
-const fieldsOf = (problem: { errors?: { field: string }[] }) => (problem.errors ?? []).map((error) => error.field).sort();
 
 // T-8 with a real URL and UUIDs for kernel/ramdisk (T-8's "kernel" and 10 are refused below).
 const T8_BODY = {

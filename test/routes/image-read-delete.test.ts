@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ProblemSchema } from "../../src/lib/problem";
 import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { callApi, TOKEN } from "../support/call-api";
 import { glanceError, glanceJson, stubUpstream } from "../support/glance-stub";
+import { problemOf } from "../support/expect";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -37,12 +37,6 @@ const GLANCE_IMAGE = {
   file: `/v2/images/${ID}/file`,
   schema: "/v2/schemas/image",
 };
-
-async function problemOf(response: Response, status: number) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  return ProblemSchema.parse(await response.json());
-}
 
 describe("GET /api/glance/images/{image_id}/", () => {
   it("T-2/E5: one Glance GET, the detail variant", async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { JSON_PATCH_MEDIA_TYPE } from "../../src/glance/client";
-import { ProblemSchema } from "../../src/lib/problem";
 import { callApi, TOKEN } from "../support/call-api";
-import { glanceError, glanceJson, type RecordedCall, stubUpstream } from "../support/glance-stub";
+import { glanceError, glanceJson, stubUpstream } from "../support/glance-stub";
+import { expectNoContent, fieldsOf, problemOf, sent } from "../support/expect";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -53,24 +53,8 @@ function glanceWith(image: Record<string, unknown> = CURRENT) {
   });
 }
 
-function sent(call: RecordedCall) {
-  return { method: call.method, path: call.path, query: call.query, token: call.headers["x-auth-token"], contentType: call.headers["content-type"], body: call.body };
-}
-
 const GET_CALL = { method: "GET", path: GLANCE_PATH, query: [], token: TOKEN, contentType: undefined, body: undefined };
 const patchCall = (ops: unknown[]) => ({ method: "PATCH", path: GLANCE_PATH, query: [], token: TOKEN, contentType: JSON_PATCH_MEDIA_TYPE, body: ops });
-
-async function problemOf(response: Response) {
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  return ProblemSchema.parse(await response.json());
-}
-
-const fieldsOf = (problem: { errors?: { field: string }[] }) => (problem.errors ?? []).map((error) => error.field).sort();
-
-async function expectNoContent(response: Response) {
-  expect(response.status).toBe(204);
-  expect(await response.text()).toBe("");
-}
 
 describe("PATCH /api/glance/images/{image_id}/", () => {
   it("sends T-6's edit (with UUID kernel/ramdisk) as one json-patch of real changes after one GET, and answers 204", async () => {

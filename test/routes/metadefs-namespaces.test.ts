@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ProblemSchema } from "../../src/lib/problem";
 import { NamespaceListSchema } from "../../src/routes/metadefs/metadefs.schemas";
 import { callApi, TOKEN } from "../support/call-api";
 import { glanceError, glanceJson, type RecordedCall, stubUpstream, type StubAnswer } from "../support/glance-stub";
+import { problemOf } from "../support/expect";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -56,11 +56,6 @@ async function okBody(response: Response) {
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   return NamespaceListSchema.parse(await response.json());
-}
-
-async function problemOf(response: Response) {
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  return ProblemSchema.parse(await response.json());
 }
 
 const listCalls = (calls: RecordedCall[]) => calls.filter((call) => call.path === "/v2/metadefs/namespaces");

@@ -3,6 +3,7 @@ import { ProblemSchema } from "../../src/lib/problem";
 import { ResourceTypeListSchema } from "../../src/routes/metadefs/metadefs.schemas";
 import { callApi, forgetCached, TOKEN } from "../support/call-api";
 import { GLANCE, glanceError, glanceJson, KEYSTONE, type RecordedCall, stubUpstream } from "../support/glance-stub";
+import { problemOf } from "../support/expect";
 
 const PATH = "/api/glance/metadefs/resourcetypes/";
 const LIST = "GET /v2/metadefs/resource_types";
@@ -47,11 +48,6 @@ afterEach(() => vi.restoreAllMocks());
 async function okBody(response: Response) {
   expect(response.status).toBe(200);
   return ResourceTypeListSchema.parse(await response.json());
-}
-
-async function problemOf(response: Response) {
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
-  return ProblemSchema.parse(await response.json());
 }
 
 const glanceCalls = (calls: RecordedCall[]) => calls.filter((call) => call.url.origin === GLANCE);

@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env";
-import { imageUpdateChanges, type UpdateImageRequest } from "../../glance/transform/image-metadata";
+import { imageUpdateChanges } from "../../glance/transform/image-metadata";
 import { imagePatchOps } from "../../glance/transform/image-patch";
 import type { UpdateImageRoute } from "./image-update.routes";
 
