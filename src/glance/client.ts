@@ -76,11 +76,6 @@ export class GlanceClient {
     return this.call(GlanceImageListSchema, { method: "GET", path: "/v2/images", query });
   }
 
-  /** Follows a `next` link exactly as Glance gave it (`/v2/images?...&marker=...`). */
-  nextImages(next: string) {
-    return this.call(GlanceImageListSchema, followLink(next, "/v2/images"));
-  }
-
   getImage(imageId: string) {
     return this.call(GlanceImageSchema, { method: "GET", path: `/v2/images/${segment(imageId)}` });
   }
