@@ -115,6 +115,21 @@ pkgs_missing() {
   done
 }
 
+# Waits for the apt pipeline (pid), saying every 15 s what apt is at, so a first `up` (minutes)
+# does not look hung. Returns the pipeline's exit status.
+apt_progress() { # pid log t0
+  local i=0 step
+  while kill -0 "$1" 2>/dev/null; do
+    sleep 1
+    i=$((i + 1))
+    if [ $((i % 15)) = 0 ]; then
+      step="$(grep -E '^(Get:|Fetched|Unpacking|Setting up)' "$2" 2>/dev/null | tail -n 1 | cut -c1-90 || true)"
+      log "still installing ($((SECONDS - $3)) s)${step:+: $step}"
+    fi
+  done
+  wait "$1"
+}
+
 cmd_install() {
   local missing rc=0 t0 policy_tmp=""
   missing="$(pkgs_missing | tr '\n' ' ')"
@@ -156,7 +171,8 @@ EOF
              -o DPkg::Lock::Timeout=300)
   { "${apt[@]}" update && "${apt[@]}" install --no-install-recommends \
       -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${PKGS[@]}"; } \
-      </dev/null >>"$alog" 2>&1 || rc=$?
+      </dev/null >>"$alog" 2>&1 &
+  apt_progress "$!" "$alog" "$t0" || rc=$?
   if [ -n "$policy_tmp" ]; then "${SUDO[@]}" rm -f /usr/sbin/policy-rc.d; trap - EXIT; fi
   if [ "$rc" != 0 ]; then
     tail -n 30 "$alog" >&2
