@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
     await releaseLock();
     throw error;
   }
-  const context: E2eContext = { baseUrl: worker.baseUrl, workerPid: worker.pid, tokens, runPrefix };
+  const context: E2eContext = { baseUrl: worker.baseUrl, tokens, runPrefix };
   project.provide("e2e", context);
   console.log(`e2e: glance-edge under wrangler dev at ${worker.baseUrl} (pid ${worker.pid}) -> Glance ${GLANCE_URL}, Keystone ${KEYSTONE_URL}; run ${runPrefix}, Worker log ${logFile}`);
 

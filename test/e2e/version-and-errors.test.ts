@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ProblemSchema, problemType } from "../../src/lib/problem";
+import { type ProblemCode, ProblemSchema, problemType } from "../../src/lib/problem";
 import { GlanceVersionSchema } from "../../src/routes/version/version.schemas";
 import { api, glance } from "./support/http";
 import { GLANCE_URL, KEYSTONE_URL } from "./support/stack";
@@ -9,12 +9,12 @@ import { type RunningWorker, startWorker } from "./support/worker";
 // A bad token that has a token's shape, so it reaches Glance / Keystone and is refused there.
 const BAD_TOKEN = "gAAAAABnot-a-real-token-0123456789abcdefghijklmnopqrstuvwxyz";
 
-function expectProblem(response: { status: number; headers: Headers; body: unknown }, status: number, code: string) {
+function expectProblem(response: { status: number; headers: Headers; body: unknown }, status: number, code: ProblemCode) {
   expect(response.status).toBe(status);
   expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   const problem = ProblemSchema.parse(response.body);
   expect(problem.status).toBe(status);
-  expect(problem.type).toBe(problemType(code as Parameters<typeof problemType>[0]));
+  expect(problem.type).toBe(problemType(code));
   expect(problem.request_id).toBe(response.headers.get("x-request-id"));
   return problem;
 }

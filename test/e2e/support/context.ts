@@ -4,7 +4,6 @@ import type { Account, IssuedToken } from "./stack";
 export interface E2eContext {
   /** The shared `wrangler dev` instance started by the global setup. */
   baseUrl: string;
-  workerPid: number;
   tokens: Record<Account, IssuedToken>;
   /** Prefix of every image name this run creates; the global teardown deletes leftovers by it. */
   runPrefix: string;
