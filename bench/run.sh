@@ -207,7 +207,8 @@ done
 
 read -r load_after _ </proc/loadavg
 field() { awk -v i="$2" '{print $i}' <<<"$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "-" || b == "-" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+times() { [ "$1" = n/a ] && echo n/a || echo "$1×"; }
 verdict() {
   awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
     if (v == "n/a") { print "not measured"; exit }
@@ -233,22 +234,22 @@ verdict() {
     IFS=: read -r label direct edge <<<"$pair"
     r="$(ratio "$(field "${L[$edge]}" 1)" "$(field "${L[$direct]}" 1)")"
     w="$(ratio "${W[$edge]}" "$(field "${L[$direct]}" 1)")"
-    echo "| $label: glance-edge p50 within 1.10× of direct Glance (c=1) | $r× (in-Worker time alone: $w×) | $(verdict "$r" "<=" 1.10) |"
+    echo "| $label: glance-edge p50 within 1.10× of direct Glance (c=1) | $(times "$r") (in-Worker time alone: $(times "$w")) | $(verdict "$r" "<=" 1.10) |"
   done
   for pair in "version:6:5" "resource types:9:8"; do
     IFS=: read -r label hit uncached <<<"$pair"
     r="$(ratio "$(field "${H[$hit]}" 3)" "$(field "${H[$uncached]}" 3)")"
     r1="$(ratio "$(field "${L[$hit]}" 3)" "$(field "${L[$uncached]}" 3)")"
-    echo "| $label: cache hit ≥ 20× the req/s of the uncached call (c=$CONCURRENCY; c=1 for reference) | $r× (c=1: $r1×) | $(verdict "$r" ">=" 20) |"
+    echo "| $label: cache hit ≥ 20× the req/s of the uncached call (c=$CONCURRENCY; c=1 for reference) | $(times "$r") (c=1: $(times "$r1")) | $(verdict "$r" ">=" 20) |"
   done
   r="$(ratio "$(field "${L[11]}" 1)" "$(field "${L[10]}" 1)")"
   w="$(ratio "${W[11]}" "$(field "${L[10]}" 1)")"
-  echo "| namespaces for OS::Nova::Flavor: glance-edge p50 within 1.5× of Glance's single list call (c=1) | $r× (in-Worker: $w×) | $(verdict "$r" "<=" 1.5) |"
+  echo "| namespaces for OS::Nova::Flavor: glance-edge p50 within 1.5× of Glance's single list call (c=1) | $(times "$r") (in-Worker: $(times "$w")) | $(verdict "$r" "<=" 1.5) |"
   r="$(ratio "$(field "${L[8]}" 1)" "$(field "${L[9]}" 1)")"
-  echo "| resource types: cache hit ≥ 10× faster than a miss (p50, c=1) | $r× | $(verdict "$r" ">=" 10) |"
-} >"$RESULTS/$STAMP.md"
+  echo "| resource types: cache hit ≥ 10× faster than a miss (p50, c=1) | $(times "$r") | $(verdict "$r" ">=" 10) |"
+} >"$WORK/results.md"
 
-cat "$RESULTS/$STAMP.md"
+cat "$WORK/results.md"
 if [ "$WRITE" = 1 ]; then
   node -e '
     const fs = require("fs");
@@ -257,6 +258,6 @@ if [ "$WRITE" = 1 ]; then
     const block = "<!-- results:start -->\n" + fs.readFileSync(results, "utf8") + "<!-- results:end -->";
     if (!/<!-- results:start -->[\s\S]*<!-- results:end -->/.test(text)) throw new Error("no results block in " + readme);
     fs.writeFileSync(readme, text.replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, () => block));
-  ' bench/README.md "$RESULTS/$STAMP.md"
+  ' bench/README.md "$WORK/results.md"
   say "bench/README.md updated"
 fi
