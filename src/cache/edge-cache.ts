@@ -28,18 +28,53 @@ export function defaultCache(): Cache | null {
 
 const refreshing = new Set<string>();
 
-async function store<T>(cache: Cache, key: string, value: T, ttl: number, stale: number, now: number) {
-  const envelope: Envelope<T> = { value, freshUntil: now + ttl * 1000, staleUntil: now + (ttl + stale) * 1000 };
+// Isolate memory in front of the Cache API: a repeated hit in the same isolate costs no I/O.
+// Bounded; the oldest entry goes first.
+const MEMORY_ENTRIES = 512;
+const memory = new Map<string, { body: unknown; expiresAt: number }>();
+
+function remember(key: string, body: unknown, expiresAt: number) {
+  memory.delete(key);
+  memory.set(key, { body, expiresAt });
+  if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value as string);
+}
+
+/**
+ * A cached JSON document from isolate memory, else from the Cache API (then remembered until
+ * `expiresAtOf(body)`). Undefined when absent, expired in memory, or unreadable.
+ */
+export async function getCached<T>(cache: Cache, key: string, now: number, expiresAtOf: (body: T) => number): Promise<T | undefined> {
+  const remembered = memory.get(key);
+  if (remembered && now < remembered.expiresAt) return remembered.body as T;
+  memory.delete(key);
+  const stored = await readCachedJson<T>(cache, key);
+  if (stored !== undefined && now < expiresAtOf(stored)) remember(key, stored, expiresAtOf(stored));
+  return stored;
+}
+
+/** Stores a JSON document in isolate memory and in the Cache API until `expiresAt`. */
+export async function putCached(cache: Cache, key: string, body: unknown, now: number, expiresAt: number) {
+  remember(key, body, expiresAt);
+  const maxAge = Math.max(1, Math.ceil((expiresAt - now) / 1000));
   await cache.put(
     key,
-    new Response(JSON.stringify(envelope), {
-      headers: { "content-type": "application/json", "cache-control": `max-age=${ttl + stale}` },
-    }),
+    new Response(JSON.stringify(body), { headers: { "content-type": "application/json", "cache-control": `max-age=${maxAge}` } }),
   );
 }
 
+/** Drops an entry from both tiers. */
+export async function forgetCached(cache: Cache, key: string) {
+  memory.delete(key);
+  await cache.delete(key);
+}
+
+function store<T>(cache: Cache, key: string, value: T, ttl: number, stale: number, now: number) {
+  const envelope: Envelope<T> = { value, freshUntil: now + ttl * 1000, staleUntil: now + (ttl + stale) * 1000 };
+  return putCached(cache, key, envelope, now, envelope.staleUntil);
+}
+
 /** A stored JSON document, or undefined when absent or unreadable (a broken entry is a miss). */
-export async function readCachedJson<T>(cache: Cache, key: string): Promise<T | undefined> {
+async function readCachedJson<T>(cache: Cache, key: string): Promise<T | undefined> {
   try {
     const cached = await cache.match(key);
     return cached ? ((await cached.json()) as T) : undefined;
@@ -62,7 +97,7 @@ export async function readThrough<T>(
   const now = options.now ?? Date.now;
   if (!cache || ttlSeconds === 0) return { value: await load(), outcome: "bypass" };
 
-  const entry = await readCachedJson<Envelope<T>>(cache, key);
+  const entry = await getCached<Envelope<T>>(cache, key, now(), (envelope) => envelope.staleUntil);
   if (entry && now() < entry.freshUntil) return { value: entry.value, outcome: "hit" };
   if (entry && now() < entry.staleUntil) {
     if (!refreshing.has(key)) {

@@ -1,7 +1,7 @@
 import type { KeystoneClient, TokenVerdict } from "../keystone/client";
 import { log } from "../lib/logger";
 import { ProblemError } from "../lib/problem";
-import { defaultCache, readCachedJson } from "./edge-cache";
+import { defaultCache, getCached, putCached } from "./edge-cache";
 import { cacheKey } from "./keys";
 
 export interface TokenVerdictOptions {
@@ -39,7 +39,7 @@ export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: C
   const now = options.now ?? Date.now;
   const key = await cacheKey("token-verdict", keystoneUrl, token);
   if (cache && ttlSeconds > 0) {
-    const verdict = await readCachedJson<StoredVerdict>(cache, key);
+    const verdict = await getCached<StoredVerdict>(cache, key, now(), (stored) => stored.trustedUntil);
     if (verdict && now() < verdict.trustedUntil) return "cached";
   }
 
@@ -56,12 +56,7 @@ export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: C
   const trustedUntil = Math.min(expiresAt, checkedAt + ttlSeconds * 1000);
   if (cache && trustedUntil > checkedAt) {
     const body: StoredVerdict = { trustedUntil };
-    const maxAge = Math.ceil((trustedUntil - checkedAt) / 1000);
-    waitUntil(
-      cache
-        .put(key, new Response(JSON.stringify(body), { headers: { "content-type": "application/json", "cache-control": `max-age=${maxAge}` } }))
-        .catch((error) => log("warn", "token verdict write failed", { error: String(error) })),
-    );
+    waitUntil(putCached(cache, key, body, checkedAt, trustedUntil).catch((error) => log("warn", "token verdict write failed", { error: String(error) })));
   }
   return "keystone";
 }

@@ -1,4 +1,5 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { forgetCached as forgetCachedEntry } from "../../src/cache/edge-cache";
 import { cacheKey } from "../../src/cache/keys";
 import worker from "../../src/index";
 
@@ -39,7 +40,7 @@ export async function callApi(path: string, options: CallOptions = {}): Promise<
   return response;
 }
 
-/** Deletes one edge-cache entry (entries outlive a test within a file). */
+/** Deletes one edge-cache entry from both tiers (entries outlive a test within a file). */
 export async function forgetCached(name: string, ...parts: string[]) {
-  await caches.default.delete(await cacheKey(name, ...parts));
+  await forgetCachedEntry(caches.default, await cacheKey(name, ...parts));
 }

@@ -1,11 +1,13 @@
-import { describe, expect, it } from "vitest";
-import { readThrough } from "../../src/cache/edge-cache";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { forgetCached, readThrough } from "../../src/cache/edge-cache";
 import { cacheKey } from "../../src/cache/keys";
 
 function collector() {
   const pending: Promise<unknown>[] = [];
   return { waitUntil: (work: Promise<unknown>) => void pending.push(work), settle: () => Promise.all(pending.splice(0)) };
 }
+
+afterEach(() => vi.restoreAllMocks());
 
 describe("readThrough", () => {
   it("passes every call through where there is no Cache API", async () => {
@@ -36,17 +38,52 @@ describe("readThrough", () => {
     const { waitUntil, settle } = collector();
     let clock = 1_000_000;
     let loads = 0;
-    const options = { key, ttlSeconds: 10, staleSeconds: 20, waitUntil, now: () => clock, load: async () => ++loads };
+    let release = () => {};
+    const options = {
+      key,
+      ttlSeconds: 10,
+      staleSeconds: 20,
+      waitUntil,
+      now: () => clock,
+      load: async () => {
+        loads++;
+        if (loads === 2) await new Promise<void>((resolve) => (release = resolve));
+        return loads;
+      },
+    };
     expect(await readThrough(options, cache)).toEqual({ value: 1, outcome: "miss" });
     await settle();
     clock += 15_000;
     expect(await readThrough(options, cache)).toEqual({ value: 1, outcome: "stale" });
+    // while the refresh is still loading, a second stale read starts no second refresh
     expect(await readThrough(options, cache)).toEqual({ value: 1, outcome: "stale" });
+    release();
     await settle();
     expect(loads).toBe(2);
     expect(await readThrough(options, cache)).toEqual({ value: 2, outcome: "hit" });
     clock += 60_000;
     expect(await readThrough(options, cache)).toEqual({ value: 3, outcome: "miss" });
+  });
+
+  it("answers a repeated hit from isolate memory without reading the Cache API", async () => {
+    const cache = await caches.open("edge-cache-unit");
+    const key = await cacheKey("unit", crypto.randomUUID());
+    const { waitUntil, settle } = collector();
+    const options = { key, ttlSeconds: 60, staleSeconds: 0, waitUntil, load: async () => "value" };
+    await readThrough(options, cache);
+    await settle();
+    const match = vi.spyOn(cache, "match");
+    expect(await readThrough(options, cache)).toEqual({ value: "value", outcome: "hit" });
+    expect(match).not.toHaveBeenCalled();
+    // an entry another isolate wrote is read from the Cache API once, then remembered
+    await forgetCached(cache, key);
+    await cache.put(
+      key,
+      Response.json({ value: "other", freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 }, { headers: { "cache-control": "max-age=60" } }),
+    );
+    expect(await readThrough(options, cache)).toEqual({ value: "other", outcome: "hit" });
+    expect(await readThrough(options, cache)).toEqual({ value: "other", outcome: "hit" });
+    expect(match).toHaveBeenCalledTimes(1);
   });
 
   it("hashes key parts so no token appears in a key", async () => {
