@@ -8,7 +8,12 @@ export default defineConfig({
       wrangler: { configPath: "./wrangler.toml" },
       miniflare: {
         // Glance is answered by a stub at the fetch boundary (test/support/glance-stub.ts).
-        bindings: { GLANCE_URL: "http://glance.test:9292", KEYSTONE_URL: "" },
+        bindings: {
+          GLANCE_URL: "http://glance.test:9292",
+          KEYSTONE_URL: "",
+          // Route tests count every namespace-detail call; the public-detail cache has tests of its own that turn it on.
+          PUBLIC_NAMESPACE_CACHE_TTL: "0",
+        },
       },
     }),
   ],

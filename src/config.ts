@@ -17,6 +17,7 @@ const ConfigSchema = z.object({
   CACHE_STALE_TTL: seconds(60),
   TOKEN_VERDICT_TTL: seconds(60),
   NAMESPACE_DETAIL_CONCURRENCY: positiveInt(8, 64),
+  PUBLIC_NAMESPACE_CACHE_TTL: seconds(60),
   CORS_ALLOWED_ORIGINS: z
     .string()
     .default("")

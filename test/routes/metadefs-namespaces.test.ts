@@ -176,11 +176,80 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       expect(stub.calls[0].path).toBe("/v2/metadefs/namespaces");
     });
 
-    it("caches nothing: the same request twice asks Glance twice", async () => {
+    it("with the public-detail cache off, the same request twice asks Glance twice", async () => {
       const stub = stubUpstream({ [LIST]: listAnswer(["a"]), ...detailRoutes(["a"]) });
       await okBody(await callApi(`${PATH}?visibility=public`));
       await okBody(await callApi(`${PATH}?visibility=public`));
       expect(stub.calls.map((call) => call.path)).toEqual(["/v2/metadefs/namespaces", detailPath("a"), "/v2/metadefs/namespaces", detailPath("a")]);
+    });
+  });
+
+  describe("public namespace detail cache (PUBLIC_NAMESPACE_CACHE_TTL)", () => {
+    const vars = { PUBLIC_NAMESPACE_CACHE_TTL: "60" };
+    // Cache entries outlive a test, so each test uses namespace names of its own.
+    const fresh = () => `OS::Test::${crypto.randomUUID()}`;
+    const listOf = (entries: Record<string, unknown>[]) => glanceJson({ namespaces: entries });
+
+    it("reads the list every time and a public namespace's detail once", async () => {
+      const name = fresh();
+      const stub = stubUpstream({ [LIST]: listAnswer([name]), ...detailRoutes([name]) });
+      const first = await okBody(await callApi(`${PATH}?resource_type=${IMAGE}`, { vars }));
+      const second = await okBody(await callApi(`${PATH}?resource_type=${IMAGE}`, { vars }));
+      expect(second).toEqual(first);
+      expect(stub.calls.map((call) => call.path)).toEqual(["/v2/metadefs/namespaces", detailPath(name), "/v2/metadefs/namespaces"]);
+      expect(stub.calls.every((call) => call.headers["x-auth-token"] === TOKEN)).toBe(true);
+    });
+
+    it("always reads a private namespace's detail with the caller's token", async () => {
+      const name = fresh();
+      const stub = stubUpstream({ [LIST]: listOf([{ ...summary(name), visibility: "private" }]), ...detailRoutes([name]) });
+      await okBody(await callApi(PATH, { vars }));
+      await okBody(await callApi(PATH, { vars }));
+      expect(stub.calls.filter((call) => call.path === detailPath(name))).toHaveLength(2);
+    });
+
+    it("keys the detail by resource type and by the namespace's updated_at", async () => {
+      const name = fresh();
+      let updatedAt = "2026-11-26T10:00:00Z";
+      const stub = stubUpstream({ [LIST]: () => listOf([{ ...summary(name), updated_at: updatedAt }]), ...detailRoutes([name]) });
+      const prefixed = await okBody(await callApi(`${PATH}?resource_type=${IMAGE}`, { vars }));
+      const plain = await okBody(await callApi(PATH, { vars }));
+      expect(Object.keys(prefixed.items[0].properties as object)).toEqual(["hw_watchdog_action"]);
+      expect(Object.keys(plain.items[0].properties as object)).toEqual(["watchdog_action"]);
+      updatedAt = "2026-11-26T11:00:00Z";
+      await okBody(await callApi(PATH, { vars }));
+      expect(stub.calls.filter((call) => call.path === detailPath(name)).map((call) => call.query)).toEqual([
+        [["resource_type", IMAGE]],
+        [],
+        [],
+      ]);
+    });
+
+    it("serves nothing cached to a caller whose list call Glance refuses", async () => {
+      const name = fresh();
+      let refuse = false;
+      const stub = stubUpstream({
+        [LIST]: () => (refuse ? glanceError(401, "Unauthorized", "The request you have made requires authentication.") : listAnswer([name])),
+        ...detailRoutes([name]),
+      });
+      await okBody(await callApi(PATH, { vars }));
+      refuse = true;
+      const refused = await callApi(PATH, { vars, token: "gAAAAAB-someone-else" });
+      expect((await problemOf(refused, 401)).detail).toBe("The request you have made requires authentication.");
+      expect(stub.calls.filter((call) => call.path === detailPath(name))).toHaveLength(1);
+    });
+
+    it("does not cache a failed detail read", async () => {
+      const name = fresh();
+      let fail = true;
+      const stub = stubUpstream({
+        [LIST]: listAnswer([name]),
+        [detailKey(name)]: (call) => (fail ? glanceError(404, "Not Found", "gone") : glanceJson(detail(name, call))),
+      });
+      await problemOf(await callApi(PATH, { vars }), 404);
+      fail = false;
+      await okBody(await callApi(PATH, { vars }));
+      expect(stub.calls.filter((call) => call.path === detailPath(name))).toHaveLength(2);
     });
   });
 

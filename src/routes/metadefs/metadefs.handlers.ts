@@ -72,9 +72,22 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
         has_prev_data: false,
       };
 
-  const details = await mapConcurrent(page.items, config.NAMESPACE_DETAIL_CONCURRENCY, (namespace) =>
-    namespaceDetail(glance, namespace.namespace, plan.resourceType),
-  );
+  const waitUntil = waitUntilOf(c);
+  const details = await mapConcurrent(page.items, config.NAMESPACE_DETAIL_CONCURRENCY, async (namespace) => {
+    if (namespace.visibility !== "public" || config.PUBLIC_NAMESPACE_CACHE_TTL === 0) {
+      return namespaceDetail(glance, namespace.namespace, plan.resourceType);
+    }
+    // A public namespace's detail is the same for every caller who can see it, and this caller's own
+    // list call above (never cached) is what says they can; private namespaces are always read afresh.
+    const { value } = await readThrough({
+      key: await cacheKey("public-namespace", config.GLANCE_URL, namespace.namespace, plan.resourceType ?? "", String(namespace.updated_at ?? "")),
+      ttlSeconds: config.PUBLIC_NAMESPACE_CACHE_TTL,
+      staleSeconds: 0,
+      waitUntil,
+      load: () => namespaceDetail(glance, namespace.namespace, plan.resourceType),
+    });
+    return value;
+  });
   return c.json({ items: details.map(withoutSelf), has_more_data: page.has_more_data, has_prev_data: page.has_prev_data }, 200);
 };
 
