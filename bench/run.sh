@@ -94,7 +94,7 @@ start_edge() { # name var... ; logs to $WORK/<name>.log
 say "starting glance-edge (cached) and glance-edge (caches off) under wrangler dev"
 start_edge cached
 EDGE="$EDGE_URL"
-start_edge uncached VERSION_CACHE_TTL:0 RESOURCE_TYPES_CACHE_TTL:0
+start_edge uncached VERSION_CACHE_TTL:0 RESOURCE_TYPES_CACHE_TTL:0 PUBLIC_NAMESPACE_CACHE_TTL:0
 EDGE_NOCACHE="$EDGE_URL"
 
 say "creating 20 queued images for demo"
@@ -122,7 +122,8 @@ SCENARIOS=(
   "resource types|glance-edge, miss|GET /api/glance/metadefs/resourcetypes/ (RESOURCE_TYPES_CACHE_TTL=0)|$EDGE_NOCACHE/api/glance/metadefs/resourcetypes/|token|glance-edge; fwd=bypass"
   "resource types|glance-edge, cache hit|GET /api/glance/metadefs/resourcetypes/|$EDGE/api/glance/metadefs/resourcetypes/|token|glance-edge; hit"
   "namespaces (OS::Nova::Flavor)|Glance, list only|GET /v2/metadefs/namespaces?$FLAVOR_NS|$GLANCE_URL/v2/metadefs/namespaces?$FLAVOR_NS|token|"
-  "namespaces (OS::Nova::Flavor)|glance-edge|GET /api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor (list + $NS_COUNT details)|$EDGE/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor|token|"
+  "namespaces (OS::Nova::Flavor)|glance-edge, public details cached|GET /api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor (list + $NS_COUNT details, warm)|$EDGE/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor|token|"
+  "namespaces (OS::Nova::Flavor)|glance-edge, uncached|GET /api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor (PUBLIC_NAMESPACE_CACHE_TTL=0: list + $NS_COUNT detail calls)|$EDGE_NOCACHE/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor|token|"
   "dev-server floor|glance-edge|GET /api/glance/no-such-route/ (a 404 problem: no upstream, no cache)|$EDGE/api/glance/no-such-route/||"
 )
 
@@ -244,7 +245,10 @@ verdict() {
   done
   r="$(ratio "$(field "${L[11]}" 1)" "$(field "${L[10]}" 1)")"
   w="$(ratio "${W[11]}" "$(field "${L[10]}" 1)")"
-  echo "| namespaces for OS::Nova::Flavor: glance-edge p50 within 1.5× of Glance's single list call (c=1) | $(times "$r") (in-Worker: $(times "$w")) | $(verdict "$r" "<=" 1.5) |"
+  echo "| namespaces for OS::Nova::Flavor: glance-edge p50 within 1.5× of Glance's single list call (c=1), public details cached | $(times "$r") (in-Worker: $(times "$w")) | $(verdict "$r" "<=" 1.5) |"
+  r="$(ratio "$(field "${L[12]}" 1)" "$(field "${L[10]}" 1)")"
+  w="$(ratio "${W[12]}" "$(field "${L[10]}" 1)")"
+  echo "| namespaces for OS::Nova::Flavor: the same with every detail read from Glance (PUBLIC_NAMESPACE_CACHE_TTL=0) | $(times "$r") (in-Worker: $(times "$w")) | $(verdict "$r" "<=" 1.5) |"
   r="$(ratio "$(field "${L[8]}" 1)" "$(field "${L[9]}" 1)")"
   echo "| resource types: cache hit ≥ 10× faster than a miss (p50, c=1) | $(times "$r") | $(verdict "$r" ">=" 10) |"
 } >"$WORK/results.md"
