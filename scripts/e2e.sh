@@ -18,7 +18,9 @@ eval "$(bash "$STACK" env)"
 
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 rc=0
-npx vitest run --config vitest.e2e.config.ts "$@" || rc=$?
+report=()
+[ -z "${VITEST_JSON_REPORT_DIR:-}" ] || report=(--reporter=verbose --reporter=json --outputFile.json="$VITEST_JSON_REPORT_DIR/e2e.json")
+npx vitest run --config vitest.e2e.config.ts "${report[@]}" "$@" || rc=$?
 
 # The fault test stops (or freezes) Glance and restarts it itself, even when it fails; this covers a
 # killed run.

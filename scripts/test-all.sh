@@ -10,6 +10,10 @@ export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 summary=()
 failed=0
 T0=$SECONDS
+# Each suite also writes vitest's JSON report, so the summary can count every test of both suites.
+REPORTS="$(mktemp -d)"
+trap 'rm -rf "$REPORTS"' EXIT
+export VITEST_JSON_REPORT_DIR="$REPORTS"
 
 step() { # name command...
   local name="$1" t=$SECONDS rc=0
@@ -26,7 +30,7 @@ step() { # name command...
   return "$rc"
 }
 
-step "unit + route suites (workerd): npx vitest run" npx vitest run
+step "unit + route suites (workerd): npx vitest run" npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
 if step "local Keystone + Glance: scripts/openstack-stack.sh up" bash scripts/openstack-stack.sh up; then
   step "end-to-end suite: scripts/e2e.sh" bash scripts/e2e.sh
 else
@@ -36,6 +40,16 @@ fi
 echo
 echo "==== summary ($((SECONDS - T0)) s)"
 printf '%s\n' "${summary[@]}"
+node -e '
+  const fs = require("fs"), path = require("path"), dir = process.argv[1];
+  let passed = 0, failed = 0, skipped = 0;
+  for (const file of fs.readdirSync(dir)) {
+    const report = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+    passed += report.numPassedTests; failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+' "$REPORTS" || true
 if [ "$failed" != 0 ]; then
   echo "test-all: FAILED"
   exit 1
