@@ -196,8 +196,8 @@ export function createSourceIssues(request: CreateImageRequest): FieldIssue[] {
   return issues;
 }
 
-const CREATE_FIELDS: ReadonlySet<string> = new Set([
-  "id",
+/** The documented fields of an update; every other key of the body is a custom property. */
+const UPDATE_FIELDS: ReadonlySet<string> = new Set([
   "name",
   "description",
   "architecture",
@@ -212,9 +212,9 @@ const CREATE_FIELDS: ReadonlySet<string> = new Set([
   "tags",
   "owner",
   "os_hidden",
-  ...CREATE_ONLY_FIELDS,
 ]);
 
+const CREATE_FIELDS: ReadonlySet<string> = new Set([...UPDATE_FIELDS, "id", ...CREATE_ONLY_FIELDS]);
 /** Horizon's defaults (§1.X) and fix-ups applied to a validated create body; every other key is a custom property. */
 export function createImageMetadata(request: CreateImageRequest): CreateImagePlan {
   const image: Record<string, unknown> = {};
@@ -248,23 +248,6 @@ export interface ImageChanges {
   set: Record<string, unknown>;
   remove: string[];
 }
-
-const UPDATE_FIELDS: ReadonlySet<string> = new Set([
-  "name",
-  "description",
-  "architecture",
-  "disk_format",
-  "container_format",
-  "kernel",
-  "ramdisk",
-  "min_disk",
-  "min_ram",
-  "visibility",
-  "protected",
-  "tags",
-  "owner",
-  "os_hidden",
-]);
 
 /**
  * A validated PATCH body as changes: the required fields always, every optional field only when
