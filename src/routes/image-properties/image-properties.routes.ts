@@ -25,7 +25,7 @@ export const getImageProperties = createRoute({
   ...authenticated,
   responses: {
     200: jsonContent(ImagePropertiesSchema, "The image's properties, as a flat object"),
-    ...problemResponses(401, 403, 404),
+    ...problemResponses(400, 401, 403, 404),
   },
 });
 
