@@ -79,7 +79,7 @@ export async function upstreamRequest(options: UpstreamOptions, request: Upstrea
       await response.body?.cancel();
       continue;
     }
-    return await readResponse(options, request, response, secretsOf(headers));
+    return await readResponse(options, request, response, [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)]);
   }
 }
 
@@ -89,7 +89,13 @@ function secretsOf(headers: Record<string, string>) {
   return SECRET_HEADERS.map((name) => headers[name]).filter((value): value is string => Boolean(value));
 }
 
-/** An upstream may quote the token back in its error text; it must not travel on to the caller. */
+/** A proxy's error page in front of the service may name it; its address is not the caller's business. */
+function internalAddressesOf(baseUrl: string) {
+  const url = new URL(baseUrl);
+  return [baseUrl, url.host];
+}
+
+/** An upstream may quote the token or its own address in its error text; neither travels on to the caller. */
 function redact(text: string, secrets: string[]) {
   return secrets.reduce((clean, secret) => clean.replaceAll(secret, "[redacted]"), text);
 }

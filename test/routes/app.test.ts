@@ -104,6 +104,17 @@ describe("upstream failures", () => {
     expect(body.detail).toBe("Glance failed with 503: down for maintenance");
   });
 
+  it("keeps the internal address out of a proxy's error page", async () => {
+    stubUpstream({
+      "GET /versions": new Response("<h1>502 Bad Gateway</h1>upstream http://glance.test:9292 refused; tried glance.test:9292", { status: 502 }),
+    });
+    const response = await callApi("/api/glance/version/");
+    const text = await response.text();
+    expect(response.status).toBe(502);
+    expect(text).not.toContain("glance.test");
+    expect(text).toContain("[redacted]");
+  });
+
   it("retries a GET once after a 503 and then succeeds", async () => {
     let calls = 0;
     const stub = stubUpstream({

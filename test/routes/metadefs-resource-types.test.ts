@@ -108,19 +108,25 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
       expect(stub.calls).toHaveLength(2);
     });
 
-    it("serves a stale entry and refreshes it once in the background", async () => {
+    it("never serves a per-token entry stale: past its TTL Glance judges the token again", async () => {
       const stub = stubUpstream({ [LIST]: glanceList() });
       const vars = { RESOURCE_TYPES_CACHE_TTL: "1" };
       await okBody(await callApi(PATH, { vars }));
-      const realNow = Date.now();
-      vi.spyOn(Date, "now").mockReturnValue(realNow + 5_000);
-      const stale = await callApi(PATH, { vars });
-      expect(stale.headers.get("cache-status")).toBe("glance-edge; hit; detail=stale-while-revalidate");
-      expect(await okBody(stale)).toEqual({ items: RESOURCE_TYPES });
+      vi.spyOn(Date, "now").mockReturnValue(Date.now() + 5_000);
+      const expired = await callApi(PATH, { vars });
+      expect(expired.headers.get("cache-status")).toBe("glance-edge; fwd=miss; stored");
+      expect(await okBody(expired)).toEqual({ items: RESOURCE_TYPES });
       expect(stub.calls).toHaveLength(2);
-      const fresh = await callApi(PATH, { vars });
-      expect(fresh.headers.get("cache-status")).toBe("glance-edge; hit");
-      expect(stub.calls).toHaveLength(2);
+    });
+
+    it("with the cache off, asks Glance every time and never Keystone", async () => {
+      const stub = stubUpstream({ [LIST]: glanceList() });
+      const vars = { ...inKeystoneMode, RESOURCE_TYPES_CACHE_TTL: "0" };
+      const response = await callApi(PATH, { vars });
+      expect(response.headers.get("cache-status")).toBe("glance-edge; fwd=bypass; detail=no-cache-api");
+      await okBody(response);
+      await okBody(await callApi(PATH, { vars }));
+      expect(stub.calls.map((call) => call.path)).toEqual(["/v2/metadefs/resource_types", "/v2/metadefs/resource_types"]);
     });
   });
 
@@ -166,6 +172,20 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
       const admin = glanceJson({ token: { expires_at: new Date(Date.now() + HOUR).toISOString(), roles: [{ name: "admin" }] } });
       stubUpstream({ [VALIDATE]: admin, [LIST]: glanceList() });
       expect((await callApi(PATH, { vars: inKeystoneMode })).status).toBe(200);
+    });
+
+    it("serves the shared entry stale and refreshes it once in the background", async () => {
+      const stub = stubUpstream({ [VALIDATE]: tokenDocument(), [LIST]: glanceList() });
+      const vars = { ...inKeystoneMode, RESOURCE_TYPES_CACHE_TTL: "1" };
+      await okBody(await callApi(PATH, { vars }));
+      vi.spyOn(Date, "now").mockReturnValue(Date.now() + 5_000);
+      const stale = await callApi(PATH, { vars });
+      expect(stale.headers.get("cache-status")).toBe("glance-edge; hit; detail=stale-while-revalidate");
+      expect(await okBody(stale)).toEqual({ items: RESOURCE_TYPES });
+      expect(glanceCalls(stub.calls)).toHaveLength(2);
+      const fresh = await callApi(PATH, { vars });
+      expect(fresh.headers.get("cache-status")).toBe("glance-edge; hit");
+      expect(glanceCalls(stub.calls)).toHaveLength(2);
     });
 
     it("serves another accepted token from the shared entry after Keystone accepts it", async () => {

@@ -28,6 +28,10 @@ describe("upstreamErrorDetail", () => {
     expect(upstreamErrorDetail("", 409, "Conflict")).toBe("Glance answered 409 Conflict");
   });
 
+  it("keeps an entity outside Unicode as it is instead of failing", () => {
+    expect(upstreamErrorDetail("bad &#1114112; and &#x110000; here", 400)).toBe("bad &#1114112; and &#x110000; here");
+  });
+
   it("strips scripts and tags from hostile HTML", () => {
     expect(plainLines("<script>alert(1)</script><b>bold</b> &amp; plain")).toEqual(["bold", "& plain"]);
   });

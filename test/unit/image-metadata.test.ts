@@ -285,4 +285,8 @@ describe("imagePropertiesChanges", () => {
     });
     expect(imagePropertiesChanges({ os_hidden: "false" }).set).toEqual({ os_hidden: false });
   });
+
+  it("removes keys named like Object's own members (constructor, toString)", () => {
+    expect(imagePropertiesChanges({}, ["constructor", "toString"]).remove).toEqual(["constructor", "toString"]);
+  });
 });

@@ -291,6 +291,6 @@ export function imagePropertiesChanges(updated: Record<string, unknown>, removed
   for (const [key, value] of Object.entries(updated)) {
     set[key] = key === "os_hidden" ? osHiddenValue(value as boolean | "true" | "false") : value;
   }
-  const remove = [...new Set(removed)].filter((key) => !(key in set));
+  const remove = [...new Set(removed)].filter((key) => !Object.hasOwn(set, key));
   return { set, remove };
 }

@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { cacheStatus, readThrough } from "../../cache/edge-cache";
+import { cacheStatus, defaultCache, readThrough } from "../../cache/edge-cache";
 import { cacheKey } from "../../cache/keys";
 import { ensureTokenAccepted } from "../../cache/token-verdict";
 import type { Config } from "../../config";
@@ -97,20 +97,27 @@ export const listResourceTypes: RouteHandler<ListResourceTypesRoute, AppEnv> = a
   const keystone = c.get("keystone");
   const waitUntil = waitUntilOf(c);
 
+  const load = async (): Promise<ResourceTypeList> => ({ items: (await c.get("glance").listResourceTypes()).resource_types });
+  const cache = defaultCache();
+  if (!cache || config.RESOURCE_TYPES_CACHE_TTL === 0) {
+    // Nothing cached to guard: Glance itself judges the token.
+    return c.json(await load(), 200, { "cache-status": cacheStatus("bypass") });
+  }
+
   let key: string;
+  let staleSeconds = config.CACHE_STALE_TTL;
   if (keystone && config.KEYSTONE_URL) {
     await ensureTokenAccepted({ keystone, keystoneUrl: config.KEYSTONE_URL, token, ttlSeconds: config.TOKEN_VERDICT_TTL, waitUntil });
     key = await cacheKey("metadefs-resource-types", config.GLANCE_URL);
   } else {
+    // Keyed by the token and never served stale: a revoked token reads its own entry for at most the TTL.
     key = await cacheKey("metadefs-resource-types-per-token", config.GLANCE_URL, token);
+    staleSeconds = 0;
   }
 
-  const { value, outcome } = await readThrough<ResourceTypeList>({
-    key,
-    ttlSeconds: config.RESOURCE_TYPES_CACHE_TTL,
-    staleSeconds: config.CACHE_STALE_TTL,
-    waitUntil,
-    load: async () => ({ items: (await c.get("glance").listResourceTypes()).resource_types }),
-  });
+  const { value, outcome } = await readThrough<ResourceTypeList>(
+    { key, ttlSeconds: config.RESOURCE_TYPES_CACHE_TTL, staleSeconds, waitUntil, load },
+    cache,
+  );
   return c.json(value, 200, { "cache-status": cacheStatus(outcome) });
 };
