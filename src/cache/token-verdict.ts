@@ -18,8 +18,6 @@ interface StoredVerdict {
   trustedUntil: number;
 }
 
-export type VerdictSource = "cached" | "keystone";
-
 // Glance's default policy for metadefs reads: admin, or a reader of the token's project
 // (member implies reader; Keystone lists implied roles in the token). A deployment with a
 // stricter policy should leave KEYSTONE_URL empty, so that entries are cached per token instead.
@@ -34,13 +32,13 @@ export function mayListMetadefs({ projectId, roles }: TokenVerdict): boolean {
  * Only positive verdicts are cached (keyed by a hash of Keystone's URL and the token), and only
  * until the token expires or `ttlSeconds` pass, whichever comes first.
  */
-export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: Cache | null = defaultCache()): Promise<VerdictSource> {
+export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: Cache | null = defaultCache()): Promise<void> {
   const { keystone, keystoneUrl, token, ttlSeconds, waitUntil } = options;
   const now = options.now ?? Date.now;
   const key = await cacheKey("token-verdict", keystoneUrl, token);
   if (cache && ttlSeconds > 0) {
     const verdict = await getCached<StoredVerdict>(cache, key, now(), (stored) => stored.trustedUntil);
-    if (verdict && now() < verdict.trustedUntil) return "cached";
+    if (verdict && now() < verdict.trustedUntil) return;
   }
 
   const verdict = await keystone.validateToken(token);
@@ -58,5 +56,4 @@ export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: C
     const body: StoredVerdict = { trustedUntil };
     waitUntil(putCached(cache, key, body, checkedAt, trustedUntil).catch((error) => log("warn", "token verdict write failed", { error: String(error) })));
   }
-  return "keystone";
 }

@@ -62,6 +62,10 @@ export class KeystoneClient {
           upstreamRequestId: error.init.upstreamRequestId,
         });
       }
+      // Any other refusal of a token check is Keystone misbehaving, not the caller's fault.
+      if (error instanceof ProblemError && error.init.code === "glance-error") {
+        throw new ProblemError({ ...error.init, code: "bad-gateway", status: 502, detail: `Keystone refused the token check: ${error.init.detail}` });
+      }
       throw error;
     }
     const parsed = TokenDocumentSchema.safeParse(body);

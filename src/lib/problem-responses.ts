@@ -9,9 +9,9 @@ const DESCRIPTIONS = {
   409: "Conflict reported by Glance",
   413: "Glance refused the size or a quota",
   415: "Content-Type is not application/json",
-  500: "The API is misconfigured",
-  502: "Glance failed or could not be reached",
-  504: "Glance did not answer within the configured timeout",
+  500: "The API is misconfigured, or an unexpected error (quote the request id)",
+  502: "Glance (or Keystone) failed or could not be reached",
+  504: "Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS",
 } as const;
 
 export type ProblemStatus = keyof typeof DESCRIPTIONS;

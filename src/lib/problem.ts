@@ -10,8 +10,8 @@ export const PROBLEM_TITLES = {
   "not-found": "Not found",
   "method-not-allowed": "Method not allowed",
   "glance-error": "Glance refused the request",
-  "bad-gateway": "Glance is unavailable",
-  "gateway-timeout": "Glance did not answer in time",
+  "bad-gateway": "An upstream OpenStack service failed",
+  "gateway-timeout": "An upstream OpenStack service did not answer in time",
   "configuration-error": "The API is misconfigured",
   "internal-error": "Internal error",
 } as const;

@@ -260,6 +260,18 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
       expect(glanceCalls(stub.calls)).toHaveLength(1);
     });
 
+    it("answers 502, not Glance's refusal, when Keystone refuses the token check itself (e.g. 403)", async () => {
+      const stub = stubUpstream({
+        [VALIDATE]: () => glanceJson({ error: { code: 403, title: "Forbidden", message: "You are not authorized" } }, 403),
+        [LIST]: glanceList(),
+      });
+      const response = await callApi(PATH, { vars: inKeystoneMode });
+      const problem = await problemOf(response, 502);
+      expect(problem.type).toBe("urn:glance-edge:problem:bad-gateway");
+      expect(problem.detail).toBe("Keystone refused the token check: You are not authorized");
+      expect(glanceCalls(stub.calls)).toEqual([]);
+    });
+
     it("caches neither a Keystone failure nor a Glance failure", async () => {
       let keystoneDown = true;
       let glanceDown = true;

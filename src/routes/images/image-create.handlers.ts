@@ -16,6 +16,7 @@ export const createImage: RouteHandler<CreateImageRoute, AppEnv> = async (c) => 
   return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
 };
 
+/** Horizon 23's UI creates with PUT; same contract (a separate handler only because the route types differ by method). */
 export const createImageWithPut: RouteHandler<CreateImageWithPutRoute, AppEnv> = async (c) => {
   const image = await createFromRequest(c, c.req.valid("json"));
   return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
