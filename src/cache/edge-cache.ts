@@ -9,6 +9,8 @@ export interface ReadThroughOptions<T> {
   waitUntil: (work: Promise<unknown>) => void;
   load: () => Promise<T>;
   now?: () => number;
+  /** For the warning lines a failing cache read or write logs. */
+  requestId?: string;
 }
 
 interface Envelope<T> {
@@ -43,11 +45,17 @@ function remember(key: string, body: unknown, expiresAt: number) {
  * A cached JSON document from isolate memory, else from the Cache API (then remembered until
  * `expiresAtOf(body)`). Undefined when absent, expired in memory, or unreadable.
  */
-export async function getCached<T>(cache: Cache, key: string, now: number, expiresAtOf: (body: T) => number): Promise<T | undefined> {
+export async function getCached<T>(
+  cache: Cache,
+  key: string,
+  now: number,
+  expiresAtOf: (body: T) => number,
+  requestId?: string,
+): Promise<T | undefined> {
   const remembered = memory.get(key);
   if (remembered && now < remembered.expiresAt) return remembered.body as T;
   memory.delete(key);
-  const stored = await readCachedJson<T>(cache, key);
+  const stored = await readCachedJson<T>(cache, key, requestId);
   if (stored !== undefined && now < expiresAtOf(stored)) remember(key, stored, expiresAtOf(stored));
   return stored;
 }
@@ -74,12 +82,12 @@ function store<T>(cache: Cache, key: string, value: T, ttl: number, stale: numbe
 }
 
 /** A stored JSON document, or undefined when absent or unreadable (a broken entry is a miss). */
-async function readCachedJson<T>(cache: Cache, key: string): Promise<T | undefined> {
+async function readCachedJson<T>(cache: Cache, key: string, requestId?: string): Promise<T | undefined> {
   try {
     const cached = await cache.match(key);
     return cached ? ((await cached.json()) as T) : undefined;
   } catch (error) {
-    log("warn", "edge cache read failed", { error: String(error) });
+    log("warn", "edge cache read failed", { request_id: requestId, error: String(error) });
     return undefined;
   }
 }
@@ -93,18 +101,18 @@ export async function readThrough<T>(
   options: ReadThroughOptions<T>,
   cache: Cache | null = defaultCache(),
 ): Promise<{ value: T; outcome: CacheOutcome }> {
-  const { key, ttlSeconds, staleSeconds, waitUntil, load } = options;
+  const { key, ttlSeconds, staleSeconds, waitUntil, load, requestId } = options;
   const now = options.now ?? Date.now;
   if (!cache || ttlSeconds === 0) return { value: await load(), outcome: "bypass" };
 
-  const entry = await getCached<Envelope<T>>(cache, key, now(), (envelope) => envelope.staleUntil);
+  const entry = await getCached<Envelope<T>>(cache, key, now(), (envelope) => envelope.staleUntil, requestId);
   if (entry && now() < entry.freshUntil) return { value: entry.value, outcome: "hit" };
   if (entry && now() < entry.staleUntil) {
     if (!refreshing.has(key)) {
       refreshing.add(key);
       const refresh = load()
         .then((value) => store(cache, key, value, ttlSeconds, staleSeconds, now()))
-        .catch((error) => log("warn", "edge cache refresh failed", { error: String(error) }))
+        .catch((error) => log("warn", "edge cache refresh failed", { request_id: requestId, error: String(error) }))
         .finally(() => refreshing.delete(key));
       waitUntil(refresh);
     }
@@ -112,7 +120,11 @@ export async function readThrough<T>(
   }
 
   const value = await load();
-  waitUntil(store(cache, key, value, ttlSeconds, staleSeconds, now()).catch((error) => log("warn", "edge cache write failed", { error: String(error) })));
+  waitUntil(
+    store(cache, key, value, ttlSeconds, staleSeconds, now()).catch((error) =>
+      log("warn", "edge cache write failed", { request_id: requestId, error: String(error) }),
+    ),
+  );
   return { value, outcome: "miss" };
 }
 

@@ -12,6 +12,7 @@ export interface TokenVerdictOptions {
   ttlSeconds: number;
   waitUntil: (work: Promise<unknown>) => void;
   now?: () => number;
+  requestId?: string;
 }
 
 interface StoredVerdict {
@@ -33,11 +34,11 @@ export function mayListMetadefs({ projectId, roles }: TokenVerdict): boolean {
  * until the token expires or `ttlSeconds` pass, whichever comes first.
  */
 export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: Cache | null = defaultCache()): Promise<void> {
-  const { keystone, keystoneUrl, token, ttlSeconds, waitUntil } = options;
+  const { keystone, keystoneUrl, token, ttlSeconds, waitUntil, requestId } = options;
   const now = options.now ?? Date.now;
   const key = await cacheKey("token-verdict", keystoneUrl, token);
   if (cache && ttlSeconds > 0) {
-    const verdict = await getCached<StoredVerdict>(cache, key, now(), (stored) => stored.trustedUntil);
+    const verdict = await getCached<StoredVerdict>(cache, key, now(), (stored) => stored.trustedUntil, requestId);
     if (verdict && now() < verdict.trustedUntil) return;
   }
 
@@ -54,6 +55,6 @@ export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: C
   const trustedUntil = Math.min(expiresAt, checkedAt + ttlSeconds * 1000);
   if (cache && trustedUntil > checkedAt) {
     const body: StoredVerdict = { trustedUntil };
-    waitUntil(putCached(cache, key, body, checkedAt, trustedUntil).catch((error) => log("warn", "token verdict write failed", { error: String(error) })));
+    waitUntil(putCached(cache, key, body, checkedAt, trustedUntil).catch((error) => log("warn", "token verdict write failed", { request_id: requestId, error: String(error) })));
   }
 }

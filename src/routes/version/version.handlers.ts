@@ -13,6 +13,7 @@ export const getVersion: RouteHandler<GetVersionRoute, AppEnv> = async (c) => {
     ttlSeconds: config.VERSION_CACHE_TTL,
     staleSeconds: config.CACHE_STALE_TTL,
     waitUntil: waitUntilOf(c),
+    requestId: c.get("requestId"),
     load: async () => toApiVersion(await c.get("glance").versions()),
   });
   return c.json(value, 200, { "cache-status": cacheStatus(outcome) });
