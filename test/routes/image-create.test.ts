@@ -473,6 +473,16 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
     expect(stub.calls).toEqual([]);
   });
 
+  // Written as JSON text: a JS object literal's "__proto__" sets the prototype instead of a key.
+  it.each(["PUT", "POST"])("%s refuses an own __proto__ key, which zod would drop, instead of creating without it", async (method) => {
+    const stub = stubUpstream({});
+    const response = await callApi(IMAGES, { method, body: '{"name":"x","__proto__":"y","hw_disk_bus":"scsi"}' });
+
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual([{ location: "body", field: "__proto__", message: "__proto__ cannot be used as a property name" }]);
+    expect(stub.calls).toEqual([]);
+  });
+
   it("answers malformed JSON with a malformed-json problem", async () => {
     const stub = stubUpstream({});
     const response = await callApi(IMAGES, { method: "PUT", body: '{"name":' });

@@ -262,6 +262,18 @@ describe("PATCH /api/glance/images/{image_id}/properties/ refuses bad input with
     expect(stub.calls).toEqual([]);
   });
 
+  it.each([
+    ['{"updated":{"__proto__":"y","a":"b"}}', "updated.__proto__"],
+    ['{"__proto__":{},"updated":{"a":"b"}}', "__proto__"],
+  ])("refuses the own __proto__ key in %s, which zod would drop, before any Glance call", async (body, field) => {
+    const stub = stubUpstream({});
+    const response = await callApi(PATH, { method: "PATCH", body });
+
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual([{ location: "body", field, message: "__proto__ cannot be used as a property name" }]);
+    expect(stub.calls).toEqual([]);
+  });
+
   it("answers malformed JSON with a malformed-json problem", async () => {
     const stub = stubUpstream({});
     const response = await callApi(PATH, { method: "PATCH", body: "{bad" });

@@ -272,6 +272,16 @@ describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no
     expect(stub.calls).toEqual([]);
   });
 
+  it("refuses an own __proto__ key, which zod would drop, instead of answering 204 without writing it", async () => {
+    const stub = stubUpstream({});
+    const body = JSON.stringify(UNCHANGED).replace(/^\{/, '{"__proto__":"y",');
+    const response = await callApi(PATH, { method: "PATCH", body });
+
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual([{ location: "body", field: "__proto__", message: "__proto__ cannot be used as a property name" }]);
+    expect(stub.calls).toEqual([]);
+  });
+
   it("answers malformed JSON with a malformed-json problem (samples/horizon/32b)", async () => {
     const stub = stubUpstream({});
     const response = await callApi(PATH, { method: "PATCH", body: '{"name":' });

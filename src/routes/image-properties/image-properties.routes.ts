@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { authenticated, jsonContent } from "../../lib/create-router";
 import { problemResponses } from "../../lib/problem-responses";
+import { refuseProtoKeys } from "../../middleware/refuse-proto-keys";
 import { ImageIdParamsSchema, ImagePropertiesSchema } from "../images/images.schemas";
 import { UpdateImagePropertiesBodySchema } from "./image-properties.schemas";
 
@@ -58,6 +59,7 @@ export const updateImageProperties = createRoute({
     body: { required: true, description: "Properties to set and to remove", content: { "application/json": { schema: UpdateImagePropertiesBodySchema } } },
   },
   ...authenticated,
+  middleware: [...authenticated.middleware, refuseProtoKeys],
   responses: {
     204: { description: "Updated (or nothing to change)" },
     ...problemResponses(400, 401, 403, 404, 409, 413, 415),

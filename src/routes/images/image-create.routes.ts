@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated, jsonContent } from "../../lib/create-router";
 import { problemResponses } from "../../lib/problem-responses";
+import { refuseProtoKeys } from "../../middleware/refuse-proto-keys";
 import { ImageSchema } from "./images.schemas";
 import { CreateImageBodySchema } from "./image-create.schemas";
 
@@ -50,6 +51,7 @@ const createImageConfig = {
     body: { required: true, description: "The image to create", content: { "application/json": { schema: CreateImageBodySchema } } },
   },
   ...authenticated,
+  middleware: [...authenticated.middleware, refuseProtoKeys],
   responses: {
     201: {
       ...jsonContent(ImageSchema, "The created image, as Glance has it after the last step"),

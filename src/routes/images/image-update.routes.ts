@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { authenticated } from "../../lib/create-router";
 import { problemResponses } from "../../lib/problem-responses";
+import { refuseProtoKeys } from "../../middleware/refuse-proto-keys";
 import { ImageIdParamsSchema } from "./images.schemas";
 import { UpdateImageBodySchema } from "./image-update.schemas";
 
@@ -34,6 +35,7 @@ export const updateImage = createRoute({
     body: { required: true, description: "The fields to change", content: { "application/json": { schema: UpdateImageBodySchema } } },
   },
   ...authenticated,
+  middleware: [...authenticated.middleware, refuseProtoKeys],
   responses: {
     204: { description: "Updated (or nothing to change)" },
     ...problemResponses(400, 401, 403, 404, 409, 413, 415),
