@@ -110,10 +110,6 @@ export class GlanceClient {
     return this.call(GlanceNamespaceListSchema, { method: "GET", path: "/v2/metadefs/namespaces", query });
   }
 
-  nextNamespaces(next: string) {
-    return this.call(GlanceNamespaceListSchema, followLink(next, "/v2/metadefs/namespaces"));
-  }
-
   getNamespace(namespace: string, resourceType?: string) {
     return this.call(GlanceNamespaceSchema, {
       method: "GET",
@@ -125,13 +121,4 @@ export class GlanceClient {
   listResourceTypes() {
     return this.call(GlanceResourceTypeListSchema, { method: "GET", path: "/v2/metadefs/resource_types" });
   }
-}
-
-/** A `next` link must stay on the collection it came from; anything else is an upstream fault. */
-function followLink(next: string, collection: string): UpstreamRequest {
-  const url = new URL(next, "http://glance.invalid");
-  if (url.pathname !== collection && !url.pathname.endsWith(collection)) {
-    throw new ProblemError({ code: "bad-gateway", status: 502, detail: "Glance answered with an unexpected next link" });
-  }
-  return { method: "GET", path: collection, query: [...url.searchParams.entries()] };
 }

@@ -332,17 +332,42 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
         [
           ["resource_types", volume],
           ["limit", "3"],
+          ["marker", "c"],
           ["sort_key", "namespace"],
           ["sort_dir", "asc"],
-          ["marker", "c"],
         ],
       ]);
       expect(detailCalls(stub.calls).map((call) => call.path)).toEqual([detailPath("b"), detailPath("e")]);
     });
+
+    it("flags more when properties_target reading stops at API_RESULT_LIMIT with less than a page kept while Glance has more", async () => {
+      const volume = "OS::Cinder::Volume";
+      const matching = (name: string) => summary(name, [{ name: volume, properties_target: "image" }]);
+      const other = (name: string) => summary(name, [{ name: volume, properties_target: "user" }]);
+      const stub = stubUpstream({
+        [LIST]: glanceJson({ namespaces: [other("a"), matching("b"), other("c")], next: "/v2/metadefs/namespaces?limit=3&marker=c" }),
+        ...detailRoutes(["b"]),
+      });
+      const body = await okBody(
+        await callApi(`${PATH}?paginate=true&resource_type=${encodeURIComponent(volume)}&properties_target=image`, {
+          vars: { ...vars, API_RESULT_LIMIT: "3" },
+        }),
+      );
+      expect(body.items.map((item) => item.namespace)).toEqual(["b"]);
+      expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
+      expect(listCalls(stub.calls).map((call) => call.query)).toEqual([
+        [
+          ["resource_types", volume],
+          ["limit", "3"],
+          ["sort_key", "namespace"],
+          ["sort_dir", "asc"],
+        ],
+      ]);
+    });
   });
 
   describe("following next without pagination", () => {
-    it("follows Glance's next links, asking only for what is still needed, and says when API_RESULT_LIMIT cut the list", async () => {
+    it("reads on from the last namespace while Glance says next, asking only for what is still needed, and says when API_RESULT_LIMIT cut the list", async () => {
       let page = 0;
       const pages = [
         listAnswer(["a", "b"], "/v2/metadefs/namespaces?limit=5&sort_key=namespace&sort_dir=asc&marker=b"),
@@ -362,15 +387,15 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
         ],
         [
           ["limit", "3"],
+          ["marker", "b"],
           ["sort_key", "namespace"],
           ["sort_dir", "asc"],
-          ["marker", "b"],
         ],
         [
           ["limit", "1"],
+          ["marker", "d"],
           ["sort_key", "namespace"],
           ["sort_dir", "asc"],
-          ["marker", "d"],
         ],
       ]);
     });
@@ -386,6 +411,34 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       expect(listCalls(stub.calls)[1].query).toEqual([
         ["limit", "8"],
         ["marker", "b"],
+        ["sort_key", "namespace"],
+        ["sort_dir", "asc"],
+      ]);
+    });
+
+    it("keeps repeated filters on further pages, which Glance's next link collapses into the last value", async () => {
+      let page = 0;
+      // Glance builds next from dict(request.params): of owner=p1&owner=p2 only owner=p2 survives.
+      const pages = [listAnswer(["a", "b"], "/v2/metadefs/namespaces?owner=p2&limit=3&sort_key=namespace&sort_dir=asc&marker=b"), listAnswer(["c"])];
+      const stub = stubUpstream({ [LIST]: () => pages[page++], ...detailRoutes(["a", "b", "c"]) });
+      const body = await okBody(await callApi(`${PATH}?owner=p1&owner=p2`, { vars: { API_RESULT_LIMIT: "3" } }));
+      expect(body.items.map((item) => item.namespace)).toEqual(["a", "b", "c"]);
+      expect(listCalls(stub.calls).map((call) => call.query)).toEqual([
+        [
+          ["owner", "p1"],
+          ["owner", "p2"],
+          ["limit", "3"],
+          ["sort_key", "namespace"],
+          ["sort_dir", "asc"],
+        ],
+        [
+          ["owner", "p1"],
+          ["owner", "p2"],
+          ["limit", "1"],
+          ["marker", "b"],
+          ["sort_key", "namespace"],
+          ["sort_dir", "asc"],
+        ],
       ]);
     });
   });
@@ -499,6 +552,9 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       ["resource_type=OS::Glance::Image&resource_types=OS::Nova::Flavor", "resource_types"],
       ["properties_target=image", "properties_target"],
       ["limit=5", "limit"],
+      ["=x", "(empty)"],
+      ["__proto__=x", "__proto__"],
+      ["paginate=1&paginate=0", "paginate"],
     ])("?%s → 400 naming %s", async (query, field) => {
       const stub = stubUpstream({});
       const response = await callApi(`${PATH}?${query}`);
@@ -506,6 +562,27 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       const problem = await problemOf(response);
       expect(problem.type).toBe("urn:glance-edge:problem:validation-error");
       expect(problem.errors?.map((error) => [error.location, error.field])).toEqual([["query", field]]);
+      expect(stub.calls).toEqual([]);
+    });
+
+    it("says a single-valued keyword was given more than once, not zod's expected string", async () => {
+      const stub = stubUpstream({});
+      const response = await callApi(`${PATH}?paginate=1&paginate=0&sort_dir=asc&sort_dir=desc&marker=a&marker=b&visibility=public&visibility=private`);
+      expect(response.status).toBe(400);
+      expect((await problemOf(response)).errors).toEqual(
+        ["paginate", "marker", "sort_dir", "visibility"].map((field) => ({ location: "query", field, message: "given more than once" })),
+      );
+      expect(stub.calls).toEqual([]);
+    });
+
+    it("refuses an empty key and __proto__, which the query parser and zod would drop, naming both", async () => {
+      const stub = stubUpstream({});
+      const response = await callApi(`${PATH}?=x&__proto__=y&owner=p1`);
+      expect(response.status).toBe(400);
+      expect((await problemOf(response)).errors).toEqual([
+        { location: "query", field: "(empty)", message: "a query parameter needs a name" },
+        { location: "query", field: "__proto__", message: "cannot be used as a filter name" },
+      ]);
       expect(stub.calls).toEqual([]);
     });
 

@@ -4,7 +4,6 @@ import {
   keptNamespaces,
   type NamespaceListQuery,
   namespaceListQuery,
-  nextLinkWithLimit,
   planNamespaceList,
   withoutSelf,
 } from "../../src/glance/transform/namespaces";
@@ -117,18 +116,17 @@ describe("namespaceListQuery", () => {
       ["sort_dir", "asc"],
     ]);
   });
-});
 
-describe("nextLinkWithLimit", () => {
-  it("replaces Glance's limit and keeps the rest of the link", () => {
-    const next = "/v2/metadefs/namespaces?resource_types=OS%3A%3ANova%3A%3AFlavor&limit=3&sort_key=namespace&sort_dir=asc&marker=CIM%3A%3AStorage";
-    expect(nextLinkWithLimit(next, 2)).toBe(
-      "/v2/metadefs/namespaces?resource_types=OS%3A%3ANova%3A%3AFlavor&limit=2&sort_key=namespace&sort_dir=asc&marker=CIM%3A%3AStorage",
-    );
-  });
-
-  it("adds a limit to a link without one", () => {
-    expect(nextLinkWithLimit("/v2/metadefs/namespaces?marker=CIM%3A%3AP", 25)).toBe("/v2/metadefs/namespaces?marker=CIM%3A%3AP&limit=25");
+  it("puts a further page's marker in the caller's marker place, repeated filters kept", () => {
+    const plan = planNamespaceList(query({ owner: ["p1", "p2"], marker: "CIM::X" }));
+    expect(namespaceListQuery(plan, 5, "OS::Y")).toEqual([
+      ["owner", "p1"],
+      ["owner", "p2"],
+      ["limit", "5"],
+      ["marker", "OS::Y"],
+      ["sort_key", "namespace"],
+      ["sort_dir", "asc"],
+    ]);
   });
 });
 

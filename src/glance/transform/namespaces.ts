@@ -91,20 +91,13 @@ export function planNamespaceList(query: NamespaceListQuery): NamespaceListPlan 
 }
 
 /** `GET /v2/metadefs/namespaces` query in Horizon's order: filters, resource_types, limit, marker, sort. */
-export function namespaceListQuery(plan: NamespaceListPlan, limit: number): [string, string][] {
+export function namespaceListQuery(plan: NamespaceListPlan, limit: number, marker = plan.marker): [string, string][] {
   const query: [string, string][] = [...plan.filters];
   if (plan.resourceTypes !== undefined) query.push(["resource_types", plan.resourceTypes]);
   query.push(["limit", String(limit)]);
-  if (plan.marker !== undefined) query.push(["marker", plan.marker]);
+  if (marker !== undefined) query.push(["marker", marker]);
   query.push(["sort_key", plan.sortKey], ["sort_dir", plan.sortDir]);
   return query;
-}
-
-/** Glance's `next` link with its `limit` replaced, so a follow-up page asks only for what is still needed. */
-export function nextLinkWithLimit(next: string, limit: number): string {
-  const url = new URL(next, "http://glance.invalid");
-  url.searchParams.set("limit", String(limit));
-  return `${url.pathname}${url.search}`;
 }
 
 /**

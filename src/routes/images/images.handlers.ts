@@ -4,6 +4,7 @@ import type { GlanceClient } from "../../glance/client";
 import type { GlanceImage } from "../../glance/schemas";
 import { toHorizonImage } from "../../glance/transform/images";
 import { toImageListPage } from "../../glance/transform/images-list";
+import { refuseUnkeptQueryKeys } from "../../lib/query-keys";
 import type { DeleteImageRoute, GetImageRoute, ListImagesRoute } from "./images.routes";
 import { glanceListQuery, type ImageListPlan, planImageList } from "./list-query";
 
@@ -27,13 +28,8 @@ async function collectImages(glance: GlanceClient, plan: ImageListPlan, wanted: 
 
 export const listImages: RouteHandler<ListImagesRoute, AppEnv> = async (c) => {
   const config = c.get("config");
-  const sentKeys = Object.keys(c.req.queries());
-  if (new URL(c.req.url).searchParams.has("")) sentKeys.push("");
-  const plan = planImageList(
-    c.req.valid("query"),
-    { pageSize: config.API_RESULT_PAGE_SIZE, resultLimit: config.API_RESULT_LIMIT },
-    sentKeys,
-  );
+  refuseUnkeptQueryKeys(c.req.url);
+  const plan = planImageList(c.req.valid("query"), { pageSize: config.API_RESULT_PAGE_SIZE, resultLimit: config.API_RESULT_LIMIT });
   const images = await collectImages(c.get("glance"), plan, plan.pageSize + 1);
   const page = toImageListPage(images, { pageSize: plan.pageSize, markerGiven: plan.marker !== undefined, reversed: plan.reversed });
   return c.json(page, 200);

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { QueryBoolean } from "../../lib/pagination";
 import { validationProblem } from "../../lib/create-router";
+import { keyword as queryKeyword, onceOr as queryOnceOr } from "../../lib/query-schemas";
 
 const GLANCE_SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"] as const;
 const IMAGE_STATUSES = ["queued", "saving", "active", "killed", "deleted", "uploading", "importing", "pending_delete", "deactivated"] as const;
@@ -13,10 +13,7 @@ const MAX_KEY_LENGTH = 255;
 
 export const REPEATED_MESSAGE = "given more than once; only tag may be repeated";
 
-/** A query key given twice reaches zod as an array: say so instead of "expected string". */
-const onceOr = (message: string) => ({
-  error: (issue: { input?: unknown }) => (Array.isArray(issue.input) ? REPEATED_MESSAGE : message),
-});
+const onceOr = (message: string) => queryOnceOr(message, REPEATED_MESSAGE);
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => {
   const message = `must be one of: ${values.join(", ")}`;
@@ -32,8 +29,7 @@ const lowercaseBoolean = (example: string) => {
     .openapi({ example });
 };
 
-const keyword = (description: string, example: string) =>
-  z.string(onceOr("must be true, false, 1 or 0")).pipe(QueryBoolean).optional().openapi({ description, example });
+const keyword = (description: string, example: string) => queryKeyword(description, example, REPEATED_MESSAGE);
 
 const textFilter = (description: string, example: string) =>
   z
@@ -183,18 +179,9 @@ export interface ListLimits {
   resultLimit: number;
 }
 
-/**
- * Turns a validated list query into what to ask Glance for. `sentKeys` are the keys of the request
- * URL: one missing from the validated query (an empty name, `__proto__`) would otherwise vanish
- * without a word, so it is a 400, as is a limit above API_RESULT_LIMIT.
- */
-export function planImageList(query: ListImagesQuery, limits: ListLimits, sentKeys: Iterable<string> = Object.keys(query)): ImageListPlan {
+/** Turns a validated list query into what to ask Glance for; a limit above API_RESULT_LIMIT is a 400. */
+export function planImageList(query: ListImagesQuery, limits: ListLimits): ImageListPlan {
   const issues: { path: string[]; message: string }[] = [];
-  for (const key of new Set(sentKeys)) {
-    if (!Object.hasOwn(query, key)) {
-      issues.push({ path: [key || "(empty)"], message: key ? "cannot be used as a filter name" : "a query parameter needs a name" });
-    }
-  }
   if (query.limit !== undefined && query.limit > limits.resultLimit) {
     issues.push({ path: ["limit"], message: `must be at most ${limits.resultLimit} (API_RESULT_LIMIT)` });
   }

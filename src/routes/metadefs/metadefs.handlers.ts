@@ -10,13 +10,13 @@ import {
   keptNamespaces,
   type NamespaceListPlan,
   namespaceListQuery,
-  nextLinkWithLimit,
   planNamespaceList,
   withoutSelf,
 } from "../../glance/transform/namespaces";
 import { mapConcurrent } from "../../lib/map-concurrent";
-import { cutPage } from "../../lib/pagination";
+import { cutPage, type PageFlags } from "../../lib/pagination";
 import { ProblemError } from "../../lib/problem";
+import { refuseUnkeptQueryKeys } from "../../lib/query-keys";
 import { waitUntilOf } from "../../lib/wait-until";
 import type { ListNamespacesRoute, ListResourceTypesRoute } from "./metadefs.routes";
 import type { ResourceTypeList } from "./metadefs.schemas";
@@ -29,7 +29,10 @@ interface CollectedNamespaces {
 
 /**
  * Reads list pages until `wanted` namespaces survive the properties_target filter, Glance has no
- * `next`, or API_RESULT_LIMIT namespaces have been read.
+ * `next`, or API_RESULT_LIMIT namespaces have been read. Glance's `next` link says whether a page
+ * was full, but is not requested as it is: Glance rebuilds it from a dict of the parameters, so
+ * repeated filters collapse into the last one. Each further call is our own query from the last
+ * namespace read, asking for what is still needed.
  */
 async function collectNamespaces(glance: GlanceClient, plan: NamespaceListPlan, wanted: number, config: Config): Promise<CollectedNamespaces> {
   const readLimit = config.API_RESULT_LIMIT;
@@ -37,10 +40,12 @@ async function collectNamespaces(glance: GlanceClient, plan: NamespaceListPlan, 
   let page = await glance.listNamespaces(namespaceListQuery(plan, Math.min(wanted, readLimit)));
   let read = page.namespaces.length;
   const namespaces = keptNamespaces(page.namespaces, plan);
-  // An empty page that still links onwards would otherwise be followed forever.
-  while (namespaces.length < wanted && page.next && page.namespaces.length > 0 && read < readLimit) {
+  for (;;) {
+    const last = page.namespaces.at(-1);
+    // An empty page that still links onwards would otherwise be followed forever.
+    if (namespaces.length >= wanted || !page.next || !last || read >= readLimit) break;
     const stillWanted = filtering ? wanted : wanted - namespaces.length;
-    page = await glance.nextNamespaces(nextLinkWithLimit(page.next, Math.min(stillWanted, readLimit - read)));
+    page = await glance.listNamespaces(namespaceListQuery(plan, Math.min(stillWanted, readLimit - read), last.namespace));
     read += page.namespaces.length;
     namespaces.push(...keptNamespaces(page.namespaces, plan));
   }
@@ -59,18 +64,20 @@ async function namespaceDetail(glance: GlanceClient, namespace: string, resource
 export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (c) => {
   const config = c.get("config");
   const glance = c.get("glance");
+  refuseUnkeptQueryKeys(c.req.url);
   const plan = planNamespaceList(c.req.valid("query"));
   const pageSize = config.API_RESULT_PAGE_SIZE;
   const wanted = plan.paginate ? pageSize + 1 : config.API_RESULT_LIMIT;
 
   const { namespaces, glanceHasMore } = await collectNamespaces(glance, plan, wanted, config);
-  const page = plan.paginate
-    ? cutPage(namespaces, pageSize, plan.marker !== undefined)
-    : {
-        items: namespaces.slice(0, wanted),
-        has_more_data: glanceHasMore || namespaces.length > wanted,
-        has_prev_data: false,
-      };
+  let page: { items: GlanceNamespace[] } & PageFlags;
+  if (plan.paginate) {
+    const cut = cutPage(namespaces, pageSize, plan.marker !== undefined);
+    // properties_target can stop the reading at API_RESULT_LIMIT with less than a page kept while Glance has more.
+    page = { ...cut, has_more_data: cut.has_more_data || glanceHasMore };
+  } else {
+    page = { items: namespaces.slice(0, wanted), has_more_data: glanceHasMore || namespaces.length > wanted, has_prev_data: false };
+  }
 
   const waitUntil = waitUntilOf(c);
   const details = await mapConcurrent(page.items, config.NAMESPACE_DETAIL_CONCURRENCY, async (namespace) => {

@@ -1,14 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { NAMESPACE_SORT_KEYS, SORT_DIRECTIONS } from "../../glance/transform/namespaces";
-import { QueryBoolean } from "../../lib/pagination";
+import { keyword, onceOr } from "../../lib/query-schemas";
 
 const RESOURCE_TYPE_EXAMPLE = "OS::Glance::Image";
 
 export const NamespaceListQuerySchema = z
   .object({
     resource_type: z
-      .string()
-      .min(1)
+      .string(onceOr("must be a resource type name"))
+      .min(1, "must not be empty")
       .regex(/^[^,]*$/, "must be one resource type name (use resource_types for several)")
       .optional()
       .openapi({
@@ -17,8 +17,8 @@ export const NamespaceListQuerySchema = z
         example: RESOURCE_TYPE_EXAMPLE,
       }),
     resource_types: z
-      .string()
-      .min(1)
+      .string(onceOr("must be a comma-separated list of resource type names"))
+      .min(1, "must not be empty")
       .optional()
       .openapi({
         description:
@@ -26,27 +26,25 @@ export const NamespaceListQuerySchema = z
         example: "OS::Glance::Image,OS::Cinder::Volume",
       }),
     properties_target: z
-      .string()
-      .min(1)
+      .string(onceOr("must be a string"))
+      .min(1, "must not be empty")
       .optional()
       .openapi({
         description:
           "Keep only namespaces whose association with the resource type has this `properties_target` (e.g. `image` for Cinder volumes, `metadata` for Nova servers). Needs `resource_type` (or `resource_types`). Applied here, not by Glance.",
         example: "image",
       }),
-    paginate: QueryBoolean.optional().openapi({
-      type: "string",
-      enum: ["true", "false", "1", "0"],
-      description: "Page by `API_RESULT_PAGE_SIZE`. Case-insensitive `true|false|1|0` (Horizon treats the string `false` as true).",
-      example: "true",
-    }),
-    marker: z.string().optional().openapi({
+    paginate: keyword(
+      "Page by `API_RESULT_PAGE_SIZE`. Case-insensitive `true|false|1|0` (Horizon treats the string `false` as true).",
+      "true",
+    ),
+    marker: z.string(onceOr("must be a namespace name")).optional().openapi({
       description: "Namespace name to start after (the last one of the previous page). Empty means the first page. Unknown → Glance's 404.",
       example: "OS::Compute::Libvirt",
     }),
-    sort_key: z.enum(NAMESPACE_SORT_KEYS).default("namespace").openapi({ description: "Sort field", example: "namespace" }),
-    sort_dir: z.enum(SORT_DIRECTIONS).default("asc").openapi({ description: "Sort direction", example: "asc" }),
-    visibility: z.enum(["public", "private"]).optional().openapi({ description: "Glance's visibility filter", example: "public" }),
+    sort_key: z.enum(NAMESPACE_SORT_KEYS, onceOr(`must be one of: ${NAMESPACE_SORT_KEYS.join(", ")}`)).default("namespace").openapi({ description: "Sort field", example: "namespace" }),
+    sort_dir: z.enum(SORT_DIRECTIONS, onceOr(`must be one of: ${SORT_DIRECTIONS.join(", ")}`)).default("asc").openapi({ description: "Sort direction", example: "asc" }),
+    visibility: z.enum(["public", "private"], onceOr("must be one of: public, private")).optional().openapi({ description: "Glance's visibility filter", example: "public" }),
   })
   .catchall(z.union([z.string(), z.array(z.string())]));
 
