@@ -91,6 +91,7 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
       ttlSeconds: config.PUBLIC_NAMESPACE_CACHE_TTL,
       staleSeconds: 0,
       waitUntil,
+      requestId: c.get("requestId"),
       load: () => namespaceDetail(glance, namespace.namespace, plan.resourceType),
     });
     return value;
@@ -114,7 +115,14 @@ export const listResourceTypes: RouteHandler<ListResourceTypesRoute, AppEnv> = a
   let key: string;
   let staleSeconds = config.CACHE_STALE_TTL;
   if (keystone && config.KEYSTONE_URL) {
-    await ensureTokenAccepted({ keystone, keystoneUrl: config.KEYSTONE_URL, token, ttlSeconds: config.TOKEN_VERDICT_TTL, waitUntil });
+    await ensureTokenAccepted({
+      keystone,
+      keystoneUrl: config.KEYSTONE_URL,
+      token,
+      ttlSeconds: config.TOKEN_VERDICT_TTL,
+      waitUntil,
+      requestId: c.get("requestId"),
+    });
     key = await cacheKey("metadefs-resource-types", config.GLANCE_URL);
   } else {
     // Keyed by the token and never served stale: a revoked token reads its own entry for at most the TTL.
@@ -123,7 +131,7 @@ export const listResourceTypes: RouteHandler<ListResourceTypesRoute, AppEnv> = a
   }
 
   const { value, outcome } = await readThrough<ResourceTypeList>(
-    { key, ttlSeconds: config.RESOURCE_TYPES_CACHE_TTL, staleSeconds, waitUntil, load },
+    { key, ttlSeconds: config.RESOURCE_TYPES_CACHE_TTL, staleSeconds, waitUntil, load, requestId: c.get("requestId") },
     cache,
   );
   return c.json(value, 200, { "cache-status": cacheStatus(outcome) });
