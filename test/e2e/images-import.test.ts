@@ -35,7 +35,9 @@ afterAll(async () => {
 });
 
 describe("create from a URL against the real Glance", () => {
-  it("import_data: true imports the bytes with web-download; the image becomes active with their checksums", async () => {
+  // One retry: Glance's own sqlite can refuse the import task's final write ("database is locked",
+  // seen once in many runs on this 2-core machine), which fails the import inside Glance, not here.
+  it("import_data: true imports the bytes with web-download; the image becomes active with their checksums", { retry: 1 }, async () => {
     const name = imageName("import");
     const response = await api("/api/glance/images/", {
       method: "PUT",
@@ -54,7 +56,9 @@ describe("create from a URL against the real Glance", () => {
         async () => {
           const shown = await api(`/api/glance/images/${image.id}/`);
           active = ImageSchema.parse(shown.body);
-          if (active.status === "killed") throw new Error(`import failed: ${JSON.stringify(active)}`);
+          if (active.status === "killed" || active.properties.os_glance_failed_import) {
+            throw new Error(`import failed in Glance: ${JSON.stringify(active)}`);
+          }
           return active.status;
         },
         { timeout: 150_000, interval: 1_000 },
