@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
 
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+
 /** `true|false|1|0` in any case (Horizon treats the string "false" as true). */
 export const QueryBoolean = z
   .string()

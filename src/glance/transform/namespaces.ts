@@ -1,8 +1,8 @@
+import { SORT_DIRECTIONS } from "../../lib/pagination";
 import { type FieldError, invalidInput } from "../../lib/problem";
 import type { GlanceNamespace } from "../schemas";
 
 export const NAMESPACE_SORT_KEYS = ["namespace", "created_at"] as const;
-export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 
 /** The namespaces list query after the route's zod check; unknown keys are Glance filters. */
 export interface NamespaceListQuery {

@@ -1,15 +1,13 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_KEY_LENGTH, VISIBILITIES } from "../../glance/transform/image-metadata";
 import { validationProblem } from "../../lib/create-router";
+import { SORT_DIRECTIONS } from "../../lib/pagination";
 import { keyword as queryKeyword, onceOr as queryOnceOr } from "../../lib/query-schemas";
 
 const GLANCE_SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"] as const;
 const IMAGE_STATUSES = ["queued", "saving", "active", "killed", "deleted", "uploading", "importing", "pending_delete", "deactivated"] as const;
-const VISIBILITIES = ["public", "private", "shared", "community", "all"] as const;
+const LIST_VISIBILITIES = [...VISIBILITIES, "all"] as const;
 const MEMBER_STATUSES = ["pending", "accepted", "rejected", "all"] as const;
-const SORT_DIRECTIONS = ["asc", "desc"] as const;
-
-/** Glance's custom-property keys are at most 255 characters. */
-const MAX_KEY_LENGTH = 255;
 
 export const REPEATED_MESSAGE = "given more than once; only tag may be repeated";
 
@@ -116,7 +114,7 @@ export const ListImagesQuerySchema = z
     sort_dir: oneOf(SORT_DIRECTIONS).default("desc").openapi({ description: "Sort direction", example: "asc" }),
     name: textFilter("Exact image name, or `in:` a comma-separated list of names (quote names that contain commas)", "ubuntu-22.04"),
     status: StatusFilter,
-    visibility: oneOf(VISIBILITIES).optional().openapi({ description: "Glance's visibility filter", example: "public" }),
+    visibility: oneOf(LIST_VISIBILITIES).optional().openapi({ description: "Glance's visibility filter", example: "public" }),
     is_public: lowercaseBoolean("true")
       .transform((value) => value === "true")
       .optional()

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { NAMESPACE_SORT_KEYS, SORT_DIRECTIONS } from "../../glance/transform/namespaces";
+import { NAMESPACE_SORT_KEYS } from "../../glance/transform/namespaces";
+import { SORT_DIRECTIONS } from "../../lib/pagination";
 import { keyword, onceOr } from "../../lib/query-schemas";
 
 const RESOURCE_TYPE_EXAMPLE = "OS::Glance::Image";
