@@ -1,24 +1,10 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { type FieldError, invalidInput } from "../lib/problem";
+import { protoKeyPaths } from "../lib/proto-keys";
 
 // Hono's json validator parses only these media types; anything else is its 415 to give.
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
-
-/** Dotted paths of every own `__proto__` key in a parsed JSON value; iterative, so deep nesting cannot overflow the stack. */
-function protoKeyPaths(root: unknown): string[] {
-  const found: string[] = [];
-  const pending: [unknown, string[]][] = [[root, []]];
-  for (let item = pending.pop(); item; item = pending.pop()) {
-    const [value, path] = item;
-    if (typeof value !== "object" || value === null) continue;
-    for (const [key, child] of Object.entries(value)) {
-      if (key === "__proto__") found.push([...path, key].join("."));
-      pending.push([child, [...path, key]]);
-    }
-  }
-  return found.sort();
-}
 
 /**
  * Refuses a JSON body with an own `__proto__` key at any depth. JSON.parse keeps one, but zod drops
