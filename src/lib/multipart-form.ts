@@ -21,6 +21,8 @@ export interface StreamedFile {
    * is malformed or holds another part after the file.
    */
   stream: ReadableStream<Uint8Array>;
+  /** The problem that errored {@link stream}, once it has (a consumer may only see its own error for it). */
+  failure: () => MultipartFormError | undefined;
 }
 
 export interface StreamedForm {
@@ -35,6 +37,8 @@ export interface StreamedFormOptions {
   fileField: string;
   /** Cap on everything before the file part (field names, values, part headers). */
   maxFieldBytes: number;
+  /** Cap on the file part; 0 means none. */
+  maxFileBytes?: number;
 }
 
 const MAX_PARTS = 1000;
@@ -64,7 +68,7 @@ const isFilePart = (fileField: string) => (info: Multipasta.PartInfo) => info.na
  * only as fast as the file stream is consumed. The file part must be the last part.
  */
 export async function readStreamedForm(body: ReadableStream<Uint8Array> | null, headers: Headers, options: StreamedFormOptions): Promise<StreamedForm> {
-  const { fileField, maxFieldBytes } = options;
+  const { fileField, maxFieldBytes, maxFileBytes = 0 } = options;
   const fields: [string, string][] = [];
   const fileChunks: Uint8Array[] = [];
   let fileInfo: Multipasta.PartInfo | undefined;
@@ -72,6 +76,7 @@ export async function readStreamedForm(body: ReadableStream<Uint8Array> | null, 
   let formEnded = false;
   let error: MultipartFormError | undefined;
   let consumedBytes = 0;
+  let fileBytes = 0;
   const queuedFileBytes = () => fileChunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
   const fail = (problem: MultipartFormError) => {
     error ??= problem;
@@ -101,7 +106,12 @@ export async function readStreamedForm(body: ReadableStream<Uint8Array> | null, 
       fileInfo = info;
       return (chunk) => {
         if (chunk === null) fileEnded = true;
-        else if (!fileEnded && chunk.byteLength > 0) fileChunks.push(chunk);
+        else if (!fileEnded && chunk.byteLength > 0) {
+          fileBytes += chunk.byteLength;
+          if (maxFileBytes > 0 && fileBytes > maxFileBytes) {
+            fail(new MultipartFormError(413, fileField, `the ${fileField} file is larger than this API accepts (MAX_UPLOAD_BYTES = ${maxFileBytes})`));
+          } else fileChunks.push(chunk);
+        }
       };
     },
     onError: (problem) => fail(formError(problem, fileField, maxFieldBytes)),
@@ -168,5 +178,5 @@ export async function readStreamedForm(body: ReadableStream<Uint8Array> | null, 
     },
     { highWaterMark: 0 },
   );
-  return { fields, file: { filename: info.filename, contentType: info.contentType, stream } };
+  return { fields, file: { filename: info.filename, contentType: info.contentType, stream, failure: () => error } };
 }

@@ -440,7 +440,8 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
     ["source_type url without image_url", { source_type: "url" }, ["image_url"]],
     ["image_url without source_type url", { source_type: "file", image_url: IMAGE_URL }, ["image_url"]],
     ["import_data without a URL", { import_data: true }, ["import_data"]],
-    ["Horizon's direct upload data (T-28)", { name: "x", data: "sample.iso" }, ["data"]],
+    ["data that is not a file name", { name: "x", data: ["sample.iso"] }, ["data"]],
+    ["a direct upload with source_type url", { data: "sample.iso", source_type: "url", image_url: IMAGE_URL }, ["data"]],
     ["is_copying true", { is_copying: true }, ["is_copying"]],
     ["an unknown source_type", { source_type: "glance" }, ["source_type"]],
   ])("refuses %s", async (_case, body, fields) => {

@@ -141,8 +141,13 @@ describe("createSourceIssues", () => {
     expect(createSourceIssues({ source_type: "file", import_data: true })).toEqual([{ field: "import_data", message: "import_data needs source_type url" }]);
   });
 
-  it("refuses is_copying true and non-empty data, accepts what Horizon's UI sends when there is no data", () => {
-    expect(createSourceIssues({ is_copying: true, data: "sample.iso" }).map((issue) => issue.field)).toEqual(["is_copying", "data"]);
+  it("refuses is_copying true and data that is not a file name, accepts a direct upload's file name and what Horizon's UI sends when there is no data", () => {
+    expect(createSourceIssues({ is_copying: true, data: { size: 1 } }).map((issue) => issue.field)).toEqual(["is_copying", "data"]);
+    expect(createSourceIssues({ data: "sample.iso", source_type: "file-direct" })).toEqual([]);
+    expect(createSourceIssues({ data: "sample.iso", source_type: "url", image_url: "https://example.org/" })).toEqual([
+      { field: "data", message: "a direct upload (data) cannot be combined with source_type url" },
+    ]);
+    expect(createSourceIssues({ data: 42 }).map((issue) => issue.field)).toEqual(["data"]);
     expect(createSourceIssues({ is_copying: false, data: {}, source_type: "file-direct" })).toEqual([]);
     expect(createSourceIssues({ source_type: "url", image_url: "https://example.org/", import_data: false })).toEqual([]);
   });

@@ -188,6 +188,14 @@ describe("readStreamedForm", () => {
     expect(error).toMatchObject({ status: 400, field: "name" });
   });
 
+  it("errors the file stream with a 413 once the file passes maxFileBytes", async () => {
+    const body = lazyBody(fileHead(), 300_000, CLOSE, 10_000);
+    const form = await readStreamedForm(body.stream, formHeaders(), { ...OPTIONS, maxFileBytes: 100_000 });
+    const error = await formErrorOf(textOf(form.file!.stream));
+    expect(error).toMatchObject({ status: 413, field: "data" });
+    expect(body.produced()).toBeLessThan(130_000);
+  });
+
   it("errors the file stream when a part follows the file part", async () => {
     const body = lazyBody(fileHead(), 10_000, `\r\n${fieldPart("name", "late")}--${BOUNDARY}--\r\n`, 1000);
     const form = await readStreamedForm(body.stream, formHeaders(), OPTIONS);

@@ -128,6 +128,9 @@ export function isEmptyData(data: unknown): boolean {
   return typeof data === "object" && !Array.isArray(data) && Object.keys(data).length === 0;
 }
 
+/** Horizon's "direct" mode: `data` names the file the caller will upload itself once the image exists. */
+export const isDirectUpload = (request: { data?: unknown }) => typeof request.data === "string" && request.data !== "";
+
 interface ImageFieldValues {
   name?: string | null;
   description?: string | null;
@@ -187,12 +190,14 @@ export function createSourceIssues(request: CreateImageRequest): FieldIssue[] {
   if (!isUrl && request.image_url !== undefined) issues.push({ field: "image_url", message: "image_url needs source_type url" });
   if (!isUrl && request.import_data === true) issues.push({ field: "import_data", message: "import_data needs source_type url" });
   if (request.is_copying === true) issues.push({ field: "is_copying", message: "is_copying is Glance v1's copy-from; send import_data: true with source_type url" });
-  if (!isEmptyData(request.data)) {
+  if (!isEmptyData(request.data) && typeof request.data !== "string") {
     issues.push({
       field: "data",
-      message: "image data cannot be sent in this JSON body; create the image, then upload its data to Glance (PUT /v2/images/{id}/file)",
+      message:
+        "data is the name of the file to upload afterwards (a string), or empty; image data cannot be sent in this JSON body (PUT it to the answer's upload_url)",
     });
   }
+  if (isDirectUpload(request) && isUrl) issues.push({ field: "data", message: "a direct upload (data) cannot be combined with source_type url" });
   return issues;
 }
 

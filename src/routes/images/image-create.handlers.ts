@@ -3,26 +3,52 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import type { GlanceClient } from "../../glance/client";
 import type { GlanceImage } from "../../glance/schemas";
-import { createImageMetadata, type CreateImageRequest, type ImageSource } from "../../glance/transform/image-metadata";
+import { formToCreateRequest } from "../../glance/transform/image-form";
+import { createImageMetadata, type CreateImageRequest, type ImageSource, isDirectUpload, isEmptyData } from "../../glance/transform/image-metadata";
 import { toHorizonImage } from "../../glance/transform/images";
+import { validationProblem } from "../../lib/create-router";
 import { log } from "../../lib/logger";
-import { badRequest, ProblemError } from "../../lib/problem";
+import { MultipartFormError, readStreamedForm, type StreamedFile } from "../../lib/multipart-form";
+import { badRequest, invalidInput, ProblemError } from "../../lib/problem";
+import { waitUntilOf } from "../../lib/wait-until";
 import type { CreateImageRoute, CreateImageWithPutRoute } from "./image-create.routes";
+import { CreateImageBodySchema, FORM_DATA_FIELD, MAX_FORM_FIELD_BYTES } from "./image-create.schemas";
 
 const WEB_DOWNLOAD = "web-download";
 
 export const createImage: RouteHandler<CreateImageRoute, AppEnv> = async (c) => {
-  const image = await createFromRequest(c, c.req.valid("json"));
-  return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
+  const request = c.req.valid("json");
+  const image = await createFromRequest(c, request);
+  return c.json(createdImage(c, image, request), 201, createdHeaders(image, request));
 };
 
 /** Horizon 23's UI creates with PUT; same contract (a separate handler only because the route types differ by method). */
 export const createImageWithPut: RouteHandler<CreateImageWithPutRoute, AppEnv> = async (c) => {
-  const image = await createFromRequest(c, c.req.valid("json"));
-  return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
+  const request = c.req.valid("json");
+  const image = await createFromRequest(c, request);
+  return c.json(createdImage(c, image, request), 201, createdHeaders(image, request));
 };
 
 const imageLocation = (image: GlanceImage) => `/api/glance/images/${encodeURIComponent(image.id)}/`;
+
+/** Direct mode's answer carries where to PUT the data: our own file route, so the caller's token stays a header. */
+function createdImage(c: Context<AppEnv>, image: GlanceImage, request: CreateImageRequest) {
+  const body = toHorizonImage(image, "detail");
+  return isDirectUpload(request) ? { ...body, upload_url: uploadUrl(c.req.url, image.id) } : body;
+}
+
+function createdHeaders(image: GlanceImage, request: CreateImageRequest): Record<string, string> {
+  return isDirectUpload(request) ? { location: imageLocation(image), "cache-control": "no-store" } : { location: imageLocation(image) };
+}
+
+/** The absolute URL of `PUT /api/glance/images/{id}/file/` on this API, keeping the request's `region`. */
+export function uploadUrl(requestUrl: string, imageId: string): string {
+  const request = new URL(requestUrl);
+  const url = new URL(`/api/glance/images/${encodeURIComponent(imageId)}/file/`, request.origin);
+  const region = request.searchParams.get("region");
+  if (region !== null) url.searchParams.set("region", region);
+  return url.href;
+}
 
 async function createFromRequest(c: Context<AppEnv>, request: CreateImageRequest): Promise<GlanceImage> {
   const glance = c.get("glance");
@@ -30,6 +56,116 @@ async function createFromRequest(c: Context<AppEnv>, request: CreateImageRequest
   if (plan.source.kind === "web-download") await requireImportMethod(glance, WEB_DOWNLOAD);
   const created = await glance.createImage(plan.image);
   return await addImageData(glance, created, plan.source, c.get("requestId"));
+}
+
+/**
+ * Horizon's legacy create (`multipart/form-data`), served before the route's JSON validator runs:
+ * the fields are read and validated as the JSON create's body, then the image is created and the
+ * `data` file part streamed to Glance within this request. 201 only once Glance has the data;
+ * if the upload fails (or the caller hangs up) the new image is deleted and the real error returned.
+ */
+export async function createImageFromForm(c: Context<AppEnv>): Promise<Response> {
+  const form = await readForm(c);
+  const request = formCreateRequest(form.fields, form.file !== undefined);
+  if (!form.file) {
+    const image = await createFromRequest(c, request);
+    return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
+  }
+  if (request.source_type === "url") {
+    throw badRequest(FORM_DATA_FIELD, "a data file part cannot be sent with source_type url; send one or the other");
+  }
+  const data = await withFirstChunk(form.file);
+  if (!data) throw badRequest(FORM_DATA_FIELD, "the data file part is empty; send the image's bytes, or no data part for an image without data");
+
+  const glance = c.get("glance");
+  const created = await glance.createImage(createImageMetadata(request).image);
+  // Inside waitUntil, so that a caller who hangs up mid-upload still gets the new image deleted.
+  const outcome = uploadOrRollBack(glance, created, data, form.file, c.req.raw.signal, c.get("requestId"));
+  waitUntilOf(c)(outcome.catch(() => undefined));
+  const image = await outcome;
+  return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
+}
+
+async function readForm(c: Context<AppEnv>) {
+  const config = c.get("config");
+  try {
+    return await readStreamedForm(c.req.raw.body, c.req.raw.headers, {
+      fileField: FORM_DATA_FIELD,
+      maxFieldBytes: MAX_FORM_FIELD_BYTES,
+      maxFileBytes: config.MAX_UPLOAD_BYTES,
+    });
+  } catch (error) {
+    throw error instanceof MultipartFormError ? formProblem(error) : error;
+  }
+}
+
+function formProblem(error: MultipartFormError): ProblemError {
+  if (error.status === 400) return badRequest(error.field, error.message, error.field === "content-type" ? "header" : "body");
+  return new ProblemError({ code: "payload-too-large", status: 413, detail: error.message });
+}
+
+/** The form as a validated create body: the JSON create's rules and 400s, each issue naming its field. */
+function formCreateRequest(fields: [string, string][], hasFile: boolean): CreateImageRequest {
+  const { body, issues } = formToCreateRequest(fields);
+  if (issues.length > 0) throw invalidInput(issues.map((issue) => ({ location: "body", ...issue })));
+  if (Object.keys(body).length === 0 && hasFile) return {};
+  if (Object.keys(body).length === 0) throw badRequest("(root)", "the form has no fields and no data file part");
+  if (!isEmptyData(body.data)) {
+    throw badRequest(FORM_DATA_FIELD, "in a multipart form the image data is the data file part; $$originalJSON's data must be empty or absent");
+  }
+  const parsed = CreateImageBodySchema.safeParse(body);
+  if (!parsed.success) throw validationProblem({ target: "form", error: parsed.error });
+  return parsed.data as CreateImageRequest;
+}
+
+/** The file's stream, or undefined when the part is empty; the first chunk is read to know. */
+async function withFirstChunk(file: StreamedFile): Promise<ReadableStream<Uint8Array> | undefined> {
+  const reader = file.stream.getReader();
+  let first: ReadableStreamReadResult<Uint8Array>;
+  try {
+    first = await reader.read();
+  } catch (error) {
+    const failure = file.failure();
+    throw failure ? formProblem(failure) : error;
+  }
+  if (first.done) return undefined;
+  const firstChunk = first.value;
+  let sentFirst = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!sentFirst) {
+          sentFirst = true;
+          controller.enqueue(firstChunk);
+          return;
+        }
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+async function uploadOrRollBack(
+  glance: GlanceClient,
+  created: GlanceImage,
+  data: ReadableStream<Uint8Array>,
+  file: StreamedFile,
+  signal: AbortSignal,
+  requestId: string,
+): Promise<GlanceImage> {
+  try {
+    await glance.uploadImageData(created.id, data, undefined, signal);
+    const failure = file.failure();
+    if (failure) throw failure;
+  } catch (error) {
+    const failure = file.failure();
+    throw await rollBack(glance, created, failure ? formProblem(failure) : error, requestId);
+  }
+  return await glance.getImage(created.id);
 }
 
 /** Glance answers 404 for `/v2/info/import` when interoperable import is off. */

@@ -2,8 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated, jsonContent } from "../../lib/create-router";
 import { problemResponses } from "../../lib/problem-responses";
 import { refuseProtoKeys } from "../../middleware/refuse-proto-keys";
-import { ImageSchema } from "./images.schemas";
-import { CreateImageBodySchema } from "./image-create.schemas";
+import { CreatedImageSchema, CreateImageBodySchema } from "./image-create.schemas";
 
 const description = [
   "Creates an image from JSON, in Horizon's shape: Horizon's defaults (`name` `\"\"`, `raw`/`bare`, `private`, not protected,",
@@ -34,13 +33,27 @@ const description = [
   "  `is_public`, `properties`, `kernel_id` and `ramdisk_id` are 400s naming the field to use instead.",
   "- `import_data: true` really imports the data (Horizon sends a `copy_from` property that Glance v2 ignores, and the",
   "  image stays queued forever).",
-  "- Direct upload is not offered: a non-empty `data` is a 400, and the answer never holds `upload_url` or `token_id`",
-  "  (Horizon hands the caller's Keystone token back in the body). Upload the data to Glance after creating the image.",
+  "- Direct upload (`data` names a file) answers with `upload_url`, this API's own `PUT /api/glance/images/{id}/file/` for",
+  "  the new image (the request's `region` query kept), and never a `token_id` (Horizon hands the caller's Keystone token",
+  "  back in the body, with Glance's own URL). Send the bytes there with your X-Auth-Token header.",
   "- `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).",
   "- The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued",
   "  and without the location).",
-  "- POST and PUT are the same operation (Horizon's POST is its multipart upload; JSON there silently created an",
+  "- POST and PUT are the same operation for JSON (Horizon's POST is its multipart upload; JSON there silently created an",
   "  empty image).",
+].join("\n");
+
+const legacyUploadDescription = [
+  "",
+  "**POST with `multipart/form-data`** is Horizon's legacy upload (`CreateImageForm`): the text fields are the JSON",
+  "create's, typed from their strings (or Horizon's `$$originalJSON` field, which replaces them), and checked with the same",
+  "rules and 400s before any Glance call. The `data` file part must be the last part; it is streamed to Glance within the",
+  "request, never held: `POST /v2/images`, then `PUT /v2/images/{id}/file` (chunked, as a file part has no length) and",
+  "`GET /v2/images/{id}`. The answer is 201 once Glance has the data (the image `active`), or the upload's real error",
+  "(Glance's 4xx with its status, 400 for a malformed form, 413 over `MAX_UPLOAD_BYTES`, 502/504) with the new image",
+  "deleted; a caller who hangs up mid-upload aborts the Glance upload and the image is deleted too. An empty `data` part",
+  "is a 400 (send no part for an image without data). Horizon answers 201 before uploading from its disk in a background",
+  "thread whose failures are only logged, and turns every error into an HTML 500.",
 ].join("\n");
 
 const createImageConfig = {
@@ -54,7 +67,7 @@ const createImageConfig = {
   middleware: [...authenticated.middleware, refuseProtoKeys],
   responses: {
     201: {
-      ...jsonContent(ImageSchema, "The created image, as Glance has it after the last step"),
+      ...jsonContent(CreatedImageSchema, "The created image, as Glance has it after the last step"),
       headers: z.object({
         Location: z.string().openapi({ description: "The new image's URL in this API", example: "/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/" }),
       }),
@@ -63,12 +76,34 @@ const createImageConfig = {
   },
 };
 
-export const createImage = createRoute({
+/** Where the legacy form's schema is registered (see image-writes.index.ts); a $ref, so no form validator reads the body. */
+export const CREATE_IMAGE_FORM_REF = "CreateImageForm";
+
+const createImageJson = createRoute({
   ...createImageConfig,
+  description: `${description}\n${legacyUploadDescription}`,
   method: "post",
   operationId: "createImage",
-  summary: "Create an image (POST)",
+  summary: "Create an image (POST: JSON, or Horizon's legacy multipart upload)",
 });
+
+/**
+ * Typed as the JSON contract: @hono/zod-openapi cannot type a body with two media types (the JSON
+ * input would become `never`), and the multipart one is answered before its validators run.
+ */
+export const createImage = {
+  ...createImageJson,
+  request: {
+    body: {
+      ...createImageJson.request.body,
+      description: "The image to create: JSON, or Horizon's legacy multipart form with the image's bytes",
+      content: {
+        ...createImageJson.request.body.content,
+        "multipart/form-data": { schema: { $ref: `#/components/schemas/${CREATE_IMAGE_FORM_REF}` } },
+      },
+    },
+  },
+} as typeof createImageJson;
 
 export const createImageWithPut = createRoute({
   ...createImageConfig,

@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { ORIGINAL_JSON_FIELD } from "../../glance/transform/image-form";
+import { ImageSchema } from "./images.schemas";
 import {
   CONTAINER_FORMATS,
   createSourceIssues,
@@ -147,8 +149,9 @@ const createFields = {
     .optional()
     .openapi({ description: "Horizon's UI sends `false`; accepted with no effect. `true` is refused: use `import_data`.", example: false }),
   data: z.unknown().optional().openapi({
-    description: "Horizon's UI sends `{}` here; only an empty value (`{}`, null, `\"\"`) is accepted. Image data is not sent in this body.",
-    example: {},
+    description:
+      "Horizon's \"direct\" upload: the name of the file the caller will upload (a non-empty string) makes the answer carry `upload_url`, where to PUT the data. Empty (`{}`, as Horizon's UI sends, null, `\"\"`) or absent: no upload is announced. Image data itself is never sent in this body.",
+    example: "jammy.qcow2",
   }),
   disk_format: ImageFields.disk_format.optional().openapi({ description: `Default \`raw\`. ${DISK_FORMAT_DESCRIPTION}` }),
   container_format: ImageFields.container_format.optional().openapi({ description: "Default `bare`; overridden by the disk format fix-ups" }),
@@ -194,4 +197,51 @@ export const CreateImageBodySchema = z
       protected: false,
       hw_disk_bus: "virtio",
     },
+  });
+
+/** Direct mode's addition to the created image. */
+export const CreatedImageSchema = ImageSchema.extend({
+  upload_url: z.url().optional().openapi({
+    description:
+      "Only when the body's `data` named a file (Horizon's direct mode): the absolute URL of this API's `PUT /api/glance/images/{image_id}/file/` for the new image, keeping the request's `region` query. PUT the bytes there with your own X-Auth-Token header; no token is ever returned.",
+    example: "https://glance-edge.example.org/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/file/",
+  }),
+}).openapi("CreatedImage", { description: "The created image; with `upload_url` for a direct upload" });
+
+/** The legacy form's file part. */
+export const FORM_DATA_FIELD = "data";
+
+/** Everything before the form's file part (the fields, with `$$originalJSON` holding them a second time) is capped. */
+export const MAX_FORM_FIELD_BYTES = 256 * 1024;
+
+const { data: _jsonData, ...formFields } = createFields;
+
+/**
+ * Horizon's legacy multipart create, for the document only: the route never validates a form
+ * with it (that would buffer the file), the handler reads the form as a stream.
+ */
+export const CreateImageFormSchema = z
+  .object({
+    ...formFields,
+    [ORIGINAL_JSON_FIELD]: z.string().optional().openapi({
+      description:
+        "Horizon's Angular client: every field again as one JSON object, with its JSON types. When present it replaces the other text fields (which are then not read), and its `data` must be empty or absent.",
+      example: JSON.stringify({ name: "cirros", disk_format: "qcow2", min_disk: 1, protected: false, data: {} }),
+    }),
+    [FORM_DATA_FIELD]: z.any().optional().openapi({
+      type: "string",
+      format: "binary",
+      description:
+        "The image's bytes: a file part (with a filename, or Content-Type application/octet-stream), which must be the last part of the form. Streamed to Glance within the request; without it the image is created without data (queued).",
+    }),
+  })
+  .catchall(z.string())
+  .openapi("CreateImageForm", {
+    ...customPropertiesOpenApi(false),
+    description: [
+      "The fields of the JSON create, as text: `min_disk`/`min_ram` are decimal integers (empty means 0), `protected`,",
+      "`import_data`, `is_copying` and `os_hidden` are `true` or `false`, `kernel`/`ramdisk`/`source_type` empty mean null,",
+      "`tags` may be repeated (one tag each); any other field given twice is a 400. Every other field is a custom property.",
+      `Everything before the \`data\` part is at most ${MAX_FORM_FIELD_BYTES} bytes (413 otherwise).`,
+    ].join(" "),
   });

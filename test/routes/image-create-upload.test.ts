@@ -1,0 +1,435 @@
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import worker from "../../src/index";
+import { CreatedImageSchema } from "../../src/routes/images/image-create.schemas";
+import { TOKEN } from "../support/call-api";
+import { fieldsOf, problemOf } from "../support/expect";
+import { GLANCE, glanceError, glanceJson } from "../support/glance-stub";
+
+afterEach(() => vi.restoreAllMocks());
+
+const ID = "bbcfd60f-be6a-4cfb-af45-7f871b31dd79";
+const IMAGES = "/api/glance/images/";
+const BOUNDARY = "----HorizonFormBoundaryq1w2e3r4t5y6";
+const CHUNK = 64 * 1024;
+const encoder = new TextEncoder();
+
+function glanceImage(overrides: Record<string, unknown> = {}) {
+  return {
+    id: ID,
+    name: "cirros",
+    status: "queued",
+    visibility: "private",
+    protected: false,
+    os_hidden: false,
+    owner: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+    container_format: "bare",
+    disk_format: "qcow2",
+    min_ram: 0,
+    min_disk: 0,
+    size: null,
+    virtual_size: null,
+    checksum: null,
+    os_hash_algo: null,
+    os_hash_value: null,
+    tags: [],
+    created_at: "2026-11-20T10:01:02Z",
+    updated_at: "2026-11-20T10:01:02Z",
+    self: `/v2/images/${ID}`,
+    file: `/v2/images/${ID}/file`,
+    schema: "/v2/schemas/image",
+    ...overrides,
+  };
+}
+
+interface Outbound {
+  method: string;
+  path: string;
+  headers: Headers;
+  request: Request;
+  /** The parsed JSON body of a JSON call, read by the stub; upload bodies are left to the answer. */
+  json?: unknown;
+}
+
+type Answer = (call: Outbound) => Response | Promise<Response>;
+
+/** Glance at the fetch boundary; an upload's body is read only by its answer, lazily. */
+function stubGlance(routes: Record<string, Answer>) {
+  const calls: Outbound[] = [];
+  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+    const request = new Request(input as RequestInfo, init);
+    const url = new URL(request.url);
+    const call: Outbound = { method: request.method, path: url.pathname, headers: request.headers, request };
+    if (request.headers.get("content-type")?.startsWith("application/json")) call.json = await request.json();
+    calls.push(call);
+    const answer = url.origin === GLANCE ? routes[`${request.method} ${url.pathname}`] : undefined;
+    return answer ? answer(call) : new Response(`no stub for ${request.method} ${url.href}`, { status: 599 });
+  });
+  return calls;
+}
+
+const glanceCreate: Answer = (call) => glanceJson(glanceImage(call.json as Record<string, unknown>), 201);
+
+interface CallInit {
+  method?: string;
+  body?: ReadableStream<Uint8Array> | string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  vars?: Record<string, string>;
+}
+
+async function callWorker(path: string, init: CallInit = {}) {
+  const headers = new Headers(init.headers);
+  if (!headers.has("x-auth-token")) headers.set("x-auth-token", TOKEN);
+  const request = new Request<unknown, IncomingRequestCfProperties>(`https://edge.test${path}`, {
+    method: init.method,
+    body: init.body,
+    signal: init.signal,
+    headers,
+    redirect: "manual",
+  });
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(request, { ...env, ...init.vars } as Env, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+const FORM_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
+const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+const fileHead = (filename = "cirros.qcow2") =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="data"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+const CLOSE = `\r\n--${BOUNDARY}--\r\n`;
+const END = `--${BOUNDARY}--\r\n`;
+
+const chunkOf = (index: number) => new Uint8Array(CHUNK).fill((index * 7 + 1) % 256);
+
+/**
+ * A multipart body made only as it is read: `head`, then `chunks` file chunks of 64 KiB, then
+ * `tail`; `state.produced` counts the file chunks made so far.
+ */
+function lazyForm(head: string, chunks: number, tail = CLOSE) {
+  const state = { produced: 0 };
+  let step = -1;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (step === -1) controller.enqueue(encoder.encode(head));
+        else if (step < chunks) {
+          controller.enqueue(chunkOf(step));
+          state.produced++;
+        } else if (step === chunks) controller.enqueue(encoder.encode(tail));
+        else controller.close();
+        step++;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, state };
+}
+
+/** Reads Glance's side of the upload a chunk at a time, noting how far ahead of it the client had been read. */
+function lazyGlanceReader(state: { produced: number }) {
+  const seen = { bytes: 0, aheadMax: 0, sha256: "" };
+  const read = async (request: Request) => {
+    const digest = new crypto.DigestStream("SHA-256");
+    const writer = digest.getWriter();
+    const reader = request.body!.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      seen.bytes += value.byteLength;
+      seen.aheadMax = Math.max(seen.aheadMax, state.produced * CHUNK - seen.bytes);
+      await writer.write(value);
+    }
+    await writer.close();
+    seen.sha256 = hex(await digest.digest);
+  };
+  return { seen, read };
+}
+
+const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+async function sha256Of(chunks: number) {
+  const all = new Uint8Array(chunks * CHUNK);
+  for (let i = 0; i < chunks; i++) all.set(chunkOf(i), i * CHUNK);
+  return hex(await crypto.subtle.digest("SHA-256", all));
+}
+
+const postForm = (body: ReadableStream<Uint8Array> | string, init: CallInit = {}) =>
+  callWorker(IMAGES, { method: "POST", body, ...init, headers: { "content-type": FORM_TYPE, ...init.headers } });
+
+const callsOf = (calls: Outbound[]) => calls.map((call) => `${call.method} ${call.path}`);
+
+describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy upload)", () => {
+  it("creates with typed fields, streams the data part to Glance lazily and answers 201 with the active image", async () => {
+    const chunks = 32;
+    const { stream, state } = lazyForm(
+      field("name", "cirros") + field("disk_format", "qcow2") + field("min_disk", "2") + field("protected", "false") + field("hw_disk_bus", "virtio") + fileHead(),
+      chunks,
+    );
+    const glanceSide = lazyGlanceReader(state);
+    const active = glanceImage({ status: "active", size: chunks * CHUNK, checksum: "0f343b0931126a20f133d67c2b018a3b", min_disk: 2 });
+    const calls = stubGlance({
+      "POST /v2/images": glanceCreate,
+      [`PUT /v2/images/${ID}/file`]: async (call) => {
+        await glanceSide.read(call.request);
+        return new Response(null, { status: 204 });
+      },
+      [`GET /v2/images/${ID}`]: () => glanceJson(active),
+    });
+
+    const response = await postForm(stream);
+
+    expect(response.status).toBe(201);
+    expect(response.headers.get("location")).toBe(`/api/glance/images/${ID}/`);
+    const image = CreatedImageSchema.parse(await response.json());
+    expect(image).toMatchObject({ id: ID, status: "active", size: chunks * CHUNK, min_disk: 2 });
+    expect(image.upload_url).toBeUndefined();
+    expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `GET /v2/images/${ID}`]);
+    expect(calls[0].json).toEqual({
+      name: "cirros",
+      disk_format: "qcow2",
+      container_format: "bare",
+      visibility: "private",
+      protected: false,
+      min_disk: 2,
+      min_ram: 0,
+      hw_disk_bus: "virtio",
+    });
+    const put = calls[1];
+    expect(put.headers.get("content-type")).toBe("application/octet-stream");
+    expect(put.headers.get("x-auth-token")).toBe(TOKEN);
+    expect(put.headers.get("content-length")).toBeNull();
+    expect(glanceSide.seen.bytes).toBe(chunks * CHUNK);
+    expect(glanceSide.seen.sha256).toBe(await sha256Of(chunks));
+    // Never more than two client chunks ahead of what Glance had read: the file is not held.
+    expect(glanceSide.seen.aheadMax).toBeLessThanOrEqual(2 * CHUNK);
+  });
+
+  it("takes $$originalJSON as the fields, with their JSON types, and ignores Horizon's string copies", async () => {
+    const original = { name: "from-json", min_ram: 512, protected: true, tags: ["a"], data: {}, source_type: "file-legacy" };
+    const { stream, state } = lazyForm(field("name", "string copy") + field("min_ram", "512") + field("$$originalJSON", JSON.stringify(original)) + fileHead(), 2);
+    const glanceSide = lazyGlanceReader(state);
+    const calls = stubGlance({
+      "POST /v2/images": glanceCreate,
+      [`PUT /v2/images/${ID}/file`]: async (call) => {
+        await glanceSide.read(call.request);
+        return new Response(null, { status: 204 });
+      },
+      [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ name: "from-json", status: "active", size: 2 * CHUNK })),
+    });
+
+    const response = await postForm(stream);
+
+    expect(response.status, await response.clone().text()).toBe(201);
+    expect(calls[0].json).toMatchObject({ name: "from-json", min_ram: 512, protected: true, tags: ["a"] });
+    expect(calls[0].json).not.toHaveProperty("data");
+    expect(calls[0].json).not.toHaveProperty("source_type");
+    expect(glanceSide.seen.bytes).toBe(2 * CHUNK);
+  });
+
+  it("creates an image without data when the form has no data part (one Glance call)", async () => {
+    const calls = stubGlance({ "POST /v2/images": glanceCreate });
+    const response = await postForm(field("name", "empty") + field("visibility", "shared") + END);
+    expect(response.status).toBe(201);
+    expect(CreatedImageSchema.parse(await response.json()).status).toBe("queued");
+    expect(callsOf(calls)).toEqual(["POST /v2/images"]);
+    expect(calls[0].json).toMatchObject({ name: "empty", visibility: "shared" });
+  });
+
+  it.each([
+    ["a min_disk that is not an integer", field("min_disk", "2GB"), ["min_disk"]],
+    ["a protected that is not true/false", field("protected", "no"), ["protected"]],
+    ["an unknown visibility (the JSON create's rule)", field("visibility", "everyone"), ["visibility"]],
+    ["a reserved property", field("os_glance_x", "1"), ["os_glance_x"]],
+    ["a field given twice", field("name", "a") + field("name", "b"), ["name"]],
+    ["an invalid $$originalJSON", field("$$originalJSON", "{not json"), ["$$originalJSON"]],
+    ["a $$originalJSON carrying data", field("$$originalJSON", '{"data": "x.iso"}'), ["data"]],
+    ["a data file with source_type url", field("source_type", "url") + field("image_url", "https://example.org/x.img"), ["data"]],
+    ["a data field that is not a file", `--${BOUNDARY}\r\nContent-Disposition: form-data; name="data"\r\n\r\n{}\r\n`, ["data"]],
+  ])("refuses %s with 400 naming the field, before any Glance call", async (_case, fields, names) => {
+    const { stream, state } = lazyForm(fields + fileHead(), 64);
+    const calls = stubGlance({});
+    const response = await postForm(stream);
+    const problem = await problemOf(response, 400);
+    expect(fieldsOf(problem)).toEqual(names);
+    expect(calls).toEqual([]);
+    expect(state.produced).toBeLessThanOrEqual(1);
+  });
+
+  it("refuses an empty data part with 400 and creates nothing", async () => {
+    const calls = stubGlance({});
+    const response = await postForm(field("name", "x") + fileHead() + CLOSE);
+    expect(fieldsOf(await problemOf(response, 400))).toEqual(["data"]);
+    expect(calls).toEqual([]);
+  });
+
+  it("refuses fields over the cap with 413, reading no further and creating nothing", async () => {
+    const fields = Array.from({ length: 300 }, (_, i) => field(`prop_${i}`, "v".repeat(1000))).join("");
+    const { stream, state } = lazyForm(fields + fileHead(), 64);
+    const calls = stubGlance({});
+    const problem = await problemOf(await postForm(stream), 413);
+    expect(problem.detail).toBe("the form fields before the data part exceed 262144 bytes");
+    expect(calls).toEqual([]);
+    expect(state.produced).toBe(0);
+  });
+
+  it("refuses a form without a boundary or without a closing boundary with 400 and creates nothing", async () => {
+    const calls = stubGlance({});
+    const noBoundary = await callWorker(IMAGES, { method: "POST", body: field("name", "x"), headers: { "content-type": "multipart/form-data" } });
+    expect(fieldsOf(await problemOf(noBoundary, 400))).toEqual(["content-type"]);
+    const truncated = await postForm(field("name", "x"));
+    expect((await problemOf(truncated, 400)).detail).toBe("the form ends before its closing boundary");
+    expect(calls).toEqual([]);
+  });
+
+  it("needs the token before reading anything", async () => {
+    const { stream, state } = lazyForm(field("name", "x") + fileHead(), 4);
+    const calls = stubGlance({});
+    const response = await postForm(stream, { headers: { "x-auth-token": "" } });
+    expect(response.status).toBe(401);
+    expect(calls).toEqual([]);
+    expect(state.produced).toBe(0);
+  });
+
+  it("passes Glance's refusal of the upload on with its status and deletes the new image", async () => {
+    const { stream } = lazyForm(field("name", "big") + fileHead(), 8);
+    const calls = stubGlance({
+      "POST /v2/images": glanceCreate,
+      [`PUT /v2/images/${ID}/file`]: () => glanceError(413, "Request Entity Too Large", "Denying attempt to upload image because it exceeds the quota"),
+      [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
+    });
+
+    const problem = await problemOf(await postForm(stream), 413);
+    expect(problem.detail).toContain("exceeds the quota");
+    expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `DELETE /v2/images/${ID}`]);
+  });
+
+  it("stops a data part over MAX_UPLOAD_BYTES with 413 and deletes the new image", async () => {
+    const { stream, state } = lazyForm(field("name", "big") + fileHead(), 64);
+    const glanceSide = lazyGlanceReader(state);
+    const calls = stubGlance({
+      "POST /v2/images": glanceCreate,
+      [`PUT /v2/images/${ID}/file`]: async (call) => {
+        await glanceSide.read(call.request);
+        return new Response(null, { status: 204 });
+      },
+      [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
+    });
+
+    const problem = await problemOf(await postForm(stream, { vars: { MAX_UPLOAD_BYTES: String(4 * CHUNK) } }), 413);
+    expect(problem.detail).toBe(`the data file is larger than this API accepts (MAX_UPLOAD_BYTES = ${4 * CHUNK})`);
+    expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `DELETE /v2/images/${ID}`]);
+    expect(glanceSide.seen.bytes).toBeLessThanOrEqual(4 * CHUNK);
+    expect(state.produced).toBeLessThanOrEqual(6);
+  });
+
+  it("answers a part after the data part with 400 and deletes the image it had created", async () => {
+    const { stream, state } = lazyForm(field("name", "x") + fileHead(), 8, `\r\n${field("late", "1")}${END}`);
+    const glanceSide = lazyGlanceReader(state);
+    const calls = stubGlance({
+      "POST /v2/images": glanceCreate,
+      // The upload body errors, so the fetch fails as a real one would.
+      [`PUT /v2/images/${ID}/file`]: async (call) => {
+        await glanceSide.read(call.request);
+        return new Response(null, { status: 204 });
+      },
+      [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
+    });
+
+    const problem = await problemOf(await postForm(stream), 400);
+    expect(fieldsOf(problem)).toEqual(["late"]);
+    expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `DELETE /v2/images/${ID}`]);
+  });
+
+  it("aborts the Glance upload when the caller hangs up, and deletes the new image", async () => {
+    const aborted = new AbortController();
+    let produced = 0;
+    const head = encoder.encode(field("name", "x") + fileHead());
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (produced === 0) controller.enqueue(head);
+          else if (produced < 4) controller.enqueue(chunkOf(produced));
+          else {
+            aborted.abort(new Error("client hung up"));
+            controller.error(new Error("client hung up"));
+          }
+          produced++;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    let glanceSignal: AbortSignal | undefined;
+    const calls = stubGlance({
+      "POST /v2/images": glanceCreate,
+      [`PUT /v2/images/${ID}/file`]: async (call) => {
+        glanceSignal = call.request.signal;
+        await call.request.body!.pipeTo(new WritableStream());
+        return new Response(null, { status: 204 });
+      },
+      [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
+    });
+
+    const response = await callWorker(IMAGES, { method: "POST", body: stream, headers: { "content-type": FORM_TYPE }, signal: aborted.signal });
+
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(glanceSignal?.aborted).toBe(true);
+    expect(callsOf(calls), await response.clone().text()).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `DELETE /v2/images/${ID}`]);
+  });
+
+  it("still answers 415 for a body that is neither JSON nor a form", async () => {
+    const calls = stubGlance({});
+    const response = await callWorker(IMAGES, { method: "POST", body: "name=x", headers: { "content-type": "text/plain" } });
+    await problemOf(response, 415);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe("PUT/POST /api/glance/images/ with data naming a file (Horizon's direct upload)", () => {
+  it.each(["PUT", "POST"])("%s answers 201 with upload_url on this API and no token", async (method) => {
+    const calls = stubGlance({ "POST /v2/images": glanceCreate });
+    const response = await callWorker(IMAGES, {
+      method,
+      body: JSON.stringify({ name: "direct", disk_format: "qcow2", source_type: "file-direct", data: "cirros.qcow2" }),
+      headers: { "content-type": "application/json" },
+    });
+
+    expect(response.status).toBe(201);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = (await response.json()) as Record<string, unknown>;
+    const image = CreatedImageSchema.parse(body);
+    expect(image.upload_url).toBe(`https://edge.test/api/glance/images/${ID}/file/`);
+    expect(body).not.toHaveProperty("token_id");
+    expect(JSON.stringify(body)).not.toContain(TOKEN);
+    expect(callsOf(calls)).toEqual(["POST /v2/images"]);
+    expect(calls[0].json).toEqual({
+      name: "direct",
+      disk_format: "qcow2",
+      container_format: "bare",
+      visibility: "private",
+      protected: false,
+      min_disk: 0,
+      min_ram: 0,
+    });
+  });
+
+  it("keeps the request's region query in upload_url", async () => {
+    stubGlance({ "POST /v2/images": glanceCreate });
+    const response = await callWorker(`${IMAGES}?region=RegionTwo`, {
+      method: "PUT",
+      body: JSON.stringify({ name: "direct", data: "a b.iso" }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(response.status).toBe(201);
+    expect(CreatedImageSchema.parse(await response.json()).upload_url).toBe(`https://edge.test/api/glance/images/${ID}/file/?region=RegionTwo`);
+  });
+
+  it("announces no upload when data is empty, as Horizon's UI sends it", async () => {
+    stubGlance({ "POST /v2/images": glanceCreate });
+    const response = await callWorker(IMAGES, { method: "PUT", body: JSON.stringify({ name: "x", data: {} }), headers: { "content-type": "application/json" } });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("cache-control")).toBeNull();
+    expect(CreatedImageSchema.parse(await response.json()).upload_url).toBeUndefined();
+  });
+});
