@@ -66,16 +66,24 @@ async function createFromRequest(c: Context<AppEnv>, request: CreateImageRequest
  */
 export async function createImageFromForm(c: Context<AppEnv>): Promise<Response> {
   const form = await readForm(c);
-  const request = formCreateRequest(form.fields, form.file !== undefined);
   if (!form.file) {
-    const image = await createFromRequest(c, request);
+    const image = await createFromRequest(c, formCreateRequest(form.fields, false));
     return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
   }
-  if (request.source_type === "url") {
-    throw badRequest(FORM_DATA_FIELD, "a data file part cannot be sent with source_type url; send one or the other");
+  let request: CreateImageRequest;
+  let data: ReadableStream<Uint8Array> | undefined;
+  try {
+    request = formCreateRequest(form.fields, true);
+    if (request.source_type === "url") {
+      throw badRequest(FORM_DATA_FIELD, "a data file part cannot be sent with source_type url; send one or the other");
+    }
+    data = await withFirstChunk(form.file);
+    if (!data) throw badRequest(FORM_DATA_FIELD, "the data file part is empty; send the image's bytes, or no data part for an image without data");
+  } catch (error) {
+    // Refused before the upload: the rest of the request body is not wanted.
+    if (!form.file.stream.locked) await form.file.stream.cancel(error).catch(() => undefined);
+    throw error;
   }
-  const data = await withFirstChunk(form.file);
-  if (!data) throw badRequest(FORM_DATA_FIELD, "the data file part is empty; send the image's bytes, or no data part for an image without data");
 
   const glance = c.get("glance");
   const created = await glance.createImage(createImageMetadata(request).image);
