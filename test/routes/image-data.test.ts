@@ -87,10 +87,22 @@ function stubGlance(routes: Record<string, Answer>) {
   return calls;
 }
 
-async function callWorker(path: string, init: RequestInit & { vars?: Record<string, string> } = {}) {
+interface CallInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: ReadableStream<Uint8Array> | Uint8Array | string | null;
+  vars?: Record<string, string>;
+}
+
+async function callWorker(path: string, init: CallInit = {}) {
   const headers = new Headers(init.headers);
   if (!headers.has("x-auth-token")) headers.set("x-auth-token", TOKEN);
-  const request = new Request<unknown, IncomingRequestCfProperties>(`https://edge.test${path}`, { ...init, headers, redirect: "manual" });
+  const request = new Request<unknown, IncomingRequestCfProperties>(`https://edge.test${path}`, {
+    method: init.method,
+    body: init.body,
+    headers,
+    redirect: "manual",
+  });
   const ctx = createExecutionContext();
   const response = await worker.fetch(request, { ...env, ...init.vars } as Env, ctx);
   await waitOnExecutionContext(ctx);
