@@ -98,6 +98,7 @@ describe("Horizon's legacy multipart upload against the real Glance", () => {
     );
     const image = createdImage(result);
     expect(result.headers.get("location")).toBe(`/api/glance/images/${image.id}/`);
+    expect(result.headers.get("repr-digest")).toBe(`sha-512=:${Buffer.from(SHA512, "hex").toString("base64")}:`);
     expect(image).toMatchObject({ name, status: "active", size: PAYLOAD.length, checksum: MD5, min_disk: 2, protected: false });
     expect(image.properties).toMatchObject({ hw_disk_bus: "virtio", os_hash_value: SHA512 });
     const stored = await expectGlanceHasThePayload(image.id);

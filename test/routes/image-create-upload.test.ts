@@ -149,11 +149,15 @@ function lazyGlanceReader(state: { produced: number }) {
 
 const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
-async function sha256Of(chunks: number) {
+function allChunks(chunks: number) {
   const all = new Uint8Array(chunks * CHUNK);
   for (let i = 0; i < chunks; i++) all.set(chunkOf(i), i * CHUNK);
-  return hex(await crypto.subtle.digest("SHA-256", all));
+  return all;
 }
+
+const sha256Of = async (chunks: number) => hex(await crypto.subtle.digest("SHA-256", allChunks(chunks)));
+const sha512Of = async (chunks: number) => hex(await crypto.subtle.digest("SHA-512", allChunks(chunks)));
+const base64OfHex = (value: string) => btoa(String.fromCharCode(...(value.match(/../g) ?? []).map((pair) => parseInt(pair, 16))));
 
 const postForm = (body: ReadableStream<Uint8Array> | string, init: CallInit = {}) =>
   callWorker(IMAGES, { method: "POST", body, ...init, headers: { "content-type": FORM_TYPE, ...init.headers } });
@@ -168,7 +172,8 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
       chunks,
     );
     const glanceSide = lazyGlanceReader(state);
-    const active = glanceImage({ status: "active", size: chunks * CHUNK, checksum: "0f343b0931126a20f133d67c2b018a3b", min_disk: 2 });
+    const sha512 = await sha512Of(chunks);
+    const active = glanceImage({ status: "active", size: chunks * CHUNK, min_disk: 2, os_hash_algo: "sha512", os_hash_value: sha512 });
     const calls = stubGlance({
       "POST /v2/images": glanceCreate,
       [`PUT /v2/images/${ID}/file`]: async (call) => {
@@ -182,6 +187,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
 
     expect(response.status).toBe(201);
     expect(response.headers.get("location")).toBe(`/api/glance/images/${ID}/`);
+    expect(response.headers.get("repr-digest")).toBe(`sha-512=:${base64OfHex(sha512)}:`);
     const image = CreatedImageSchema.parse(await response.json());
     expect(image).toMatchObject({ id: ID, status: "active", size: chunks * CHUNK, min_disk: 2 });
     expect(image.upload_url).toBeUndefined();
@@ -303,6 +309,25 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     const problem = await problemOf(await postForm(stream), 413);
     expect(problem.detail).toContain("exceeds the quota");
     expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `DELETE /v2/images/${ID}`]);
+  });
+
+  it("answers 502 naming both digests when Glance's SHA-512 differs from the data that passed, and deletes the image", async () => {
+    const { stream, state } = lazyForm(field("name", "x") + fileHead(), 4);
+    const glanceSide = lazyGlanceReader(state);
+    const wrong = "ab".repeat(64);
+    const calls = stubGlance({
+      "POST /v2/images": glanceCreate,
+      [`PUT /v2/images/${ID}/file`]: async (call) => {
+        await glanceSide.read(call.request);
+        return new Response(null, { status: 204 });
+      },
+      [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "active", size: 4 * CHUNK, os_hash_algo: "sha512", os_hash_value: wrong })),
+      [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
+    });
+
+    const problem = await problemOf(await postForm(stream), 502);
+    expect(problem.detail).toBe(`Glance stored data whose SHA-512 is ${wrong}, but the data sent through had ${await sha512Of(4)}`);
+    expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `GET /v2/images/${ID}`, `DELETE /v2/images/${ID}`]);
   });
 
   it("stops a data part over MAX_UPLOAD_BYTES with 413 and deletes the new image", async () => {

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import type { GlanceClient } from "../../glance/client";
 import type { GlanceImage } from "../../glance/schemas";
+import { bytesToHex, glanceSha512, sha512ReprDigest } from "../../glance/transform/image-data";
 import { formToCreateRequest } from "../../glance/transform/image-form";
 import { createImageMetadata, type CreateImageRequest, type ImageSource, isDirectUpload, isEmptyData } from "../../glance/transform/image-metadata";
 import { toHorizonImage } from "../../glance/transform/images";
@@ -10,6 +11,7 @@ import { validationProblem } from "../../lib/create-router";
 import { log } from "../../lib/logger";
 import { MultipartFormError, readStreamedForm, type StreamedFile } from "../../lib/multipart-form";
 import { badRequest, invalidInput, ProblemError } from "../../lib/problem";
+import { sha512Passthrough } from "../../lib/sha512-stream";
 import { waitUntilOf } from "../../lib/wait-until";
 import type { CreateImageRoute, CreateImageWithPutRoute } from "./image-create.routes";
 import { CreateImageBodySchema, FORM_DATA_FIELD, MAX_FORM_FIELD_BYTES } from "./image-create.schemas";
@@ -90,8 +92,8 @@ export async function createImageFromForm(c: Context<AppEnv>): Promise<Response>
   // Inside waitUntil, so that a caller who hangs up mid-upload still gets the new image deleted.
   const outcome = uploadOrRollBack(glance, created, data, form.file, c.req.raw.signal, c.get("requestId"));
   waitUntilOf(c)(outcome.catch(() => undefined));
-  const image = await outcome;
-  return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
+  const { image, sentSha512 } = await outcome;
+  return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image), "repr-digest": sha512ReprDigest(sentSha512) });
 }
 
 async function readForm(c: Context<AppEnv>) {
@@ -164,16 +166,27 @@ async function uploadOrRollBack(
   file: StreamedFile,
   signal: AbortSignal,
   requestId: string,
-): Promise<GlanceImage> {
+): Promise<{ image: GlanceImage; sentSha512: string }> {
   try {
-    await glance.uploadImageData(created.id, data, undefined, signal);
+    const { stream, digest } = sha512Passthrough(data);
+    await glance.uploadImageData(created.id, stream, undefined, signal);
     const failure = file.failure();
     if (failure) throw failure;
+    const sentSha512 = bytesToHex(await digest);
+    const image = await glance.getImage(created.id);
+    const storedSha512 = glanceSha512(image);
+    if (storedSha512 && storedSha512 !== sentSha512) {
+      throw new ProblemError({
+        code: "bad-gateway",
+        status: 502,
+        detail: `Glance stored data whose SHA-512 is ${storedSha512}, but the data sent through had ${sentSha512}`,
+      });
+    }
+    return { image, sentSha512 };
   } catch (error) {
     const failure = file.failure();
     throw await rollBack(glance, created, failure ? formProblem(failure) : error, requestId);
   }
-  return await glance.getImage(created.id);
 }
 
 /** Glance answers 404 for `/v2/info/import` when interoperable import is off. */

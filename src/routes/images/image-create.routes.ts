@@ -49,9 +49,11 @@ const legacyUploadDescription = [
   "create's, typed from their strings (or Horizon's `$$originalJSON` field, which replaces them), and checked with the same",
   "rules and 400s before any Glance call. The `data` file part must be the last part; it is streamed to Glance within the",
   "request, never held: `POST /v2/images`, then `PUT /v2/images/{id}/file` (chunked, as a file part has no length) and",
-  "`GET /v2/images/{id}`. The answer is 201 once Glance has the data (the image `active`), or the upload's real error",
-  "(Glance's 4xx with its status, 400 for a malformed form, 413 over `MAX_UPLOAD_BYTES`, 502/504) with the new image",
-  "deleted; a caller who hangs up mid-upload aborts the Glance upload and the image is deleted too. An empty `data` part",
+  "`GET /v2/images/{id}`. The SHA-512 of the data is computed as it passes and compared with Glance's `os_hash_value`",
+  "(a mismatch is a 502 naming both), and answered as `Repr-Digest`. The answer is 201 once Glance has the data (the image",
+  "`active`), or the upload's real error (Glance's 4xx with its status, 400 for a malformed form, 413 over `MAX_UPLOAD_BYTES`",
+  "or a Glance quota, 502/504) with the new image deleted; a caller who hangs up mid-upload aborts the Glance upload and",
+  "the image is deleted too. An empty `data` part",
   "is a 400 (send no part for an image without data). Horizon answers 201 before uploading from its disk in a background",
   "thread whose failures are only logged, and turns every error into an HTML 500.",
 ].join("\n");
@@ -70,6 +72,13 @@ const createImageConfig = {
       ...jsonContent(CreatedImageSchema, "The created image, as Glance has it after the last step"),
       headers: z.object({
         Location: z.string().openapi({ description: "The new image's URL in this API", example: "/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/" }),
+        "Repr-Digest": z
+          .string()
+          .optional()
+          .openapi({
+            description: "Legacy multipart upload only. RFC 9530: the SHA-512 of the data part as it passed through, which Glance's `os_hash_value` matched",
+            example: "sha-512=:z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==:",
+          }),
       }),
     },
     ...problemResponses(400, 401, 403, 409, 413, 415),
