@@ -82,8 +82,7 @@ export async function createImageFromForm(c: Context<AppEnv>): Promise<Response>
     data = await withFirstChunk(form.file);
     if (!data) throw badRequest(FORM_DATA_FIELD, "the data file part is empty; send the image's bytes, or no data part for an image without data");
   } catch (error) {
-    // Refused before the upload: the rest of the request body is not wanted.
-    if (!form.file.stream.locked) await form.file.stream.cancel(error).catch(() => undefined);
+    await discardRest(form.file.stream, data);
     throw error;
   }
 
@@ -126,6 +125,30 @@ function formCreateRequest(fields: [string, string][], hasFile: boolean): Create
   const parsed = CreateImageBodySchema.safeParse(body);
   if (!parsed.success) throw validationProblem({ target: "form", error: parsed.error });
   return parsed.data as CreateImageRequest;
+}
+
+/** What is read of a refused upload before the answer goes out; more than this is cut off. */
+const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Refused before the upload: the rest of the body is read and dropped (up to a bound, then
+ * cancelled), so that the refusal reaches a client still sending (wrangler dev's proxy wedges the
+ * connection when a Worker answers before reading the body).
+ */
+async function discardRest(file: ReadableStream<Uint8Array>, peeked: ReadableStream<Uint8Array> | undefined) {
+  const stream = peeked ?? file;
+  if (stream.locked) return;
+  const reader = stream.getReader();
+  try {
+    for (let discarded = 0; discarded <= MAX_DISCARDED_BYTES; ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      discarded += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // a broken body changes nothing: the refusal stands
+  }
 }
 
 /** The file's stream, or undefined when the part is empty; the first chunk is read to know. */
