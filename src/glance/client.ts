@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ProblemError } from "../lib/problem";
 import { type Query, type UpstreamOptions, type UpstreamRequest, upstreamRequest } from "../upstream/http";
+import { type StreamRequest, upstreamStream } from "../upstream/stream";
 import {
   GlanceImageListSchema,
   GlanceImageSchema,
@@ -8,6 +9,7 @@ import {
   GlanceNamespaceListSchema,
   GlanceNamespaceSchema,
   GlanceResourceTypeListSchema,
+  GlanceUsageSchema,
   GlanceVersionsSchema,
   type JsonPatchOp,
 } from "./schemas";
@@ -22,6 +24,8 @@ export interface GlanceClientOptions {
   getToken?: () => string | undefined;
   getRetries?: number;
   onCall?: () => void;
+  /** Image data transfers: how long one may stall before it is aborted. */
+  dataIdleTimeoutMs?: number;
 }
 
 const segment = (value: string) => encodeURIComponent(value);
@@ -32,10 +36,22 @@ export class GlanceClient {
 
   private readonly getToken: () => string | undefined;
 
-  constructor({ baseUrl, timeoutMs, openstackRequestId, getToken, getRetries = 1, onCall }: GlanceClientOptions) {
+  private readonly dataIdleTimeoutMs: number;
+
+  constructor({ baseUrl, timeoutMs, openstackRequestId, getToken, getRetries = 1, onCall, dataIdleTimeoutMs = 60_000 }: GlanceClientOptions) {
     const baseHeaders = { "user-agent": "glance-edge", "x-openstack-request-id": openstackRequestId };
     this.options = { service: "Glance", baseUrl, timeoutMs, getRetries, baseHeaders, onCall };
     this.getToken = getToken ?? (() => undefined);
+    this.dataIdleTimeoutMs = dataIdleTimeoutMs;
+  }
+
+  private stream(request: StreamRequest) {
+    const token = this.getToken();
+    const { service, baseUrl, baseHeaders, onCall } = this.options;
+    return upstreamStream(
+      { service, baseUrl, baseHeaders, onCall, idleTimeoutMs: this.dataIdleTimeoutMs },
+      token ? { ...request, headers: { ...request.headers, "x-auth-token": token } } : request,
+    );
   }
 
   private request(request: UpstreamRequest) {
@@ -120,5 +136,48 @@ export class GlanceClient {
 
   listResourceTypes() {
     return this.call(GlanceResourceTypeListSchema, { method: "GET", path: "/v2/metadefs/resource_types" });
+  }
+
+  // Image data: streamed through upstream/stream.ts, never buffered, never retried.
+
+  /** `PUT /v2/images/{id}/file` (204): the image's data; Glance stores it and makes the image active. */
+  async uploadImageData(imageId: string, body: ReadableStream<Uint8Array>, contentLength?: number, signal?: AbortSignal): Promise<void> {
+    await this.putData(`/v2/images/${segment(imageId)}/file`, body, contentLength, signal);
+  }
+
+  /** `PUT /v2/images/{id}/stage` (204): data for a later `glance-direct` import; the image becomes `uploading`. */
+  async stageImageData(imageId: string, body: ReadableStream<Uint8Array>, contentLength?: number, signal?: AbortSignal): Promise<void> {
+    await this.putData(`/v2/images/${segment(imageId)}/stage`, body, contentLength, signal);
+  }
+
+  /**
+   * `GET` or `HEAD /v2/images/{id}/file`: Glance's answer (200, 206 with a Range, 204 without data,
+   * 416 for a range it cannot satisfy) with its body unread.
+   */
+  downloadImageData(imageId: string, { method = "GET", range, signal }: { method?: "GET" | "HEAD"; range?: string; signal?: AbortSignal } = {}) {
+    return this.stream({
+      method,
+      path: `/v2/images/${segment(imageId)}/file`,
+      headers: range ? { range } : {},
+      signal,
+      acceptStatus: [416],
+    });
+  }
+
+  /** `GET /v2/info/usage`: the caller's quota usage; empty when Glance does not enforce quotas. */
+  usage() {
+    return this.call(GlanceUsageSchema, { method: "GET", path: "/v2/info/usage" });
+  }
+
+  private async putData(path: string, body: ReadableStream<Uint8Array>, contentLength: number | undefined, signal: AbortSignal | undefined) {
+    const response = await this.stream({
+      method: "PUT",
+      path,
+      headers: { "content-type": "application/octet-stream" },
+      body,
+      contentLength,
+      signal,
+    });
+    await response.body?.cancel();
   }
 }

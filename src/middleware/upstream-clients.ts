@@ -28,6 +28,7 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
       openstackRequestId: c.get("openstackRequestId"),
       getToken: () => c.get("token"),
       onCall: countCall,
+      dataIdleTimeoutMs: config.UPLOAD_IDLE_TIMEOUT_MS,
     }),
   );
   if (config.KEYSTONE_URL) {
