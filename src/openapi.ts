@@ -20,5 +20,8 @@ export const OPENAPI_CONFIG = {
     { name: "images", description: "Images: list, create, read, update, delete" },
     { name: "image-properties", description: "An image's custom properties" },
     { name: "metadefs", description: "Metadata definitions: namespaces and resource types" },
+    { name: "image-import", description: "Interoperable import of an image's data, and the tasks that follow it" },
+    { name: "image-actions", description: "Deactivate and reactivate an image" },
+    { name: "info", description: "What the Glance deployment offers: import methods, stores, the caller's quota usage" },
   ],
 };
