@@ -13,7 +13,8 @@ export const importImage = createRoute({
   summary: "Import an image's data (interoperable import)",
   description: [
     "Starts Glance's interoperable import of the image's data and answers **202** with the image as Glance has it right",
-    "after (usually `importing`) and `Location: /api/glance/images/{id}/`. Glance imports in the background: follow",
+    "after and `Location: /api/glance/images/{id}/`. Glance imports in a background thread, so that image may still be",
+    "`uploading`/`queued` or already `importing` (or `active` for copy-image): follow",
     "the image until it is `active`, or `GET /api/glance/images/{image_id}/tasks/` to see the import's progress or why it",
     "failed (`os_glance_failed_import` on the image names the stores that failed).",
     "",
