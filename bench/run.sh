@@ -115,38 +115,7 @@ start_bare() { # name var... ; sets EDGE_URL; logs to $WORK/<name>.log
   port="$(free_port)"
   mkdir -p "$WORK/$name"
   cp "$WORK/bundle/index.js" "$WORK/$name/index.js"
-  node - "$WORK/$name/config.capnp" "$port" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL" "$@" <<'JS'
-const fs = require("fs");
-const [out, port, ...overrides] = process.argv.slice(2);
-const toml = fs.readFileSync("wrangler.toml", "utf8");
-const date = /^compatibility_date\s*=\s*"([^"]*)"/m.exec(toml)[1];
-const vars = new Map();
-let inVars = false;
-for (const line of toml.split("\n")) {
-  if (/^\s*\[/.test(line)) inVars = /^\s*\[vars\]\s*$/.test(line);
-  const m = inVars && /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*"([^"]*)"/.exec(line);
-  if (m) vars.set(m[1], m[2]);
-}
-for (const o of overrides) { const i = o.search(/[=:]/); vars.set(o.slice(0, i), o.slice(i + 1)); }
-const bindings = [...vars].map(([k, v]) => `    (name = ${JSON.stringify(k)}, text = ${JSON.stringify(v)}),`).join("\n");
-fs.writeFileSync(out, `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [
-    (name = "main", worker = .worker),
-    (name = "loopback", network = (allow = ["public", "private", "local"])),
-  ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
-);
-const worker :Workerd.Worker = (
-  modules = [ (name = "index.js", esModule = embed "index.js") ],
-  compatibilityDate = ${JSON.stringify(date)},
-  bindings = [
-${bindings}
-  ],
-  globalOutbound = "loopback",
-);
-`);
-JS
+  node bench/workerd-config.mjs "$WORK/$name/config.capnp" "$port" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL" "$@"
   "$WORKERD" serve "$WORK/$name/config.capnp" >"$WORK/$name.log" 2>&1 &
   pids+=("$!")
   local i
