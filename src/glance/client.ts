@@ -27,7 +27,7 @@ export interface GlanceClientOptions {
   /** Read at call time: the token requireToken accepted, if any. */
   getToken?: () => string | undefined;
   getRetries?: number;
-  onCall?: () => void;
+  onCall?: UpstreamOptions["onCall"];
   /** Image data transfers: how long one may stall before it is aborted. */
   dataIdleTimeoutMs?: number;
 }
