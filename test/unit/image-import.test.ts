@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { importMethodProblem, importRequestIssues, importStoresProblem, toGlanceImportRequest } from "../../src/glance/transform/image-import";
-import { toStoreInfo } from "../../src/glance/transform/info";
-import { toImageTask } from "../../src/glance/transform/tasks";
 
 const REMOTE_IMAGE_ID = "c4705b36-b281-40f6-a01d-bf98883ead8e";
 
@@ -60,32 +58,5 @@ describe("importMethodProblem / importStoresProblem", () => {
       field: "stores",
       message: "unknown stores x, y (Glance's stores: a, b)",
     });
-  });
-});
-
-describe("toImageTask", () => {
-  it("reads the API reference's spelling (request-id, user) as well as Glance 25's", () => {
-    expect(toImageTask({ id: "t", "request-id": "req-1", user: "u1", status: "processing", type: "api_image_import", message: "Copied 15 MiB" })).toEqual({
-      id: "t",
-      type: "api_image_import",
-      status: "processing",
-      message: "Copied 15 MiB",
-      image_id: null,
-      owner: null,
-      user_id: "u1",
-      request_id: "req-1",
-      input: null,
-      result: null,
-      created_at: null,
-      updated_at: null,
-      expires_at: null,
-    });
-  });
-});
-
-describe("toStoreInfo", () => {
-  it("spells out default and read-only, which Glance leaves out when false", () => {
-    expect(toStoreInfo({ id: "fast", default: true })).toEqual({ id: "fast", description: "", default: true, read_only: false });
-    expect(toStoreInfo({ id: "web", description: "http", "read-only": true })).toEqual({ id: "web", description: "http", default: false, read_only: true });
   });
 });
