@@ -182,17 +182,11 @@ export class GlanceClient {
   }
 
   /**
-   * `GET` or `HEAD /v2/images/{id}/file`: Glance's answer (200, 206 with a Range, 204 without data,
-   * 416 for a range it cannot satisfy) with its body unread.
+   * `GET /v2/images/{id}/file`: Glance's answer (200, 206 for a Range, 204 when the image has no
+   * data) with its body unread. Glance has no HEAD here (405).
    */
-  downloadImageData(imageId: string, { method = "GET", range, signal }: { method?: "GET" | "HEAD"; range?: string; signal?: AbortSignal } = {}) {
-    return this.stream({
-      method,
-      path: `/v2/images/${segment(imageId)}/file`,
-      headers: range ? { range } : {},
-      signal,
-      acceptStatus: [416],
-    });
+  downloadImageData(imageId: string, { range, signal }: { range?: string; signal?: AbortSignal } = {}) {
+    return this.stream({ method: "GET", path: `/v2/images/${segment(imageId)}/file`, headers: range ? { range } : {}, signal });
   }
 
   /** `GET /v2/info/usage`: the caller's quota usage; empty when Glance does not enforce quotas. */

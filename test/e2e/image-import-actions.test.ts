@@ -6,7 +6,8 @@ import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { ImportMethodsSchema, StoresSchema, UsageSchema } from "../../src/routes/info/info.schemas";
 import { api, glance, tokenOf } from "./support/http";
 import { deleteImages, glanceImage, imageName } from "./support/images";
-import { type Account, GLANCE_URL } from "./support/stack";
+import { e2e } from "./support/context";
+import type { Account } from "./support/stack";
 
 // 3 MiB and a bit: several reads on the way in, and random, so the checksums prove these bytes arrived.
 const PAYLOAD = randomBytes(3 * 1024 * 1024 + 517);
@@ -24,12 +25,12 @@ async function createImage(label: string): Promise<string> {
   return id;
 }
 
-/** Image data straight at Glance (glance-edge's data routes are another branch's work). */
-async function glanceData(method: "PUT" | "GET", path: string, as: Account = "demo", body?: Buffer) {
+/** Image data through glance-edge's data routes (`PUT …/stage/`, `PUT`/`GET …/file/`). */
+async function edgeData(method: "PUT" | "GET", path: string, as: Account = "demo", body?: Buffer) {
   const headers: Record<string, string> = { "x-auth-token": tokenOf(as) };
   if (body) headers["content-type"] = "application/octet-stream";
-  const response = await fetch(`${GLANCE_URL}${path}`, { method, headers, body, signal: AbortSignal.timeout(60_000) });
-  return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+  const response = await fetch(`${e2e().baseUrl}${path}`, { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
 async function importThroughEdge(imageId: string, body: unknown, as: Account = "demo") {
@@ -89,7 +90,9 @@ describe("stage + glance-direct import against the real Glance", () => {
   // seen in the web-download e2e on this 2-core machine), which fails the import inside Glance.
   it("imports the staged bytes: 202 with the image and Location, then active with their checksums", { retry: 1 }, async () => {
     imageId = await createImage("direct");
-    expect((await glanceData("PUT", `/v2/images/${imageId}/stage`, "demo", PAYLOAD)).status).toBe(204);
+    const staged = await edgeData("PUT", `/api/glance/images/${imageId}/stage/`, "demo", PAYLOAD);
+    expect(staged.status, staged.bytes.toString()).toBe(200);
+    expect(ImageSchema.parse(JSON.parse(staged.bytes.toString())).status).toBe("uploading");
     expect((await glanceImage(imageId)).status).toBe("uploading");
 
     const response = await importThroughEdge(imageId, { method: "glance-direct" });
@@ -156,7 +159,8 @@ describe("deactivate and reactivate against the real Glance", () => {
 
   it("admin deactivates (Horizon's slashless path, 204); the owner's download is then 403; reactivate (204) restores it", async () => {
     imageId = await createImage("deactivate");
-    expect((await glanceData("PUT", `/v2/images/${imageId}/file`, "demo", PAYLOAD)).status).toBe(204);
+    const uploaded = await edgeData("PUT", `/api/glance/images/${imageId}/file/`, "demo", PAYLOAD);
+    expect(uploaded.status, uploaded.bytes.toString()).toBe(200);
     expect((await glanceImage(imageId)).status).toBe("active");
 
     const deactivated = await api(`/api/glance/images/${imageId}/actions/deactivate`, { method: "POST", as: "admin" });
@@ -165,14 +169,15 @@ describe("deactivate and reactivate against the real Glance", () => {
     expect((await glanceImage(imageId)).status).toBe("deactivated");
     expect(ImageSchema.parse((await api(`/api/glance/images/${imageId}/`)).body).status).toBe("deactivated");
 
-    const refused = await glanceData("GET", `/v2/images/${imageId}/file`, "demo");
+    const refused = await edgeData("GET", `/api/glance/images/${imageId}/file/`, "demo");
     expect(refused.status).toBe(403);
-    expect(refused.bytes.toString()).toMatch(/deactivated/);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(ProblemSchema.parse(JSON.parse(refused.bytes.toString())).detail).toMatch(/deactivated/);
 
     const reactivated = await api(`/api/glance/images/${imageId}/actions/reactivate/`, { method: "POST", as: "admin" });
     expect(reactivated.status).toBe(204);
     expect((await glanceImage(imageId)).status).toBe("active");
-    const downloaded = await glanceData("GET", `/v2/images/${imageId}/file`, "demo");
+    const downloaded = await edgeData("GET", `/api/glance/images/${imageId}/file/`, "demo");
     expect(downloaded.status).toBe(200);
     expect(downloaded.bytes.equals(PAYLOAD)).toBe(true);
   });

@@ -166,11 +166,10 @@ describe("GlanceClient image data", () => {
     expect(await response.text()).toBe("abcd");
   });
 
-  it("answers a download's 416 rather than throwing, and sends HEAD as HEAD", async () => {
-    const seen = stubFetch(() => new Response(null, { status: 416, headers: { "content-range": "bytes */10" } }));
-    const response = await client().downloadImageData(ID, { method: "HEAD", range: "bytes=20-" });
-    expect(seen[0].request.method).toBe("HEAD");
-    expect(response.status).toBe(416);
+  it("keeps Glance's 416 for a range it cannot satisfy, with Glance's message", async () => {
+    stubFetch(() => new Response("<html><body><h1>416 Request Range Not Satisfiable</h1>Invalid start position in Range header.</body></html>", { status: 416, headers: { "content-type": "text/html" } }));
+    const problem = await problemFrom(client().downloadImageData(ID, { range: "bytes=20-" }));
+    expect([problem.status, problem.detail]).toEqual([416, "Invalid start position in Range header."]);
   });
 
   it("reads GET /v2/info/usage, and an empty document when Glance enforces no quotas", async () => {
