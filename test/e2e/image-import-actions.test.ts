@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/lib/problem";
 import { ImageTaskListSchema } from "../../src/routes/image-actions/image-actions.schemas";
 import { ImageSchema } from "../../src/routes/images/images.schemas";
@@ -124,6 +126,40 @@ describe("stage + glance-direct import against the real Glance", () => {
     const problem = expectProblem(await importThroughEdge(imageId, { method: "glance-direct" }), 409);
     expect(problem.upstream_status).toBe(409);
     expect(problem.detail).toMatch(/active/);
+  });
+});
+
+describe("web-download through the import route against the real Glance", () => {
+  let server: Server;
+  let uri: string;
+  const served: string[] = [];
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      served.push(`${request.method} ${request.url}`);
+      response.writeHead(200, { "content-type": "application/octet-stream", "content-length": PAYLOAD.length });
+      response.end(request.method === "HEAD" ? undefined : PAYLOAD);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    // Glance's import filter allows the literal 127.0.0.1 only (not "localhost").
+    uri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/web-download.raw`;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+  });
+
+  it("Glance fetches the uri and the image becomes active with those bytes", { retry: 1 }, async () => {
+    const imageId = await createImage("web-download");
+
+    const response = await importThroughEdge(imageId, { method: "web-download", uri });
+    expect(response.status, response.text).toBe(202);
+    await waitForActive(imageId);
+
+    expect(served).toContain("GET /web-download.raw");
+    const image = await glanceImage(imageId);
+    expect(image.size).toBe(PAYLOAD.length);
+    expect(image.os_hash_value).toBe(createHash("sha512").update(PAYLOAD).digest("hex"));
   });
 });
 
