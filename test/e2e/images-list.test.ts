@@ -14,6 +14,8 @@ let secondTag: string;
 let fixtures: GlanceImage[] = [];
 
 const namesOf = (items: { name: string | null }[]) => items.map((item) => item.name);
+/** Glance (sqlite) sorts names by code unit, as Array.prototype.sort does without a comparator. */
+const byCodeUnit = (a: string | null, b: string | null) => ((a ?? "") < (b ?? "") ? -1 : (a ?? "") > (b ?? "") ? 1 : 0);
 const idsOf = (items: { id: string }[]) => items.map((item) => item.id);
 
 async function list(query: string) {
@@ -98,7 +100,7 @@ describe("GET /api/glance/images/ against the real Glance", () => {
   });
 
   it("walks 30 images sorted by name in pages of 7, forwards and then backwards", async () => {
-    const sorted = namesOf(fixtures).sort();
+    const sorted = namesOf(fixtures).sort(byCodeUnit);
     const base = `paginate=true&limit=7&sort_key=name&sort_dir=asc&tag=${encodeURIComponent(runTag)}`;
     const pages: string[][] = [];
     let marker = "";
@@ -127,7 +129,7 @@ describe("GET /api/glance/images/ against the real Glance", () => {
 
   it("sorts by name descending and by created_at descending (the default)", async () => {
     const byName = await list(`sort_key=name&sort_dir=desc&tag=${encodeURIComponent(runTag)}`);
-    expect(namesOf(byName.items)).toEqual(namesOf(fixtures).sort().reverse());
+    expect(namesOf(byName.items)).toEqual(namesOf(fixtures).sort(byCodeUnit).reverse());
 
     const byDefault = await list(`tag=${encodeURIComponent(runTag)}`);
     const created = byDefault.items.map((item) => item.created_at ?? "");
