@@ -6,11 +6,30 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { parse } from "yaml";
 
 const SPEC = new URL("../../../openapi.yaml", import.meta.url);
 const OUTPUT = new URL("../src/schema.d.ts", import.meta.url);
 
-const ast = await openapiTS(readFileSync(SPEC, "utf8"));
+/**
+ * A schema with named properties AND a typed `additionalProperties` (an image's custom properties are
+ * strings) becomes `{ min_disk?: number } & { [key: string]: string }` in openapi-typescript, which no
+ * object with a number in it satisfies. Extra keys are typed `unknown` instead; the server still
+ * checks them against the document.
+ */
+function loosenTypedExtraKeys(node) {
+  if (Array.isArray(node)) return node.forEach(loosenTypedExtraKeys);
+  if (!node || typeof node !== "object") return;
+  const { properties, additionalProperties } = node;
+  if (properties && Object.keys(properties).length > 0 && additionalProperties && typeof additionalProperties === "object") {
+    node.additionalProperties = {};
+  }
+  Object.values(node).forEach(loosenTypedExtraKeys);
+}
+
+const document = parse(readFileSync(SPEC, "utf8"));
+loosenTypedExtraKeys(document);
+const ast = await openapiTS(document);
 const generated = astToString(ast);
 
 const mode = process.argv[2];

@@ -608,7 +608,7 @@ export interface components {
              */
             os_hidden?: boolean | ("true" | "false");
         } & {
-            [key: string]: string;
+            [key: string]: unknown;
         };
         /**
          * @description `name`, `disk_format`, `visibility` and `protected` are required; every other field changes only when present. Any other key is a custom property: a string of at most 255 characters sets it, null removes it.
@@ -700,7 +700,7 @@ export interface components {
              */
             os_hidden?: boolean | ("true" | "false");
         } & {
-            [key: string]: string | null;
+            [key: string]: unknown;
         };
         /**
          * @description Custom properties plus os_hidden, os_hash_algo, os_hash_value, direct_url, stores and visible os_glance_* keys
@@ -742,7 +742,7 @@ export interface components {
                  */
                 os_hidden?: boolean | ("true" | "false");
             } & {
-                [key: string]: string;
+                [key: string]: unknown;
             };
             /**
              * @description Custom properties to remove. Names the image does not have, or that are also in `updated`, are skipped.
