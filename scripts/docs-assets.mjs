@@ -1,7 +1,8 @@
 // Copies the Swagger UI files the docs page loads from node_modules/swagger-ui-dist into public/, the
 // folder wrangler's [assets] serves (Cloudflare answers them before the Worker runs, so they are not
-// part of the Worker's script). wrangler runs this as its [build] command before dev and deploy.
-import { copyFileSync, mkdirSync } from "node:fs";
+// part of the Worker's script). wrangler runs this as its [build] command before dev and deploy, and
+// vitest.config.ts before the workers pool starts (the pool needs the folder to exist).
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 
@@ -11,4 +12,9 @@ const TARGET = resolve(import.meta.dirname, "..", "public/api/glance/docs/assets
 
 const source = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 mkdirSync(TARGET, { recursive: true });
-for (const file of FILES) copyFileSync(join(source, file), join(TARGET, file));
+// Files are only replaced when they differ, so a running `wrangler dev` never sees one missing.
+for (const file of FILES) {
+  const [from, to] = [join(source, file), join(TARGET, file)];
+  if (!existsSync(to) || !readFileSync(from).equals(readFileSync(to))) copyFileSync(from, to);
+}
+for (const stale of readdirSync(TARGET)) if (!FILES.includes(stale)) rmSync(join(TARGET, stale), { recursive: true });
