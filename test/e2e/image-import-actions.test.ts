@@ -30,8 +30,12 @@ async function createImage(label: string): Promise<string> {
 /** Image data through glance-edge's data routes (`PUT …/stage/`, `PUT`/`GET …/file/`). */
 async function edgeData(method: "PUT" | "GET", path: string, as: Account = "demo", body?: Buffer) {
   const headers: Record<string, string> = { "x-auth-token": tokenOf(as) };
-  if (body) headers["content-type"] = "application/octet-stream";
-  const response = await fetch(`${e2e().baseUrl}${path}`, { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+  const init: RequestInit = { method, headers, redirect: "manual", signal: AbortSignal.timeout(60_000) };
+  if (body) {
+    headers["content-type"] = "application/octet-stream";
+    init.body = body;
+  }
+  const response = await fetch(`${e2e().baseUrl}${path}`, init);
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
