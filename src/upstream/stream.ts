@@ -118,15 +118,17 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   const idleDetail = `${options.service} sent or received nothing for ${options.idleTimeoutMs} ms`;
   const secrets = [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)];
 
-  options.onCall?.();
+  const callEnded = options.onCall?.(options.service);
   let response: Response;
   try {
     response = await fetch(url, { method: request.method, headers, body, signal, redirect: "manual" });
   } catch (error) {
+    callEnded?.();
     idle.stop();
     if (request.signal?.aborted) throw transportProblem(timing, request.signal.reason, "The client went away before Glance answered");
     throw transportProblem(timing, idle.fired ? idle.signal.reason : error, idleDetail);
   }
+  callEnded?.();
   const accepted = (response.status >= 200 && response.status < 300) || request.acceptStatus?.includes(response.status);
   if (!accepted) {
     idle.touch();
