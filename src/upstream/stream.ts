@@ -1,3 +1,4 @@
+import { largeChunks } from "../lib/large-chunks";
 import {
   type UpstreamOptions,
   internalAddressesOf,
@@ -59,15 +60,7 @@ class IdleWatch {
 
   /** A pass-through that counts each chunk as progress. */
   watch(body: ReadableStream<Uint8Array>, onEnd = () => this.touch()): ReadableStream<Uint8Array> {
-    return body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform: (chunk, controller) => {
-          this.touch();
-          controller.enqueue(chunk);
-        },
-        flush: onEnd,
-      }),
-    );
+    return largeChunks(body, () => this.touch(), onEnd);
   }
 }
 
