@@ -8,7 +8,8 @@
 #   bash bench/data.sh --write    also replace the data results block of bench/README.md
 #
 #   BENCH_DATA_MIB=512   size of the random payload; BENCH_DATA_ROUNDS=2 rounds (the best of each is kept)
-#   BENCH_DATA_TARGETS="glance bare dev"   which paths to measure (dev's download of 512 MiB takes minutes)
+#   BENCH_DATA_TARGETS="glance bare dev"   which paths to measure
+#   BENCH_DATA_DEV_MIB=64   payload for wrangler dev, whose proxy buffers downloads (512 MiB would take ~20 min)
 #
 # Brings the stack up (scripts/openstack-stack.sh up), takes the same stack lock as bench/run.sh and
 # the e2e suite, starts its own bare workerd (the bundle of `wrangler deploy --dry-run`, as
@@ -139,11 +140,10 @@ rss_kib() { # pids... -> summed VmRSS in KiB
   echo "$total"
 }
 
-PAYLOAD="$WORK/payload.bin"
-say "writing $MIB MiB of random bytes"
-head -c "$((MIB * 1024 * 1024))" /dev/urandom >"$PAYLOAD"
-SIZE="$(stat -c %s "$PAYLOAD")"
-SHA512="$(sha512sum "$PAYLOAD" | cut -d' ' -f1)"
+DEV_MIB="${BENCH_DATA_DEV_MIB:-64}"
+say "writing $MIB MiB (and $DEV_MIB MiB for wrangler dev) of random bytes"
+head -c "$((MIB * 1024 * 1024))" /dev/urandom >"$WORK/payload.bin"
+head -c "$((DEV_MIB * 1024 * 1024))" "$WORK/payload.bin" >"$WORK/payload-dev.bin"
 
 new_image() {
   local id
@@ -158,6 +158,7 @@ new_image() {
 measure() {
   local watched="$1" sampler="" base=0 peakfile="$WORK/peak" out
   shift
+  rm -f "$peakfile"
   if [ -n "$watched" ]; then
     local tree
     tree="$(tree_of "$watched" | tr '\n' ' ')"
@@ -186,21 +187,34 @@ measure() {
 }
 
 RAW="$RESULTS/data-$STAMP.tsv"
-printf 'round\tdirection\ttarget\tstatus\tseconds\tMiB/s\trss_growth_MiB\n' >"$RAW"
+printf 'round\tdirection\ttarget\tMiB\tstatus\tseconds\tMiB/s\trss_growth_MiB\n' >"$RAW"
 record() { # round direction target "code seconds up down rssKiB"
   local code secs up down rss bytes
   read -r code secs up down rss <<<"$4"
+  [ -n "$watched" ] || rss=0
   bytes="$up"; [ "$2" = download ] && bytes="$down"
   [ "${bytes%.*}" = "$SIZE" ] || { head -c 2000 "$WORK/answer" >&2 2>/dev/null; die "$2 via $3 moved ${bytes} bytes of $SIZE (HTTP $code)"; }
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$code" "$secs" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$((SIZE / 1048576))" "$code" "$secs" \
     "$(awk -v b="$SIZE" -v s="$secs" 'BEGIN { printf "%.1f", b / 1048576 / s }')" \
     "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" >>"$RAW"
   say "round $1: $2 via $3: HTTP $code, ${secs}s, RSS +$((rss / 1024)) MiB"
 }
 
-UPLOAD_ARGS=(-o "$WORK/answer" -X PUT -H 'Content-Type: application/octet-stream' --data-binary "@$PAYLOAD")
+# The first request of an isolate grows it once (code, schemas): warm both edges up first.
+head -c 1048576 "$WORK/payload.bin" >"$WORK/warmup.bin"
+for edge in "$BARE" "$DEV"; do
+  id="$(new_image)"
+  curl -s -o /dev/null -X PUT -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/octet-stream' --data-binary "@$WORK/warmup.bin" "$edge/api/glance/images/$id/file/"
+  curl -s -o /dev/null -H "X-Auth-Token: $TOKEN" "$edge/api/glance/images/$id/file/"
+done
+
 for round in $(seq 1 "$ROUNDS"); do
   for target in ${BENCH_DATA_TARGETS:-glance bare dev}; do
+    PAYLOAD="$WORK/payload.bin"
+    [ "$target" != dev ] || PAYLOAD="$WORK/payload-dev.bin"
+    SIZE="$(stat -c %s "$PAYLOAD")"
+    SHA512="$(sha512sum "$PAYLOAD" | cut -d' ' -f1)"
+    UPLOAD_ARGS=(-o "$WORK/answer" -X PUT -H 'Content-Type: application/octet-stream' --data-binary "@$PAYLOAD")
     id="$(new_image)"
     case "$target" in
       glance) url="$GLANCE_URL/v2/images/$id/file" watched="" ;;
@@ -222,17 +236,17 @@ done
 
 TABLE="$(awk -F'\t' -v mib="$MIB" -v rounds="$ROUNDS" '
   NR == 1 { next }
-  { key = $2 SUBSEP $3; if (!(key in best) || $6 + 0 > best[key]) best[key] = $6 + 0; if ($7 + 0 > rss[key]) rss[key] = $7 + 0 }
+  { key = $2 SUBSEP $3; size[$3] = $4; if (!(key in best) || $7 + 0 > best[key]) best[key] = $7 + 0; if ($8 + 0 > rss[key]) rss[key] = $8 + 0 }
   END {
     names["glance"] = "Glance directly"; names["bare"] = "glance-edge, bare workerd"; names["dev"] = "glance-edge, wrangler dev"
-    printf "%d MiB of random bytes, best of %d rounds; RSS growth = the largest over the rounds.\n\n", mib, rounds
-    print "| direction | path | MiB/s | vs Glance | RSS growth (MiB) |"
-    print "|---|---|---:|---:|---:|"
+    printf "Random bytes, best of %d rounds (after a warm-up request); RSS growth = the largest over the rounds.\n\n", rounds
+    print "| direction | path | MiB moved | MiB/s | vs Glance | RSS growth (MiB) |"
+    print "|---|---|---:|---:|---:|---:|"
     split("upload download", dirs, " "); split("glance bare dev", targets, " ")
     for (d = 1; d <= 2; d++) for (t = 1; t <= 3; t++) {
       key = dirs[d] SUBSEP targets[t]; base = best[dirs[d] SUBSEP "glance"]
       if (!(key in best)) continue
-      printf "| %s | %s | %.1f | %s | %s |\n", dirs[d], names[targets[t]], best[key], (t == 1 ? "1.00x" : sprintf("%.2fx", best[key] / base)), (t == 1 ? "-" : sprintf("%.1f", rss[key]))
+      printf "| %s | %s | %d | %.1f | %s | %s |\n", dirs[d], names[targets[t]], size[targets[t]], best[key], (t == 1 ? "1.00x" : sprintf("%.2fx", best[key] / base)), (t == 1 ? "-" : sprintf("%.1f", rss[key]))
     }
   }' "$RAW")"
 echo "$TABLE"

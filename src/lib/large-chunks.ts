@@ -1,6 +1,6 @@
-/** Smallest chunk handed on (unless the stream ends first); workerd's sockets deliver ~4 KiB reads. */
+/** Smallest chunk handed on (unless the stream ends first): workerd delivers ~4 KiB reads, and each chunk costs a JS pass. */
 const MIN_CHUNK = 64 * 1024;
-const MAX_CHUNK = 1024 * 1024;
+const MAX_CHUNK = 256 * 1024;
 
 type ChunkReader =
   | { byob: true; reader: ReadableStreamBYOBReader }
@@ -16,7 +16,7 @@ function readerOf(body: ReadableStream<Uint8Array>): ChunkReader {
 }
 
 /**
- * The same bytes in chunks of 64 KiB to 1 MiB, each shown to `onChunk` on its way: per-chunk work in
+ * The same bytes in chunks of 64 to 256 KiB, each shown to `onChunk` on its way: per-chunk work in
  * JS (a digest, an idle timer) costs per chunk, and the network gives many small ones. Pull-based with
  * no queue of its own, so at most one chunk is held; `onEnd` runs once the source is exhausted.
  */
