@@ -12,8 +12,8 @@
 #   BENCH_DATA_DEV_MIB=64   payload for wrangler dev, whose proxy buffers downloads (512 MiB would take ~20 min)
 #
 # Brings the stack up (scripts/openstack-stack.sh up), takes the same stack lock as bench/run.sh and
-# the e2e suite, starts its own bare workerd (the bundle of `wrangler deploy --dry-run`, as
-# bench/run.sh does) and its own wrangler dev, and removes all of it, images included, when done.
+# the e2e suite, starts its own bare workerd (the bundle of `wrangler deploy --dry-run` served with
+# bench/workerd-config.mjs, as bench/run.sh does) and its own wrangler dev, and removes all of it, images included, when done.
 # RSS: workerd's VmRSS (bare), or the sum over wrangler's process tree (node + proxy + workerd),
 # sampled every 50 ms; growth = peak during the transfer minus the value just before it.
 set -euo pipefail
@@ -76,40 +76,7 @@ WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
   node_modules/.bin/wrangler deploy --dry-run --outdir "$WORK/bundle" >"$WORK/bundle.log" 2>&1 \
   || { cat "$WORK/bundle.log" >&2; die "wrangler deploy --dry-run failed"; }
 BARE_PORT="$(free_port)"
-node - "$WORK/bundle/config.capnp" "$BARE_PORT" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL" <<'JS'
-const fs = require("fs");
-const [out, port, ...overrides] = process.argv.slice(2);
-const toml = fs.readFileSync("wrangler.toml", "utf8");
-const date = /^compatibility_date\s*=\s*"([^"]*)"/m.exec(toml)[1];
-const flags = (/^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1] ?? "").match(/"[^"]*"/g) ?? [];
-const vars = new Map();
-let inVars = false;
-for (const line of toml.split("\n")) {
-  if (/^\s*\[/.test(line)) inVars = /^\s*\[vars\]\s*$/.test(line);
-  const m = inVars && /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*"([^"]*)"/.exec(line);
-  if (m) vars.set(m[1], m[2]);
-}
-for (const o of overrides) { const i = o.search(/[=:]/); vars.set(o.slice(0, i), o.slice(i + 1)); }
-const bindings = [...vars].map(([k, v]) => `    (name = ${JSON.stringify(k)}, text = ${JSON.stringify(v)}),`).join("\n");
-fs.writeFileSync(out, `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [
-    (name = "main", worker = .worker),
-    (name = "loopback", network = (allow = ["public", "private", "local"])),
-  ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
-);
-const worker :Workerd.Worker = (
-  modules = [ (name = "index.js", esModule = embed "index.js") ],
-  compatibilityDate = ${JSON.stringify(date)},
-  compatibilityFlags = [${flags.join(", ")}],
-  bindings = [
-${bindings}
-  ],
-  globalOutbound = "loopback",
-);
-`);
-JS
+node bench/workerd-config.mjs "$WORK/bundle/config.capnp" "$BARE_PORT" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL"
 "$WORKERD" serve "$WORK/bundle/config.capnp" >"$WORK/bare.log" 2>&1 &
 BARE_PID=$!
 pids+=("$BARE_PID")

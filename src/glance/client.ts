@@ -5,14 +5,18 @@ import { type ChunkTap, type StreamRequest, upstreamStream } from "../upstream/s
 import {
   GlanceImageListSchema,
   GlanceImageSchema,
+  GlanceImageTasksSchema,
   GlanceImportInfoSchema,
   GlanceNamespaceListSchema,
   GlanceNamespaceSchema,
   GlanceResourceTypeListSchema,
+  type GlanceStore,
+  GlanceStoresInfoSchema,
   GlanceUsageSchema,
   GlanceVersionsSchema,
   type JsonPatchOp,
 } from "./schemas";
+import type { GlanceImportRequest } from "./transform/image-import";
 
 export const JSON_PATCH_MEDIA_TYPE = "application/openstack-images-v2.1-json-patch";
 
@@ -23,7 +27,7 @@ export interface GlanceClientOptions {
   /** Read at call time: the token requireToken accepted, if any. */
   getToken?: () => string | undefined;
   getRetries?: number;
-  onCall?: () => void;
+  onCall?: UpstreamOptions["onCall"];
   /** Image data transfers: how long one may stall before it is aborted. */
   dataIdleTimeoutMs?: number;
 }
@@ -113,13 +117,40 @@ export class GlanceClient {
     return this.send({ method: "DELETE", path: `/v2/images/${segment(imageId)}` });
   }
 
+  /** `GET /v2/info/import`; none when Glance answers 404 (interoperable import is off). */
   async importMethods(): Promise<string[]> {
-    const info = await this.call(GlanceImportInfoSchema, { method: "GET", path: "/v2/info/import" });
-    return info["import-methods"].value;
+    try {
+      const info = await this.call(GlanceImportInfoSchema, { method: "GET", path: "/v2/info/import" });
+      return info["import-methods"].value;
+    } catch (error) {
+      if (error instanceof ProblemError && error.init.upstreamStatus === 404) return [];
+      throw error;
+    }
   }
 
-  importImage(imageId: string, method: { name: string; uri?: string }) {
-    return this.send({ method: "POST", path: `/v2/images/${segment(imageId)}/import`, body: { method } });
+  /** `POST /v2/images/{id}/import` (202); `options` are the body's keys beside `method` (stores, all_stores, …). */
+  importImage(imageId: string, method: GlanceImportRequest["method"], options: Omit<GlanceImportRequest, "method"> = {}) {
+    return this.send({ method: "POST", path: `/v2/images/${segment(imageId)}/import`, body: { method, ...options } });
+  }
+
+  async listImageTasks(imageId: string) {
+    const { tasks } = await this.call(GlanceImageTasksSchema, { method: "GET", path: `/v2/images/${segment(imageId)}/tasks` });
+    return tasks;
+  }
+
+  /** `POST /v2/images/{id}/actions/deactivate` or `reactivate` (204). */
+  changeImageActivation(imageId: string, action: "deactivate" | "reactivate") {
+    return this.send({ method: "POST", path: `/v2/images/${segment(imageId)}/actions/${action}` });
+  }
+
+  /** `GET /v2/info/stores`; none when Glance answers 404 (a single store: multi-store backends are not configured). */
+  async stores(): Promise<GlanceStore[]> {
+    try {
+      return (await this.call(GlanceStoresInfoSchema, { method: "GET", path: "/v2/info/stores" })).stores;
+    } catch (error) {
+      if (error instanceof ProblemError && error.init.upstreamStatus === 404) return [];
+      throw error;
+    }
   }
 
   listNamespaces(query: Query) {

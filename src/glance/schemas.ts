@@ -24,6 +24,16 @@ export const GlanceUsageSchema = z.object({
 });
 export type GlanceUsage = z.infer<typeof GlanceUsageSchema>;
 
+export const GlanceTaskSchema = z.object({ id: z.string() }).loose();
+export type GlanceTask = z.infer<typeof GlanceTaskSchema>;
+
+export const GlanceImageTasksSchema = z.object({ tasks: z.array(GlanceTaskSchema) });
+
+export const GlanceStoresInfoSchema = z.object({
+  stores: z.array(z.object({ id: z.string(), description: z.string().optional(), default: z.boolean().optional() }).loose()),
+});
+export type GlanceStore = z.infer<typeof GlanceStoresInfoSchema>["stores"][number];
+
 export const GlanceNamespaceSchema = z.object({ namespace: z.string() }).loose();
 export type GlanceNamespace = z.infer<typeof GlanceNamespaceSchema>;
 

@@ -126,15 +126,17 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   const idleDetail = `${options.service} sent or received nothing for ${options.idleTimeoutMs} ms`;
   const secrets = [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)];
 
-  options.onCall?.();
+  const callEnded = options.onCall?.(options.service);
   let response: Response;
   try {
     response = await fetch(url, { method: request.method, headers, body, signal, redirect: "manual" });
   } catch (error) {
+    callEnded?.();
     idle.stop();
     if (request.signal?.aborted) throw transportProblem(timing, request.signal.reason, "The client went away before Glance answered");
     throw transportProblem(timing, idle.fired ? idle.signal.reason : error, idleDetail);
   }
+  callEnded?.();
   if (response.status < 200 || response.status >= 300) {
     idle.touch();
     const text = await readErrorText(response);

@@ -89,4 +89,31 @@ describe("GET /api/glance/version/", () => {
     expect((await callApi("/api/glance/version/")).status).toBe(502);
     expect(stub.calls).toHaveLength(2);
   });
+
+  it("refuses a query parameter with a 400 naming it, before any call to Glance", async () => {
+    const stub = stubUpstream({ "GET /versions": glanceJson(VERSIONS) });
+    const response = await callApi("/api/glance/version/?refresh=1", { token: null });
+    expect(response.status).toBe(400);
+    const problem = ProblemSchema.parse(await response.json());
+    expect(problem.type).toBe("urn:glance-edge:problem:validation-error");
+    expect(problem.errors).toEqual([expect.objectContaining({ location: "query", message: expect.stringContaining("refresh") })]);
+    expect(stub.calls).toHaveLength(0);
+  });
+});
+
+describe("Server-Timing", () => {
+  it("names the Glance call of a miss and only the cache outcome of a hit", async () => {
+    stubUpstream({ "GET /versions": glanceJson(VERSIONS) });
+    const miss = await callApi("/api/glance/version/");
+    expect(miss.headers.get("server-timing")).toMatch(/^app;dur=[\d.]+, glance;dur=[\d.]+;desc="1 call", cache;desc=miss$/);
+    const hit = await callApi("/api/glance/version/");
+    expect(hit.headers.get("server-timing")).toMatch(/^app;dur=[\d.]+, cache;desc=hit$/);
+  });
+
+  it("counts every attempt, retries included, and is on problem answers too", async () => {
+    stubUpstream({ "GET /versions": new Response("down", { status: 503 }) });
+    const response = await callApi("/api/glance/version/");
+    expect(response.status).toBe(502);
+    expect(response.headers.get("server-timing")).toMatch(/^app;dur=[\d.]+, glance;dur=[\d.]+;desc="2 calls"$/);
+  });
 });

@@ -143,7 +143,8 @@ export const downloadImageFile: RouteHandler<DownloadImageFileRoute, AppEnv> = a
   if (data.status === "rejected") {
     const error = data.reason as unknown;
     if (error instanceof ProblemError && error.init.upstreamStatus === 416 && record.status === "fulfilled") {
-      throw new ProblemError({ ...error.init, headers: { "content-range": `bytes */${String(record.value.size ?? 0)}` } });
+      const size = typeof record.value.size === "number" ? record.value.size : 0;
+      throw new ProblemError({ ...error.init, headers: { "content-range": `bytes */${size}` } });
     }
     throw error;
   }
