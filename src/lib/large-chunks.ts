@@ -15,36 +15,37 @@ function readerOf(body: ReadableStream<Uint8Array>): ChunkReader {
   }
 }
 
+export interface ChunkObserver {
+  chunk(chunk: Uint8Array): void | Promise<void>;
+  end(): void | Promise<void>;
+}
+
 /**
- * The same bytes in chunks of 64 to 256 KiB, each shown to `onChunk` on its way: per-chunk work in
- * JS (a digest, an idle timer) costs per chunk, and the network gives many small ones. Pull-based with
- * no queue of its own, so at most one chunk is held; `onEnd` runs once the source is exhausted.
+ * The same bytes as a native stream, fixed-length when `contentLength` is given (so fetch sends
+ * Content-Length, never chunked input), read in chunks of 64 to 256 KiB that `observer` sees on
+ * their way. One JS pass per chunk, and one chunk in flight: the next read waits until the
+ * consumer has taken the last one. A failure on either side aborts the other.
  */
-export function largeChunks(
-  body: ReadableStream<Uint8Array>,
-  onChunk: (chunk: Uint8Array) => void | Promise<void>,
-  onEnd: () => void | Promise<void> = () => {},
-): ReadableStream<Uint8Array> {
+export function pumpLargeChunks(body: ReadableStream<Uint8Array>, contentLength: number | undefined, observer: ChunkObserver): ReadableStream<Uint8Array> {
+  const { readable, writable } = contentLength === undefined ? new IdentityTransformStream() : new FixedLengthStream(contentLength);
+  const writer = writable.getWriter();
   const source = readerOf(body);
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const { done, value } = source.byob
-          ? await source.reader.readAtLeast(MIN_CHUNK, new Uint8Array(MAX_CHUNK))
-          : await source.reader.read();
-        if (value && value.byteLength > 0) {
-          await onChunk(value);
-          controller.enqueue(value);
-        }
-        if (done) {
-          await onEnd();
-          controller.close();
-        }
-      },
-      cancel(reason) {
-        return source.reader.cancel(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
+  const pump = async () => {
+    for (;;) {
+      const { done, value } = source.byob
+        ? await source.reader.readAtLeast(MIN_CHUNK, new Uint8Array(MAX_CHUNK))
+        : await source.reader.read();
+      if (value && value.byteLength > 0) {
+        await observer.chunk(value);
+        await writer.write(value);
+      }
+      if (done) break;
+    }
+    await observer.end();
+    await writer.close();
+  };
+  pump().catch(async (error: unknown) => {
+    await Promise.allSettled([writer.abort(error), source.reader.cancel(error)]);
+  });
+  return readable;
 }

@@ -1,4 +1,4 @@
-import { largeChunks } from "../lib/large-chunks";
+import { type ChunkObserver, pumpLargeChunks } from "../lib/large-chunks";
 import {
   type UpstreamOptions,
   internalAddressesOf,
@@ -25,10 +25,7 @@ export interface StreamRequest {
   tap?: ChunkTap;
 }
 
-export interface ChunkTap {
-  chunk(chunk: Uint8Array): void | Promise<void>;
-  end(): void | Promise<void>;
-}
+export type ChunkTap = ChunkObserver;
 
 /** Longest error text read from an upstream error answer; error pages are small, a body may not be. */
 const ERROR_TEXT_LIMIT = 64 * 1024;
@@ -63,30 +60,19 @@ class IdleWatch {
     clearTimeout(this.timer);
   }
 
-  /** A pass-through that counts each chunk as progress and shows it to the tap. */
-  watch(body: ReadableStream<Uint8Array>, tap?: ChunkTap): ReadableStream<Uint8Array> {
-    return largeChunks(
-      body,
-      (chunk) => {
+  /** The body as Glance receives it: each chunk counts as progress and is shown to the tap. */
+  watch(body: ReadableStream<Uint8Array>, contentLength: number | undefined, tap?: ChunkTap): ReadableStream<Uint8Array> {
+    return pumpLargeChunks(body, contentLength, {
+      chunk: (chunk) => {
         this.touch();
         return tap?.chunk(chunk);
       },
-      () => {
+      end: () => {
         this.touch();
         return tap?.end();
       },
-    );
+    });
   }
-}
-
-/** A body Glance receives with its Content-Length, never chunked, when the length is known. */
-function sized(body: ReadableStream<Uint8Array>, contentLength: number | undefined) {
-  if (contentLength === undefined) return body;
-  const fixed = new FixedLengthStream(contentLength);
-  body.pipeTo(fixed.writable).catch(() => {
-    // the fetch sees the same failure on its side of the pipe and reports it
-  });
-  return fixed.readable;
 }
 
 async function readErrorText(response: Response) {
@@ -121,7 +107,7 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   if (request.contentLength !== undefined) headers["content-length"] = String(request.contentLength);
   const idle = new IdleWatch(options.idleTimeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, idle.signal]) : idle.signal;
-  const body = request.body ? sized(idle.watch(request.body, request.tap), request.contentLength) : undefined;
+  const body = request.body ? idle.watch(request.body, request.contentLength, request.tap) : undefined;
   const timing = { service: options.service, timeoutMs: options.idleTimeoutMs };
   const idleDetail = `${options.service} sent or received nothing for ${options.idleTimeoutMs} ms`;
   const secrets = [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)];

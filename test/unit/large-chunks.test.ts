@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { largeChunks } from "../../src/lib/large-chunks";
+import { pumpLargeChunks } from "../../src/lib/large-chunks";
 
 const SMALL = 4096;
 
-function source(count: number) {
+function plainSource(count: number) {
   const state = { produced: 0 };
   const stream = new ReadableStream<Uint8Array>(
     {
@@ -18,7 +18,7 @@ function source(count: number) {
   return { stream, state };
 }
 
-/** A native byte stream (what workerd gives for a request or response body) fed 4 KiB writes. */
+/** A native byte stream (what workerd gives for a request body) fed 4 KiB writes. */
 function nativeSource(count: number) {
   const { readable, writable } = new IdentityTransformStream();
   const writer = writable.getWriter();
@@ -29,49 +29,51 @@ function nativeSource(count: number) {
   return readable;
 }
 
-async function drain(stream: ReadableStream<Uint8Array>) {
-  const sizes: number[] = [];
-  const parts: Uint8Array[] = [];
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
-    sizes.push(chunk.byteLength);
-    parts.push(chunk.slice());
-  }
-  return { sizes, bytes: new Uint8Array(await new Blob(parts).arrayBuffer()) };
-}
-
 function expected(count: number) {
   const bytes = new Uint8Array(count * SMALL);
   for (let i = 0; i < count; i++) bytes.fill(i % 256, i * SMALL, (i + 1) * SMALL);
   return bytes;
 }
 
-describe("largeChunks", () => {
-  it("gathers a byte stream's small reads into chunks of at least 64 KiB, every byte in order, each shown once", async () => {
-    const stream = nativeSource(100);
-    const seen: number[] = [];
-    let ended = 0;
-    const { sizes, bytes } = await drain(largeChunks(stream, (chunk) => void seen.push(chunk.byteLength), () => void ended++));
-    expect(bytes).toEqual(expected(100));
-    expect(sizes.slice(0, -1).every((size) => size >= 64 * 1024 && size <= 256 * 1024)).toBe(true);
-    expect(seen).toEqual(sizes);
-    expect(ended).toBe(1);
+const recorder = () => {
+  const seen = { sizes: [] as number[], ended: 0 };
+  return { seen, observer: { chunk: (chunk: Uint8Array) => void seen.sizes.push(chunk.byteLength), end: () => void seen.ended++ } };
+};
+
+describe("pumpLargeChunks", () => {
+  it("gathers a byte stream's 4 KiB reads into chunks of 64 to 256 KiB, every byte in order, each shown once", async () => {
+    const { seen, observer } = recorder();
+    const out = pumpLargeChunks(nativeSource(100), 100 * SMALL, observer);
+    expect(new Uint8Array(await new Response(out).arrayBuffer())).toEqual(expected(100));
+    expect(seen.sizes.reduce((a, b) => a + b, 0)).toBe(100 * SMALL);
+    expect(seen.sizes.slice(0, -1).every((size) => size >= 64 * 1024 && size <= 256 * 1024)).toBe(true);
+    expect(seen.ended).toBe(1);
   });
 
-  it("passes a plain stream's chunks on as they are, pulling only when read", async () => {
-    const { stream, state } = source(10);
-    const chunks = largeChunks(stream, () => {});
-    const reader = chunks.getReader();
-    await reader.read();
-    expect(state.produced).toBeLessThanOrEqual(2);
-    reader.releaseLock();
-    const { bytes } = await drain(chunks);
-    expect(bytes.byteLength).toBe(9 * SMALL);
+  it("holds one chunk at a time: the source is read only as the consumer reads", async () => {
+    const { stream, state } = plainSource(50);
+    const reader = pumpLargeChunks(stream, undefined, recorder().observer).getReader();
+    let read = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      read += value.byteLength;
+      expect(state.produced * SMALL - read).toBeLessThanOrEqual(2 * SMALL);
+    }
+    expect(read).toBe(50 * SMALL);
   });
 
-  it("cancels its source when cancelled", async () => {
-    let cancelled: unknown;
-    const stream = new ReadableStream<Uint8Array>({ pull: (c) => c.enqueue(new Uint8Array(8)), cancel: (reason) => void (cancelled = reason) });
-    await largeChunks(stream, () => {}).cancel("client went away");
-    expect(cancelled).toBe("client went away");
+  it("errors its output when the source fails (a client that hangs up), and cancels the source when the output is cancelled", async () => {
+    const failing = new ReadableStream<Uint8Array>({ pull: (c) => c.error(new Error("client went away")) });
+    await expect(new Response(pumpLargeChunks(failing, 10, recorder().observer)).arrayBuffer()).rejects.toThrow();
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({ pull: (c) => c.enqueue(new Uint8Array(8)), cancel: () => void (cancelled = true) });
+    await pumpLargeChunks(endless, undefined, recorder().observer).cancel("Glance answered early");
+    await expect.poll(() => cancelled).toBe(true);
+  });
+
+  it("refuses a body longer than its Content-Length", async () => {
+    const { stream } = plainSource(3);
+    await expect(new Response(pumpLargeChunks(stream, 2 * SMALL, recorder().observer)).arrayBuffer()).rejects.toThrow();
   });
 });
