@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ProblemError } from "../lib/problem";
 import { type Query, type UpstreamOptions, type UpstreamRequest, upstreamRequest } from "../upstream/http";
-import { type StreamRequest, upstreamStream } from "../upstream/stream";
+import { type ChunkTap, type StreamRequest, upstreamStream } from "../upstream/stream";
 import {
   GlanceImageListSchema,
   GlanceImageSchema,
@@ -171,14 +171,17 @@ export class GlanceClient {
 
   // Image data: streamed through upstream/stream.ts, never buffered, never retried.
 
-  /** `PUT /v2/images/{id}/file` (204): the image's data; Glance stores it and makes the image active. */
-  async uploadImageData(imageId: string, body: ReadableStream<Uint8Array>, contentLength?: number, signal?: AbortSignal): Promise<void> {
-    await this.putData(`/v2/images/${segment(imageId)}/file`, body, contentLength, signal);
+  /**
+   * `PUT /v2/images/{id}/file` (204): the image's data; Glance stores it and makes the image active.
+   * Without `contentLength` the body goes chunked. `tap` sees each chunk on its way (a digest).
+   */
+  async uploadImageData(imageId: string, body: ReadableStream<Uint8Array>, contentLength?: number, signal?: AbortSignal, tap?: ChunkTap): Promise<void> {
+    await this.putData(`/v2/images/${segment(imageId)}/file`, { body, contentLength, signal, tap });
   }
 
   /** `PUT /v2/images/{id}/stage` (204): data for a later `glance-direct` import; the image becomes `uploading`. */
-  async stageImageData(imageId: string, body: ReadableStream<Uint8Array>, contentLength?: number, signal?: AbortSignal): Promise<void> {
-    await this.putData(`/v2/images/${segment(imageId)}/stage`, body, contentLength, signal);
+  async stageImageData(imageId: string, body: ReadableStream<Uint8Array>, contentLength?: number, signal?: AbortSignal, tap?: ChunkTap): Promise<void> {
+    await this.putData(`/v2/images/${segment(imageId)}/stage`, { body, contentLength, signal, tap });
   }
 
   /**
@@ -194,15 +197,8 @@ export class GlanceClient {
     return this.call(GlanceUsageSchema, { method: "GET", path: "/v2/info/usage" });
   }
 
-  private async putData(path: string, body: ReadableStream<Uint8Array>, contentLength: number | undefined, signal: AbortSignal | undefined) {
-    const response = await this.stream({
-      method: "PUT",
-      path,
-      headers: { "content-type": "application/octet-stream" },
-      body,
-      contentLength,
-      signal,
-    });
+  private async putData(path: string, data: Pick<StreamRequest, "body" | "contentLength" | "signal" | "tap">) {
+    const response = await this.stream({ method: "PUT", path, headers: { "content-type": "application/octet-stream" }, ...data });
     await response.body?.cancel();
   }
 }

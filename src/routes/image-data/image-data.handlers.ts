@@ -13,7 +13,7 @@ import {
 } from "../../glance/transform/image-data";
 import { toHorizonImage } from "../../glance/transform/images";
 import { badRequest, ProblemError } from "../../lib/problem";
-import { sha512Passthrough } from "../../lib/sha512-stream";
+import { sha512Tap } from "../../lib/sha512-tap";
 import type { DownloadImageFileRoute, StageImageDataRoute, UploadImageFileRoute } from "./image-data.routes";
 
 const OCTET_STREAM = "application/octet-stream";
@@ -77,10 +77,11 @@ async function receiveImageData(c: Context<AppEnv>, imageId: string, target: "fi
   const glance = c.get("glance");
   const length = declaredLength(c, c.get("config").MAX_UPLOAD_BYTES);
   await refuseOverQuota(glance, target === "file" ? "image_size_total" : "image_stage_total", length);
-  const { stream, digest } = sha512Passthrough(c.req.raw.body ?? emptyBody());
+  const { tap, digest } = sha512Tap();
+  const body = c.req.raw.body ?? emptyBody();
   const signal = c.req.raw.signal;
-  if (target === "file") await glance.uploadImageData(imageId, stream, length, signal);
-  else await glance.stageImageData(imageId, stream, length, signal);
+  if (target === "file") await glance.uploadImageData(imageId, body, length, signal, tap);
+  else await glance.stageImageData(imageId, body, length, signal, tap);
   const sentSha512 = bytesToHex(await digest);
   const image = await glance.getImage(imageId);
   const storedSha512 = glanceSha512(image);
@@ -142,7 +143,8 @@ export const downloadImageFile: RouteHandler<DownloadImageFileRoute, AppEnv> = a
   if (data.status === "rejected") {
     const error = data.reason as unknown;
     if (error instanceof ProblemError && error.init.upstreamStatus === 416 && record.status === "fulfilled") {
-      throw new ProblemError({ ...error.init, headers: { "content-range": `bytes */${String(record.value.size ?? 0)}` } });
+      const size = typeof record.value.size === "number" ? record.value.size : 0;
+      throw new ProblemError({ ...error.init, headers: { "content-range": `bytes */${size}` } });
     }
     throw error;
   }
