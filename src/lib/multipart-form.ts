@@ -60,6 +60,28 @@ function formError(error: Multipasta.MultipartError, fileField: string, maxField
   }
 }
 
+const MIN_READ_BYTES = 64 * 1024;
+const MAX_READ_BYTES = 256 * 1024;
+
+/**
+ * Reads a request body in chunks of 64 to 256 KiB where it is a byte stream (workerd hands a
+ * default reader ~4 KiB at a time, and the parser costs a pass per chunk); other streams as they come.
+ */
+function chunkReader(body: ReadableStream<Uint8Array>) {
+  let byob: ReadableStreamBYOBReader | undefined;
+  try {
+    byob = body.getReader({ mode: "byob" });
+  } catch {
+    const reader = body.getReader();
+    return { read: () => reader.read(), cancel: (reason?: unknown) => reader.cancel(reason) };
+  }
+  const reader = byob;
+  return {
+    read: () => reader.readAtLeast(MIN_READ_BYTES, new Uint8Array(MAX_READ_BYTES)),
+    cancel: (reason?: unknown) => reader.cancel(reason),
+  };
+}
+
 const isFilePart = (fileField: string) => (info: Multipasta.PartInfo) => info.name === fileField && Multipasta.defaultIsFile(info);
 
 /**
@@ -121,17 +143,19 @@ export async function readStreamedForm(body: ReadableStream<Uint8Array> | null, 
   });
 
   if (!body) throw new MultipartFormError(400, "(body)", "the request has no body");
-  const reader = body.getReader();
+  const reader = chunkReader(body);
   /** Feeds one request chunk to the parser; false once the request body has ended. */
   const feed = async (): Promise<boolean> => {
     const { done, value } = await reader.read();
+    if (value && value.byteLength > 0) {
+      consumedBytes += value.byteLength;
+      parser.write(value);
+    }
     if (done) {
       if (!formEnded) parser.end();
       if (!formEnded) fail(new MultipartFormError(400, "(body)", "the form ends before its closing boundary"));
       return false;
     }
-    consumedBytes += value.byteLength;
-    parser.write(value);
     return true;
   };
 

@@ -11,7 +11,7 @@ import { validationProblem } from "../../lib/create-router";
 import { log } from "../../lib/logger";
 import { MultipartFormError, readStreamedForm, type StreamedFile } from "../../lib/multipart-form";
 import { badRequest, invalidInput, ProblemError } from "../../lib/problem";
-import { sha512Passthrough } from "../../lib/sha512-stream";
+import { sha512Tap } from "../../lib/sha512-tap";
 import { waitUntilOf } from "../../lib/wait-until";
 import type { CreateImageRoute, CreateImageWithPutRoute } from "./image-create.routes";
 import { CreateImageBodySchema, FORM_DATA_FIELD, MAX_FORM_FIELD_BYTES } from "./image-create.schemas";
@@ -213,8 +213,8 @@ async function uploadOrRollBack(
   requestId: string,
 ): Promise<{ image: GlanceImage; sentSha512: string }> {
   try {
-    const { stream, digest } = sha512Passthrough(data);
-    await glance.uploadImageData(created.id, stream, undefined, signal);
+    const { tap, digest } = sha512Tap();
+    await glance.uploadImageData(created.id, data, undefined, signal, tap);
     const failure = file.failure();
     if (failure) throw failure;
     const sentSha512 = bytesToHex(await digest);
