@@ -12,6 +12,8 @@ export interface AppVariables {
   glance: GlanceClient;
   keystone?: KeystoneClient;
   upstreamCalls: number;
+  /** Set by requireToken: the route answers with caller data (no shared caching of the answer). */
+  tokenRoute?: boolean;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -22,6 +22,8 @@ export interface GlanceClientOptions {
   getToken?: () => string | undefined;
   getRetries?: number;
   onCall?: () => void;
+  /** MAX_UPSTREAM_JSON_BYTES */
+  maxResponseBytes?: number;
 }
 
 const segment = (value: string) => encodeURIComponent(value);
@@ -32,9 +34,9 @@ export class GlanceClient {
 
   private readonly getToken: () => string | undefined;
 
-  constructor({ baseUrl, timeoutMs, openstackRequestId, getToken, getRetries = 1, onCall }: GlanceClientOptions) {
+  constructor({ baseUrl, timeoutMs, openstackRequestId, getToken, getRetries = 1, onCall, maxResponseBytes }: GlanceClientOptions) {
     const baseHeaders = { "user-agent": "glance-edge", "x-openstack-request-id": openstackRequestId };
-    this.options = { service: "Glance", baseUrl, timeoutMs, getRetries, baseHeaders, onCall };
+    this.options = { service: "Glance", baseUrl, timeoutMs, getRetries, baseHeaders, onCall, maxResponseBytes };
     this.getToken = getToken ?? (() => undefined);
   }
 

@@ -7,7 +7,7 @@ const DESCRIPTIONS = {
   404: "Not found, or not visible to this project",
   405: "Method not allowed on this path (see the Allow header)",
   409: "Conflict reported by Glance",
-  413: "Glance refused the size or a quota",
+  413: "The JSON body is larger than MAX_JSON_BODY_BYTES (nothing was sent to Glance), or Glance refused the size or a quota",
   415: "Content-Type is not application/json",
   500: "The API is misconfigured, or an unexpected error (quote the request id)",
   502: "Glance (or Keystone) failed or could not be reached",

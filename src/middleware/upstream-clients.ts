@@ -28,6 +28,7 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
       openstackRequestId: c.get("openstackRequestId"),
       getToken: () => c.get("token"),
       onCall: countCall,
+      maxResponseBytes: config.MAX_UPSTREAM_JSON_BYTES,
     }),
   );
   if (config.KEYSTONE_URL) {
@@ -38,6 +39,7 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
         timeoutMs: config.GLANCE_TIMEOUT_MS,
         openstackRequestId: c.get("openstackRequestId"),
         onCall: countCall,
+        maxResponseBytes: config.MAX_UPSTREAM_JSON_BYTES,
       }),
     );
   }

@@ -1,3 +1,4 @@
+import { declaredLength, readTextWithin } from "../lib/bounded-body";
 import { ProblemError } from "../lib/problem";
 import { upstreamErrorDetail } from "./error-detail";
 
@@ -23,7 +24,11 @@ export interface UpstreamOptions {
   getRetries: number;
   baseHeaders: Record<string, string>;
   onCall?: () => void;
+  /** Largest answer read (MAX_UPSTREAM_JSON_BYTES); a larger one is a 502, never read whole. */
+  maxResponseBytes?: number;
 }
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export interface UpstreamResponse {
   status: number;
@@ -63,12 +68,14 @@ export async function upstreamRequest(options: UpstreamOptions, request: Upstrea
   for (let attempt = 1; ; attempt++) {
     options.onCall?.();
     let response: Response;
+    // One deadline for the whole exchange: headers and body.
+    const signal = AbortSignal.timeout(options.timeoutMs);
     try {
       response = await fetch(url, {
         method: request.method,
         headers,
         body,
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal,
         redirect: "manual",
       });
     } catch (error) {
@@ -79,7 +86,7 @@ export async function upstreamRequest(options: UpstreamOptions, request: Upstrea
       await response.body?.cancel();
       continue;
     }
-    return await readResponse(options, request, response, [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)]);
+    return await readResponse(options, request, response, signal, [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)]);
   }
 }
 
@@ -119,13 +126,33 @@ function transportProblem(options: UpstreamOptions, error: unknown) {
   });
 }
 
-async function readResponse(options: UpstreamOptions, request: UpstreamRequest, response: Response, secrets: string[]) {
+function tooLargeProblem(options: UpstreamOptions, status: number, limit: number, upstreamRequestId: string | undefined) {
+  return new ProblemError({
+    code: "bad-gateway",
+    status: 502,
+    detail: `${options.service} answered ${status} with more than ${limit} bytes (MAX_UPSTREAM_JSON_BYTES)`,
+    upstreamStatus: status,
+    upstreamRequestId,
+  });
+}
+
+async function readResponse(options: UpstreamOptions, request: UpstreamRequest, response: Response, signal: AbortSignal, secrets: string[]) {
   const upstreamRequestId = response.headers.get("x-openstack-request-id") ?? undefined;
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const length = declaredLength(response.headers);
+  if (length !== undefined && length > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLargeProblem(options, response.status, limit, upstreamRequestId);
+  }
   let text: string;
   try {
-    text = await response.text();
+    const read = await readTextWithin(response.body, limit);
+    if (!read.ok) throw tooLargeProblem(options, response.status, limit, upstreamRequestId);
+    text = read.text;
   } catch (error) {
-    throw transportProblem(options, error);
+    if (error instanceof ProblemError) throw error;
+    // A body cut by the deadline can surface as a plain stream error; the signal says which it was.
+    throw transportProblem(options, signal.aborted ? signal.reason : error);
   }
   const accepted = (response.status >= 200 && response.status < 300) || request.acceptStatus?.includes(response.status);
   if (!accepted) {

@@ -1,0 +1,33 @@
+export type BoundedText = { ok: true; text: string } | { ok: false; bytesRead: number };
+
+/** A declared Content-Length as a number; undefined when absent or not a plain decimal. */
+export function declaredLength(headers: Headers): number | undefined {
+  const value = headers.get("content-length");
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+}
+
+/**
+ * Reads a body as UTF-8 text, counting bytes as they arrive and cancelling the stream as soon as
+ * it passes `maxBytes`, so a body without a length, or lying about it, never costs more memory
+ * than the limit.
+ */
+export async function readTextWithin(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<BoundedText> {
+  if (!body) return { ok: true, text: "" };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytesRead = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytesRead += value.byteLength;
+    if (bytesRead > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false, bytesRead };
+    }
+    chunks.push(value);
+  }
+  const decoder = new TextDecoder();
+  let text = "";
+  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  return { ok: true, text: text + decoder.decode() };
+}
