@@ -21,7 +21,8 @@ export async function readTextWithin(body: ReadableStream<Uint8Array> | null, ma
     if (done) break;
     bytesRead += value.byteLength;
     if (bytesRead > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: a peer that keeps sending must not hold the answer back.
+      void reader.cancel().catch(() => undefined);
       return { ok: false, bytesRead };
     }
     chunks.push(value);

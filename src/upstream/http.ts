@@ -141,7 +141,7 @@ async function readResponse(options: UpstreamOptions, request: UpstreamRequest, 
   const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const length = declaredLength(response.headers);
   if (length !== undefined && length > limit) {
-    await response.body?.cancel().catch(() => undefined);
+    void response.body?.cancel().catch(() => undefined);
     throw tooLargeProblem(options, response.status, limit, upstreamRequestId);
   }
   let text: string;
