@@ -64,46 +64,15 @@ WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
   node_modules/.bin/wrangler deploy --dry-run --outdir "$WORK/bundle" >"$WORK/bundle.log" 2>&1 \
   || { cat "$WORK/bundle.log" >&2; die "wrangler deploy --dry-run failed"; }
 
-# As bench/run.sh: the bundle, every [vars] entry of wrangler.toml as a text binding, loopback outbound.
-# No Cache API backing is configured, so cached values live in the isolate-memory tier only.
+# As bench/run.sh (bench/workerd-config.mjs): the bundle, every [vars] entry of wrangler.toml as a text
+# binding, loopback outbound. No Cache API backing, so cached values live in the isolate-memory tier.
 start_bare() { # name var... ; sets EDGE_URL and EDGE_PID; logs to $WORK/<name>.log
   local name="$1" port
   shift
   port="$(free_port)"
   mkdir -p "$WORK/$name"
   cp "$WORK/bundle/index.js" "$WORK/$name/index.js"
-  node - "$WORK/$name/config.capnp" "$port" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL" "$@" <<'JS'
-const fs = require("fs");
-const [out, port, ...overrides] = process.argv.slice(2);
-const toml = fs.readFileSync("wrangler.toml", "utf8");
-const date = /^compatibility_date\s*=\s*"([^"]*)"/m.exec(toml)[1];
-const vars = new Map();
-let inVars = false;
-for (const line of toml.split("\n")) {
-  if (/^\s*\[/.test(line)) inVars = /^\s*\[vars\]\s*$/.test(line);
-  const m = inVars && /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*"([^"]*)"/.exec(line);
-  if (m) vars.set(m[1], m[2]);
-}
-for (const o of overrides) { const i = o.search(/[=:]/); vars.set(o.slice(0, i), o.slice(i + 1)); }
-const bindings = [...vars].map(([k, v]) => `    (name = ${JSON.stringify(k)}, text = ${JSON.stringify(v)}),`).join("\n");
-fs.writeFileSync(out, `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [
-    (name = "main", worker = .worker),
-    (name = "loopback", network = (allow = ["public", "private", "local"])),
-  ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
-);
-const worker :Workerd.Worker = (
-  modules = [ (name = "index.js", esModule = embed "index.js") ],
-  compatibilityDate = ${JSON.stringify(date)},
-  bindings = [
-${bindings}
-  ],
-  globalOutbound = "loopback",
-);
-`);
-JS
+  node bench/workerd-config.mjs "$WORK/$name/config.capnp" "$port" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL" "$@"
   "$WORKERD" serve "$WORK/$name/config.capnp" >"$WORK/$name.log" 2>&1 &
   EDGE_PID="$!"
   pids+=("$EDGE_PID")

@@ -1,6 +1,7 @@
 import type { Config } from "./config";
 import type { GlanceClient } from "./glance/client";
 import type { KeystoneClient } from "./keystone/client";
+import type { RequestTimer } from "./lib/server-timing";
 
 export interface AppVariables {
   requestId: string;
@@ -12,6 +13,8 @@ export interface AppVariables {
   glance: GlanceClient;
   keystone?: KeystoneClient;
   upstreamCalls: number;
+  /** Wall time and upstream waits of this request, for Server-Timing and the access log. */
+  timer: RequestTimer;
   /** Set by requireToken: the route answers with caller data (no shared caching of the answer). */
   tokenRoute?: boolean;
 }

@@ -13,6 +13,7 @@ export const OPENAPI_CONFIG = {
       "Every non-2xx answer is an RFC 9457 `application/problem+json` document carrying the request id.",
       "Send `X-Auth-Token` (a project-scoped Keystone token) on every call except the version lookup.",
       "A path without its trailing slash answers 308 to the slash form.",
+      "Every answer carries `Server-Timing`: `app` (time in glance-edge itself), `glance` and `keystone` (time waiting on each, with the call count) and `cache` (hit, stale, miss or bypass).",
     ].join("\n"),
   },
   tags: [

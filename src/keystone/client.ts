@@ -25,7 +25,7 @@ export interface KeystoneClientOptions {
   baseUrl: string;
   timeoutMs: number;
   openstackRequestId: string;
-  onCall?: () => void;
+  onCall?: UpstreamOptions["onCall"];
   /** MAX_UPSTREAM_JSON_BYTES */
   maxResponseBytes?: number;
 }

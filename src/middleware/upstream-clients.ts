@@ -4,6 +4,7 @@ import type { AppEnv } from "../env";
 import { GlanceClient } from "../glance/client";
 import { KeystoneClient } from "../keystone/client";
 import { ProblemError } from "../lib/problem";
+import type { UpstreamService } from "../lib/server-timing";
 
 /** Validates the configuration (a 500 problem naming each bad variable) and builds the per-request clients. */
 export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
@@ -18,7 +19,10 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
       detail: `Invalid or missing configuration: ${error.variables.map((v) => `${v.name} (${v.message})`).join("; ")}`,
     });
   }
-  const countCall = () => c.set("upstreamCalls", c.get("upstreamCalls") + 1);
+  const countCall = (service: UpstreamService) => {
+    c.set("upstreamCalls", c.get("upstreamCalls") + 1);
+    return c.get("timer").startCall(service);
+  };
   c.set("config", config);
   c.set(
     "glance",
