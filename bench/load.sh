@@ -120,6 +120,28 @@ glance_calls=$(( $(count_lines "$GLANCE_LOG" "GET /v2/metadefs/resource_types ")
 keystone_calls=$(( $(count_lines "$KEYSTONE_LOG" "GET /v3/auth/tokens ") - keystone_before ))
 worker_calls="$(grep -F '"path":"/api/glance/metadefs/resourcetypes/"' "$WORK/stampede.log" | grep -o '"upstream_calls":[0-9]*' | awk -F: '{s += $2} END {print s + 0}')"
 
+# ---- 1b. JSON body cap on the bare runtime (wrangler dev's proxy holds a chunked 413 back) ----
+body_cap="$(node - "$STAMPEDE_URL" "$TOKEN" <<'JS'
+const [base, token] = process.argv.slice(2);
+const headers = { "x-auth-token": token, "content-type": "application/json" };
+const url = `${base}/api/glance/images/00000000-0000-4000-8000-000000000000/`;
+(async () => {
+  const chunk = new TextEncoder().encode(" ".repeat(64 * 1024));
+  let sent = 0;
+  const body = new ReadableStream({ pull(c) { if (sent === 0) c.enqueue(new TextEncoder().encode("{")); if (sent >= 4 * 1024 * 1024) return c.close(); sent += chunk.byteLength; c.enqueue(chunk); } });
+  let started = Date.now();
+  const chunked = await fetch(url, { method: "PATCH", headers, body, duplex: "half", signal: AbortSignal.timeout(30000) });
+  await chunked.arrayBuffer();
+  const chunkedMs = Date.now() - started;
+  started = Date.now();
+  const sized = await fetch(url, { method: "PATCH", headers, body: JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }), signal: AbortSignal.timeout(30000) });
+  await sized.arrayBuffer();
+  const next = await fetch(`${base}/api/glance/version/`, { signal: AbortSignal.timeout(30000) });
+  console.log(`chunked 4 MiB: ${chunked.status} in ${chunkedMs} ms; Content-Length 2 MiB: ${sized.status} in ${Date.now() - started} ms; next request: ${next.status}`);
+})().catch((error) => console.log(`failed: ${error}`));
+JS
+)"
+
 # ---- 2. mixed load ---------------------------------------------------------------------------
 start_bare mixed
 MIXED_URL="$EDGE_URL"
@@ -157,4 +179,5 @@ cp "$WORK/wrk.txt" "bench/results/$STAMP-load-mixed-wrk.raw"
 
 echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') with \`bash bench/load.sh\` (bare workerd; load average $load_start before, $load_end after; $(nproc) CPUs)"
 echo "stampede: $STAMPEDE concurrent cold requests in $(jq -r .ms <<<"$stampede_result") ms; answers $(jq -c .answers <<<"$stampede_result"); Glance calls (uwsgi log): $glance_calls; Keystone token checks (uwsgi log; Glance's own keystonemiddleware check counts there too): $keystone_calls; upstream calls in the Worker's access log: $worker_calls"
+echo "JSON body cap (MAX_JSON_BODY_BYTES): $body_cap"
 echo "mixed: ${DURATION}s, $CONNECTIONS connections, wrk -t2: ${load_line#LOAD }; 5xx in the Worker's access log: ${worker_5xx:-none}; Worker peak RSS ${peak_rss} kB"

@@ -7,11 +7,18 @@ export function declaredLength(headers: Headers): number | undefined {
 }
 
 /**
- * Reads a body as UTF-8 text, counting bytes as they arrive and cancelling the stream as soon as
- * it passes `maxBytes`, so a body without a length, or lying about it, never costs more memory
- * than the limit.
+ * Reads a body as UTF-8 text, counting bytes as they arrive and stopping as soon as it passes
+ * `maxBytes`, so a body without a length, or lying about it, never costs more memory than the
+ * limit. Past the limit an upstream answer is cancelled (`"cancel"`: stop the download); the
+ * caller's own request body is only let go (`"release"`): cancelling it left the client's next
+ * request on that connection hanging behind wrangler dev, while a body left unread is the
+ * runtime's to discard.
  */
-export async function readTextWithin(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<BoundedText> {
+export async function readTextWithin(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  pastLimit: "cancel" | "release" = "cancel",
+): Promise<BoundedText> {
   if (!body) return { ok: true, text: "" };
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -22,7 +29,8 @@ export async function readTextWithin(body: ReadableStream<Uint8Array> | null, ma
     bytesRead += value.byteLength;
     if (bytesRead > maxBytes) {
       // Not awaited: a peer that keeps sending must not hold the answer back.
-      void reader.cancel().catch(() => undefined);
+      if (pastLimit === "cancel") void reader.cancel().catch(() => undefined);
+      else reader.releaseLock();
       return { ok: false, bytesRead };
     }
     chunks.push(value);

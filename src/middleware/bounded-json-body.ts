@@ -30,13 +30,13 @@ export const boundedJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   if (!request.body || !isJsonMediaType(c.req.header("content-type"))) return next();
   const limit = c.get("config").MAX_JSON_BODY_BYTES;
   const length = declaredLength(request.headers);
+  // The body is left unread, not cancelled (see readTextWithin).
   if (length !== undefined && length > limit) {
-    await request.body.cancel().catch(() => undefined);
     throw tooLarge(limit, `is ${length} bytes (Content-Length)`);
   }
   let read;
   try {
-    read = await readTextWithin(request.body, limit);
+    read = await readTextWithin(request.body, limit, "release");
   } catch {
     throw new ProblemError({ code: "malformed-json", status: 400, detail: "The request body could not be read to its end" });
   }
