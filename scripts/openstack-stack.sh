@@ -6,7 +6,8 @@
 # served by uwsgi, with sqlite databases and local files. No systemd, no
 # apache, no mysql/rabbitmq server, no devstack, no pip.
 #
-#   scripts/openstack-stack.sh up        install packages if missing, configure, start (idempotent)
+#   scripts/openstack-stack.sh up        install packages if missing, configure, start (idempotent; a running
+#                                        service whose generated config changed is restarted with it)
 #   scripts/openstack-stack.sh down      stop only the processes this script started (recorded PIDs)
 #   scripts/openstack-stack.sh status    probe every endpoint; exit 1 if something is down
 #   scripts/openstack-stack.sh env       print shell exports: eval "$(scripts/openstack-stack.sh env)"
@@ -94,6 +95,8 @@ SERVICE_PROJECT="${STACK_SERVICE_PROJECT:-service}"
 GLANCE_IMPORT_METHODS="${GLANCE_IMPORT_METHODS:-glance-direct,web-download,copy-image}"
 
 PKGS=(keystone glance-api uwsgi-core uwsgi-plugin-python3 sqlite3 curl jq wrk)
+# The e2e suite drives the docs page in headless Chromium (playwright-core, no browser download).
+PKGS+=(chromium)
 SERVICES=(keystone glance)
 METADEFS_DIR=/usr/share/glance-common/metadefs
 # A plain environment for everything that imports Debian's OpenStack python.
@@ -268,9 +271,10 @@ preflight_ports() {
   done
 }
 
-config_note() { # service: warn when its config changed while it keeps running
+config_note() { # service: restart it when its config changed while it runs, so `up` applies the new one
   if [ -n "$CHANGED" ] && svc_pid "$1" >/dev/null; then
-    log "warning: config changed ($CHANGED ) but $1 is running with the old one; run '$0 down' and '$0 up'"
+    log "$1: config changed ($CHANGED ); restarting it with the new one"
+    stop_svc "$1"
   fi
   CHANGED=""
 }

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
+import { DOCS_PATH, docsPage } from "./docs/docs-page";
 import type { AppEnv } from "./env";
 import { createRouter, KEYSTONE_TOKEN_SCHEME } from "./lib/create-router";
 import { onError, problem } from "./lib/errors";
@@ -13,14 +14,14 @@ import { upstreamClients } from "./middleware/upstream-clients";
 import { OPENAPI_CONFIG, OPENAPI_DOCUMENT_PATH } from "./openapi";
 import { routers } from "./routes";
 
-const EXPOSED_HEADERS = ["X-Request-Id", "Cache-Status", "Location", "Server-Timing"];
+const EXPOSED_HEADERS = ["X-Request-Id", "Cache-Status", "Location", "Server-Timing", "Content-Disposition", "Content-MD5", "Content-Range", "Repr-Digest"];
 
 /** CORS only for requests that carry an Origin; allowed origins come from CORS_ALLOWED_ORIGINS. */
 const corsForAllowedOrigins = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.req.header("origin")) return next();
   return cors({
     origin: (origin, ctx: Context<AppEnv>) => (ctx.get("config").CORS_ALLOWED_ORIGINS.includes(origin) ? origin : null),
-    allowHeaders: ["X-Auth-Token", "Content-Type", "X-Request-Id"],
+    allowHeaders: ["X-Auth-Token", "Content-Type", "X-Request-Id", "Range"],
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
     exposeHeaders: EXPOSED_HEADERS,
     maxAge: 600,
@@ -39,8 +40,12 @@ export function createApp() {
   app.use(requestId, responseHeaders, accessLog, upstreamClients, corsForAllowedOrigins, boundedJsonBody);
   for (const router of routers) app.route("/", router);
   app.doc31(OPENAPI_DOCUMENT_PATH, OPENAPI_CONFIG);
+  app.get(DOCS_PATH, docsPage);
 
-  const routeTable = buildRouteTable(app.openAPIRegistry.definitions, [{ method: "get", path: OPENAPI_DOCUMENT_PATH }]);
+  const routeTable = buildRouteTable(app.openAPIRegistry.definitions, [
+    { method: "get", path: OPENAPI_DOCUMENT_PATH },
+    { method: "get", path: DOCS_PATH },
+  ]);
   app.notFound((c) => {
     const { path } = c.req;
     const template = routeTable.match(path);

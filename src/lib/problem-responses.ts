@@ -7,8 +7,11 @@ const DESCRIPTIONS = {
   404: "Not found, or not visible to this project",
   405: "Method not allowed on this path (see the Allow header)",
   409: "Conflict reported by Glance",
+  410: "Gone: Glance reports the image data or the image as deleted",
+  411: "Content-Length is missing: image data is only accepted with a known length",
   413: "The JSON body is larger than MAX_JSON_BODY_BYTES (nothing was sent to Glance), or Glance refused the size or a quota",
   415: "Content-Type is not application/json",
+  416: "The Range cannot be satisfied (Content-Range says the size)",
   500: "The API is misconfigured, or an unexpected error (quote the request id)",
   502: "Glance (or Keystone) failed or could not be reached",
   504: "Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS",
@@ -22,6 +25,6 @@ const problemContent = { "application/problem+json": { schema: ProblemSchema } }
 export function problemResponses(...statuses: ProblemStatus[]) {
   const all: ProblemStatus[] = [...new Set<ProblemStatus>([...statuses, 500, 502, 504])];
   return Object.fromEntries(
-    all.sort().map((status) => [status, { description: DESCRIPTIONS[status], content: problemContent }]),
+    all.sort((a, b) => a - b).map((status) => [status, { description: DESCRIPTIONS[status], content: problemContent }]),
   ) as Record<ProblemStatus, { description: string; content: typeof problemContent }>;
 }

@@ -32,6 +32,7 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
       openstackRequestId: c.get("openstackRequestId"),
       getToken: () => c.get("token"),
       onCall: countCall,
+      dataIdleTimeoutMs: config.UPLOAD_IDLE_TIMEOUT_MS,
       maxResponseBytes: config.MAX_UPSTREAM_JSON_BYTES,
     }),
   );

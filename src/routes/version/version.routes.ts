@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { jsonContent } from "../../lib/create-router";
 import { cacheStatusHeaders } from "../../lib/openapi-headers";
 import { problemResponses } from "../../lib/problem-responses";
-import { GlanceVersionSchema } from "./version.schemas";
+import { GlanceVersionSchema, VersionQuerySchema } from "./version.schemas";
 
 export const getVersion = createRoute({
   method: "get",
@@ -16,12 +16,13 @@ export const getVersion = createRoute({
     "Differs from Horizon: Horizon answers from its settings without asking Glance; this reads Glance's versions document",
     "(`GET /versions`, falling back to `GET /`, which Glance answers with 300) and caches it at the edge",
     "(TTL `VERSION_CACHE_TTL`, then served stale for `CACHE_STALE_TTL` while one refresh runs). Errors are never cached.",
-    "Needs no token: Glance's versions document is public.",
+    "Needs no token: Glance's versions document is public. It takes no query parameters: any is refused with a 400.",
   ].join("\n"),
   security: [],
+  request: { query: VersionQuerySchema },
   responses: {
     200: { ...jsonContent(GlanceVersionSchema, "The current Glance API version"), headers: cacheStatusHeaders },
-    ...problemResponses(),
+    ...problemResponses(400),
   },
 });
 
