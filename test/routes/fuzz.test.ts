@@ -10,7 +10,7 @@ import { glanceError } from "../support/glance-stub";
 // route merged later is fuzzed too). Reproducible: a failure prints fast-check's seed and path;
 // pass them back in as FUZZ_SEED (and fast-check's `path`) to replay it.
 const FUZZ_SEED = 20_261_129;
-const RUNS_PER_ROUTE = { anything: 240, refused: 80 };
+const RUNS_PER_ROUTE = { anything: 150, refused: 60 };
 
 const TOKEN = `gAAAAABfuzz-${"t0k3n".repeat(8)}`;
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -78,18 +78,27 @@ async function send({ method, path, headers, body }: FuzzRequest) {
   return response;
 }
 
-/** Every answer: a 4xx RFC 9457 problem (never 5xx, never HTML), nosniff, and never the token. */
+/**
+ * Every answer: never a 5xx, never HTML, nosniff, never the token; a 4xx is an RFC 9457 problem
+ * (a HEAD answer has no body to check). A 2xx is possible only where a route reads Glance's 404 as
+ * "none" (the import-info lookups), and is then JSON.
+ */
 async function expectRefusalDocument(request: FuzzRequest, response: Response) {
   const text = await response.text();
   const where = `${request.method} ${request.path} -> ${response.status} ${text.slice(0, 300)}`;
-  expect(response.status, where).toBeGreaterThanOrEqual(400);
   expect(response.status, where).toBeLessThan(500);
-  expect(response.headers.get("content-type"), where).toBe("application/problem+json");
   expect(response.headers.get("x-content-type-options"), where).toBe("nosniff");
-  const problem = ProblemSchema.parse(JSON.parse(text));
-  expect(problem.status, where).toBe(response.status);
   expect(text, where).not.toContain(TOKEN);
   expect(text.toLowerCase(), where).not.toContain("<html");
+  if (response.status < 400) {
+    expect(upstreamCalls.filter((call) => WRITE_METHODS.has(call.method)), where).toEqual([]);
+    if (text) expect(response.headers.get("content-type"), where).toMatch(/^application\/json/);
+    return { status: response.status, type: "", detail: "" };
+  }
+  if (request.method === "HEAD") return { status: response.status, type: "", detail: "" };
+  expect(response.headers.get("content-type"), where).toBe("application/problem+json");
+  const problem = ProblemSchema.parse(JSON.parse(text));
+  expect(problem.status, where).toBe(response.status);
   return problem;
 }
 
@@ -228,7 +237,7 @@ describe(`fuzz: ${planned} seeded requests (seed ${FUZZ_SEED}) over the ${ROUTES
     expect(ROUTES.filter((route) => route.jsonBody).length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(`%s: ${RUNS_PER_ROUTE.anything} requests (seed ${FUZZ_SEED}), anything → a 4xx problem; a refusal made no write`, async (_name, route) => {
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(`%s: ${RUNS_PER_ROUTE.anything} requests (seed ${FUZZ_SEED}), anything → never a 5xx, 4xx as problems; a refusal made no write`, async (_name, route) => {
     await fc.assert(
       fc.asyncProperty(anyRequest(route), async (request) => {
         upstreamCalls = [];
