@@ -5,6 +5,7 @@ export const PROBLEM_TITLES = {
   "validation-error": "Request validation failed",
   "malformed-json": "Malformed JSON body",
   "unsupported-media-type": "Unsupported media type",
+  "content-too-large": "Request body too large",
   unauthenticated: "Authentication required",
   forbidden: "Not allowed",
   "not-found": "Not found",
