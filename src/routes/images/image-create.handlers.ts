@@ -21,14 +21,14 @@ const WEB_DOWNLOAD = "web-download";
 export const createImage: RouteHandler<CreateImageRoute, AppEnv> = async (c) => {
   const request = c.req.valid("json");
   const image = await createFromRequest(c, request);
-  return c.json(createdImage(c, image, request), 201, createdHeaders(image, request));
+  return c.json(createdImage(c, image, request), 201, { location: imageLocation(image) });
 };
 
 /** Horizon 23's UI creates with PUT; same contract (a separate handler only because the route types differ by method). */
 export const createImageWithPut: RouteHandler<CreateImageWithPutRoute, AppEnv> = async (c) => {
   const request = c.req.valid("json");
   const image = await createFromRequest(c, request);
-  return c.json(createdImage(c, image, request), 201, createdHeaders(image, request));
+  return c.json(createdImage(c, image, request), 201, { location: imageLocation(image) });
 };
 
 const imageLocation = (image: GlanceImage) => `/api/glance/images/${encodeURIComponent(image.id)}/`;
@@ -37,10 +37,6 @@ const imageLocation = (image: GlanceImage) => `/api/glance/images/${encodeURICom
 function createdImage(c: Context<AppEnv>, image: GlanceImage, request: CreateImageRequest) {
   const body = toHorizonImage(image, "detail");
   return isDirectUpload(request) ? { ...body, upload_url: uploadUrl(c.req.url, image.id) } : body;
-}
-
-function createdHeaders(image: GlanceImage, request: CreateImageRequest): Record<string, string> {
-  return isDirectUpload(request) ? { location: imageLocation(image), "cache-control": "no-store" } : { location: imageLocation(image) };
 }
 
 /** The absolute URL of `PUT /api/glance/images/{id}/file/` on this API, keeping the request's `region`. */
