@@ -6,8 +6,18 @@ const httpUrl = z
   .url({ protocol: /^https?$/ })
   .transform((url) => url.replace(/\/+$/, ""));
 
+const commaList = z
+  .string()
+  .default("")
+  .transform((list) =>
+    list
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
 const ConfigSchema = z.object({
-  GLANCE_URL: httpUrl,
+  GLANCE_URL: httpUrl.optional(),
   KEYSTONE_URL: httpUrl.optional(),
   GLANCE_TIMEOUT_MS: positiveInt(10_000, 300_000),
   API_RESULT_PAGE_SIZE: positiveInt(20, 1000),
@@ -18,15 +28,14 @@ const ConfigSchema = z.object({
   TOKEN_VERDICT_TTL: seconds(60),
   NAMESPACE_DETAIL_CONCURRENCY: positiveInt(8, 64),
   PUBLIC_NAMESPACE_CACHE_TTL: seconds(60),
-  CORS_ALLOWED_ORIGINS: z
+  CORS_ALLOWED_ORIGINS: commaList,
+  GLANCE_INTERFACE: z.enum(["public", "internal", "admin"]).default("public"),
+  DEFAULT_REGION: z
     .string()
-    .default("")
-    .transform((list) =>
-      list
-        .split(",")
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    ),
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, "must be a region id (printable, no spaces)")
+    .optional(),
+  GLANCE_ENDPOINT_ALLOWLIST: commaList.transform((hosts) => hosts.map((host) => host.toLowerCase())),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -56,6 +65,9 @@ export function loadConfig(env: object): Config {
         message: issue.message,
       })),
     );
+  }
+  if (!result.data.GLANCE_URL && !result.data.KEYSTONE_URL) {
+    throw new ConfigError([{ name: "GLANCE_URL or KEYSTONE_URL", message: "set GLANCE_URL, or KEYSTONE_URL to find Glance in the caller's service catalog" }]);
   }
   parsedConfigs.set(env, result.data);
   return result.data;

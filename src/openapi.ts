@@ -12,6 +12,7 @@ export const OPENAPI_CONFIG = {
       "Where Horizon has a bug, this API fixes it; each operation's description says where it differs.",
       "Every non-2xx answer is an RFC 9457 `application/problem+json` document carrying the request id.",
       "Send `X-Auth-Token` (a project-scoped Keystone token) on every call except the version lookup.",
+      "Glance is `GLANCE_URL`, or, without it, the `image` endpoint of the chosen region (`X-OpenStack-Region` or `?region=`) in the caller's Keystone catalog.",
       "A path without its trailing slash answers 308 to the slash form.",
     ].join("\n"),
   },
@@ -20,5 +21,6 @@ export const OPENAPI_CONFIG = {
     { name: "images", description: "Images: list, create, read, update, delete" },
     { name: "image-properties", description: "An image's custom properties" },
     { name: "metadefs", description: "Metadata definitions: namespaces and resource types" },
+    { name: "regions", description: "The regions whose Glance this token can use" },
   ],
 };

@@ -15,5 +15,6 @@ export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
     duration_ms: Date.now() - started,
     upstream_calls: c.get("upstreamCalls"),
     cache: c.res.headers.get("cache-status") ?? undefined,
+    region: c.get("region"),
   });
 });

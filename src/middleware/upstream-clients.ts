@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ConfigError, loadConfig } from "../config";
 import type { AppEnv } from "../env";
@@ -20,16 +21,8 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
   }
   const countCall = () => c.set("upstreamCalls", c.get("upstreamCalls") + 1);
   c.set("config", config);
-  c.set(
-    "glance",
-    new GlanceClient({
-      baseUrl: config.GLANCE_URL,
-      timeoutMs: config.GLANCE_TIMEOUT_MS,
-      openstackRequestId: c.get("openstackRequestId"),
-      getToken: () => c.get("token"),
-      onCall: countCall,
-    }),
-  );
+  // Without GLANCE_URL, selectGlance (route middleware) sets the client once the caller's catalog names Glance.
+  if (config.GLANCE_URL) c.set("glance", glanceClientFor(c, config.GLANCE_URL));
   if (config.KEYSTONE_URL) {
     c.set(
       "keystone",
@@ -43,3 +36,14 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
 });
+
+/** The request's Glance client for one Glance endpoint. */
+export function glanceClientFor(c: Context<AppEnv>, baseUrl: string): GlanceClient {
+  return new GlanceClient({
+    baseUrl,
+    timeoutMs: c.get("config").GLANCE_TIMEOUT_MS,
+    openstackRequestId: c.get("openstackRequestId"),
+    getToken: () => c.get("token"),
+    onCall: () => c.set("upstreamCalls", c.get("upstreamCalls") + 1),
+  });
+}

@@ -3,6 +3,7 @@ import { imagesRouter } from "./images/images.index";
 import { imageWritesRouter } from "./images/image-writes.index";
 import { imagePropertiesRouter } from "./image-properties/image-properties.index";
 import { metadefsRouter } from "./metadefs/metadefs.index";
+import { regionsRouter } from "./regions/regions.index";
 
 /** Every router the app mounts, in the order their routes appear in the OpenAPI document. */
-export const routers = [versionRouter, imagesRouter, imageWritesRouter, imagePropertiesRouter, metadefsRouter];
+export const routers = [versionRouter, imagesRouter, imageWritesRouter, imagePropertiesRouter, metadefsRouter, regionsRouter];

@@ -1,0 +1,72 @@
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { tokenImageEndpoints } from "../cache/token-catalog";
+import type { AppEnv } from "../env";
+import { invalidInput, ProblemError } from "../lib/problem";
+import { chooseRegion, ensureEndpointAllowed, REGION_HEADER, REGION_QUERY_KEY, requestedRegion, withoutRegionQuery } from "../lib/region";
+import { waitUntilOf } from "../lib/wait-until";
+import { requireToken } from "./require-token";
+import { glanceClientFor } from "./upstream-clients";
+
+/**
+ * Route middleware (after the token check): picks this request's Glance. With GLANCE_URL that one
+ * (a region may be named only when it is DEFAULT_REGION); without it, the chosen region's image
+ * endpoint from the caller's own Keystone catalog. The `region` query key is consumed here, so no
+ * handler ever sees it as a Glance filter.
+ */
+export const selectGlance = createMiddleware<AppEnv>(async (c, next) => {
+  const config = c.get("config");
+  const requested = requestedRegion(c.req.url, c.req.header(REGION_HEADER));
+  if (new URL(c.req.url).searchParams.has(REGION_QUERY_KEY)) c.req.raw = new Request(withoutRegionQuery(c.req.url), c.req.raw);
+
+  if (config.GLANCE_URL) {
+    if (requested && requested.region !== config.DEFAULT_REGION) {
+      const serves = config.DEFAULT_REGION ? `only region ${config.DEFAULT_REGION} (DEFAULT_REGION)` : "one Glance (GLANCE_URL) and no region choice";
+      throw invalidInput([{ ...requested.from, message: `unknown region ${requested.region}; this API serves ${serves}` }]);
+    }
+    c.set("region", config.DEFAULT_REGION);
+    return next();
+  }
+
+  const keystone = c.get("keystone");
+  const token = c.get("token");
+  if (!keystone || !config.KEYSTONE_URL) throw new Error("selectGlance without GLANCE_URL needs KEYSTONE_URL (config validation guarantees one)");
+  if (!token) {
+    throw new ProblemError({
+      code: "unauthenticated",
+      status: 401,
+      detail: "X-Auth-Token header is required: without GLANCE_URL, Glance is found in the caller's Keystone service catalog",
+      headers: { "www-authenticate": 'Keystone realm="glance-edge"' },
+    });
+  }
+  const endpoints = await tokenImageEndpoints({
+    keystone,
+    keystoneUrl: config.KEYSTONE_URL,
+    token,
+    endpointInterface: config.GLANCE_INTERFACE,
+    ttlSeconds: config.TOKEN_VERDICT_TTL,
+    waitUntil: waitUntilOf(c),
+    requestId: c.get("requestId"),
+  });
+  const chosen = chooseRegion(endpoints, requested, config.DEFAULT_REGION, config.GLANCE_INTERFACE);
+  ensureEndpointAllowed(chosen, config.GLANCE_ENDPOINT_ALLOWLIST);
+  c.set("region", chosen.region);
+  c.set("glance", glanceClientFor(c, chosen.url));
+  await next();
+});
+
+/** The token check for a route that needs no token with GLANCE_URL, but does to read the catalog without it. */
+export const requireTokenForCatalog = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.get("config").GLANCE_URL) return next();
+  return requireToken(c, next);
+});
+
+/**
+ * What to append to one of this API's own URLs (e.g. a direct upload's `upload_url`) so the
+ * follow-up request reaches the same Glance: `?region=RegionTwo`, or "" when Glance is GLANCE_URL.
+ */
+export function regionQuery(c: Context<AppEnv>): string {
+  const region = c.get("region");
+  if (c.get("config").GLANCE_URL || !region) return "";
+  return `?${new URLSearchParams({ [REGION_QUERY_KEY]: region })}`;
+}
