@@ -31,14 +31,7 @@ export const selectGlance = createMiddleware<AppEnv>(async (c, next) => {
   const keystone = c.get("keystone");
   const token = c.get("token");
   if (!keystone || !config.KEYSTONE_URL) throw new Error("selectGlance without GLANCE_URL needs KEYSTONE_URL (config validation guarantees one)");
-  if (!token) {
-    throw new ProblemError({
-      code: "unauthenticated",
-      status: 401,
-      detail: "X-Auth-Token header is required: without GLANCE_URL, Glance is found in the caller's Keystone service catalog",
-      headers: { "www-authenticate": 'Keystone realm="glance-edge"' },
-    });
-  }
+  if (!token) throw catalogNeedsToken();
   const endpoints = await tokenImageEndpoints({
     keystone,
     keystoneUrl: config.KEYSTONE_URL,
@@ -55,9 +48,18 @@ export const selectGlance = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+const catalogNeedsToken = () =>
+  new ProblemError({
+    code: "unauthenticated",
+    status: 401,
+    detail: "X-Auth-Token header is required: without GLANCE_URL, Glance is found in the caller's Keystone service catalog",
+    headers: { "www-authenticate": 'Keystone realm="glance-edge"' },
+  });
+
 /** The token check for a route that needs no token with GLANCE_URL, but does to read the catalog without it. */
 export const requireTokenForCatalog = createMiddleware<AppEnv>(async (c, next) => {
   if (c.get("config").GLANCE_URL) return next();
+  if (!c.req.header("x-auth-token")?.trim()) throw catalogNeedsToken();
   return requireToken(c, next);
 });
 
