@@ -23,7 +23,7 @@ export const getVersion = createRoute({
   ...tokenForCatalogOnly,
   responses: {
     200: { ...jsonContent(GlanceVersionSchema, "The current Glance API version"), headers: cacheStatusHeaders },
-    ...problemResponses(400, 401),
+    ...problemResponses(400, 401, 403),
   },
 });
 
