@@ -115,38 +115,7 @@ start_bare() { # name var... ; sets EDGE_URL; logs to $WORK/<name>.log
   port="$(free_port)"
   mkdir -p "$WORK/$name"
   cp "$WORK/bundle/index.js" "$WORK/$name/index.js"
-  node - "$WORK/$name/config.capnp" "$port" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL" "$@" <<'JS'
-const fs = require("fs");
-const [out, port, ...overrides] = process.argv.slice(2);
-const toml = fs.readFileSync("wrangler.toml", "utf8");
-const date = /^compatibility_date\s*=\s*"([^"]*)"/m.exec(toml)[1];
-const vars = new Map();
-let inVars = false;
-for (const line of toml.split("\n")) {
-  if (/^\s*\[/.test(line)) inVars = /^\s*\[vars\]\s*$/.test(line);
-  const m = inVars && /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*"([^"]*)"/.exec(line);
-  if (m) vars.set(m[1], m[2]);
-}
-for (const o of overrides) { const i = o.search(/[=:]/); vars.set(o.slice(0, i), o.slice(i + 1)); }
-const bindings = [...vars].map(([k, v]) => `    (name = ${JSON.stringify(k)}, text = ${JSON.stringify(v)}),`).join("\n");
-fs.writeFileSync(out, `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [
-    (name = "main", worker = .worker),
-    (name = "loopback", network = (allow = ["public", "private", "local"])),
-  ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
-);
-const worker :Workerd.Worker = (
-  modules = [ (name = "index.js", esModule = embed "index.js") ],
-  compatibilityDate = ${JSON.stringify(date)},
-  bindings = [
-${bindings}
-  ],
-  globalOutbound = "loopback",
-);
-`);
-JS
+  node bench/workerd-config.mjs "$WORK/$name/config.capnp" "$port" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL" "$@"
   "$WORKERD" serve "$WORK/$name/config.capnp" >"$WORK/$name.log" 2>&1 &
   pids+=("$!")
   local i
@@ -244,11 +213,15 @@ check() { # url token expected-cache-status
   die "$1: Cache-Status '$status', expected '$3'"
 }
 
-# Median duration_ms of the Worker's own access-log lines in LOG after line FROM: the time spent
-# inside the Worker (upstream calls included), without wrangler dev's local proxy in front of it.
-worker_p50() { # log from
-  tail -n +"$(($2 + 1))" "$1" | grep '^{"level"' | jq -r 'select(.msg == "request") | .duration_ms' 2>/dev/null \
-    | sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "-" }'
+# From the Worker's own access-log lines in LOG after line FROM: the median duration_ms (time inside
+# the Worker, upstream calls included, without wrangler dev's proxy in front) and the p50 and p99 of
+# app_ms (the Worker's own time, upstream waits excluded: the Server-Timing `app` metric).
+worker_stats() { # log from -> "duration_p50 app_p50 app_p99"
+  local lines
+  lines="$(tail -n +"$(($2 + 1))" "$1" | grep '^{"level"' | jq -c 'select(.msg == "request")' 2>/dev/null)"
+  [ -n "$lines" ] || { echo "- - -"; return; }
+  pct() { sort -n | awk -v p="$1" '{ v[NR] = $1 } END { i = int(NR * p + 0.999); if (i < 1) i = 1; print v[i] }'; }
+  echo "$(jq -r '.duration_ms' <<<"$lines" | pct 0.5) $(jq -r '.app_ms' <<<"$lines" | pct 0.5) $(jq -r '.app_ms' <<<"$lines" | pct 0.99)"
 }
 log_of() {
   case "$1" in
@@ -273,7 +246,8 @@ for s in "${SCENARIOS[@]}"; do
   for _ in 1 2 3; do curl -s -o /dev/null --max-time 60 ${token:+-H "X-Auth-Token: $TOKEN"} "$url"; done
 done
 
-declare -A L H W
+declare -A L H W A
+field() { awk -v i="$2" '{print $i}' <<<"$1"; }
 index=0
 for s in "${SCENARIOS[@]}"; do
   IFS='|' read -r scenario side what url token cache <<<"$s"
@@ -286,7 +260,9 @@ for s in "${SCENARIOS[@]}"; do
   expect404=""
   [[ "$url" != *no-such-route* ]] || expect404=1
   L[$key]="$(parse_wrk "$RESULTS/$STAMP-$key-c1.raw" "$expect404")"
-  W[$key]="$( [ -n "$log" ] && worker_p50 "$log" "$from" || echo "")"
+  stats="$( [ -n "$log" ] && worker_stats "$log" "$from" || echo "")"
+  W[$key]="$(field "$stats" 1)"
+  A[$key]="$( [ -n "$stats" ] && echo "$(field "$stats" 2) / $(field "$stats" 3)" || echo "")"
   say "$scenario / $side: c=$CONCURRENCY for ${DURATION}s"
   run_wrk "$CONCURRENCY" "$url" "$token" "$RESULTS/$STAMP-$key-c$CONCURRENCY.raw"
   H[$key]="$(parse_wrk "$RESULTS/$STAMP-$key-c$CONCURRENCY.raw" "$expect404")"
@@ -294,7 +270,6 @@ for s in "${SCENARIOS[@]}"; do
 done
 
 read -r load_after _ </proc/loadavg
-field() { awk -v i="$2" '{print $i}' <<<"$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "-" || b == "-" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
 times() { [ "$1" = n/a ] && echo n/a || echo "$1×"; }
 verdict() {
@@ -306,13 +281,13 @@ verdict() {
 {
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') with \`bash bench/run.sh\` (wrk 1 thread; ${DURATION} s per pass; load average $load1 before the run and $load_after after it; $(nproc) CPUs: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); Node $(node --version), wrangler $(node_modules/.bin/wrangler --version 2>/dev/null | tail -1), Glance $(dpkg-query -W -f='${Version}' glance-api 2>/dev/null), Keystone $(dpkg-query -W -f='${Version}' keystone 2>/dev/null))."
   echo
-  echo "| call | served by | c=1 p50 ms | c=1 p99 ms | c=1 req/s | in-Worker p50 ms (c=1) | c=$CONCURRENCY p50 ms | c=$CONCURRENCY p99 ms | c=$CONCURRENCY req/s | requests (c=1 / c=$CONCURRENCY) | errors |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| call | served by | c=1 p50 ms | c=1 p99 ms | c=1 req/s | in-Worker p50 ms (c=1) | app p50 / p99 ms (c=1, Server-Timing) | c=$CONCURRENCY p50 ms | c=$CONCURRENCY p99 ms | c=$CONCURRENCY req/s | requests (c=1 / c=$CONCURRENCY) | errors |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   index=0
   for s in "${SCENARIOS[@]}"; do
     IFS='|' read -r scenario side what _ _ _ <<<"$s"
     l="${L[$index]}" h="${H[$index]}"
-    echo "| $scenario | $side: \`$what\` | $(field "$l" 1) | $(field "$l" 2) | $(field "$l" 3) | ${W[$index]} | $(field "$h" 1) | $(field "$h" 2) | $(field "$h" 3) | $(field "$l" 4) / $(field "$h" 4) | $(( $(field "$l" 5) + $(field "$h" 5) )) |"
+    echo "| $scenario | $side: \`$what\` | $(field "$l" 1) | $(field "$l" 2) | $(field "$l" 3) | ${W[$index]} | ${A[$index]} | $(field "$h" 1) | $(field "$h" 2) | $(field "$h" 3) | $(field "$l" 4) / $(field "$h" 4) | $(( $(field "$l" 5) + $(field "$h" 5) )) |"
     index=$((index + 1))
   done
   echo

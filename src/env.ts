@@ -1,6 +1,7 @@
 import type { Config } from "./config";
 import type { GlanceClient } from "./glance/client";
 import type { KeystoneClient } from "./keystone/client";
+import type { RequestTimer } from "./lib/server-timing";
 
 export interface AppVariables {
   requestId: string;
@@ -15,6 +16,8 @@ export interface AppVariables {
   region?: string;
   keystone?: KeystoneClient;
   upstreamCalls: number;
+  /** Wall time and upstream waits of this request, for Server-Timing and the access log. */
+  timer: RequestTimer;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -14,6 +14,7 @@ export const OPENAPI_CONFIG = {
       "Send `X-Auth-Token` (a project-scoped Keystone token) on every call except the version lookup.",
       "Glance is `GLANCE_URL`, or, without it, the `image` endpoint of the chosen region (`X-OpenStack-Region` or `?region=`) in the caller's Keystone catalog.",
       "A path without its trailing slash answers 308 to the slash form.",
+      "Every answer carries `Server-Timing`: `app` (time in glance-edge itself), `glance` and `keystone` (time waiting on each, with the call count) and `cache` (hit, stale, miss or bypass).",
     ].join("\n"),
   },
   tags: [

@@ -21,7 +21,7 @@ export interface GlanceClientOptions {
   /** Read at call time: the token requireToken accepted, if any. */
   getToken?: () => string | undefined;
   getRetries?: number;
-  onCall?: () => void;
+  onCall?: UpstreamOptions["onCall"];
 }
 
 const segment = (value: string) => encodeURIComponent(value);

@@ -28,7 +28,7 @@ export interface KeystoneClientOptions {
   baseUrl: string;
   timeoutMs: number;
   openstackRequestId: string;
-  onCall?: () => void;
+  onCall?: UpstreamOptions["onCall"];
 }
 
 /** Only what the API needs from Keystone: is this token valid, and until when. */

@@ -1,10 +1,16 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { log } from "../lib/logger";
+import { cacheOutcomeOf, RequestTimer, serverTimingHeader, timingLogFields } from "../lib/server-timing";
 
+/** One log line per request, and the same timings as a Server-Timing header on the answer. */
 export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
-  const started = Date.now();
+  const timer = new RequestTimer();
+  c.set("timer", timer);
   await next();
+  const summary = timer.summary();
+  const cache = cacheOutcomeOf(c.res.headers.get("cache-status"));
+  c.res.headers.set("server-timing", serverTimingHeader(summary, cache));
   const status = c.res.status;
   log(status >= 500 ? "error" : "info", "request", {
     request_id: c.get("requestId"),
@@ -12,9 +18,10 @@ export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
     method: c.req.method,
     path: c.req.path,
     status,
-    duration_ms: Date.now() - started,
+    duration_ms: Math.round(summary.totalMs * 100) / 100,
     upstream_calls: c.get("upstreamCalls"),
-    cache: c.res.headers.get("cache-status") ?? undefined,
+    ...timingLogFields(summary),
+    cache,
     region: c.get("region"),
   });
 });

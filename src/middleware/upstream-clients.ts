@@ -5,6 +5,7 @@ import type { AppEnv } from "../env";
 import { GlanceClient } from "../glance/client";
 import { KeystoneClient } from "../keystone/client";
 import { ProblemError } from "../lib/problem";
+import type { UpstreamService } from "../lib/server-timing";
 
 /** Validates the configuration (a 500 problem naming each bad variable) and builds the per-request clients. */
 export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
@@ -19,7 +20,6 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
       detail: `Invalid or missing configuration: ${error.variables.map((v) => `${v.name} (${v.message})`).join("; ")}`,
     });
   }
-  const countCall = () => c.set("upstreamCalls", c.get("upstreamCalls") + 1);
   c.set("config", config);
   // Without GLANCE_URL, selectGlance (route middleware) sets the client once the caller's catalog names Glance.
   if (config.GLANCE_URL) c.set("glance", glanceClientFor(c, config.GLANCE_URL));
@@ -30,7 +30,7 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
         baseUrl: config.KEYSTONE_URL,
         timeoutMs: config.GLANCE_TIMEOUT_MS,
         openstackRequestId: c.get("openstackRequestId"),
-        onCall: countCall,
+        onCall: upstreamCallCounter(c),
       }),
     );
   }
@@ -44,6 +44,13 @@ export function glanceClientFor(c: Context<AppEnv>, baseUrl: string): GlanceClie
     timeoutMs: c.get("config").GLANCE_TIMEOUT_MS,
     openstackRequestId: c.get("openstackRequestId"),
     getToken: () => c.get("token"),
-    onCall: () => c.set("upstreamCalls", c.get("upstreamCalls") + 1),
+    onCall: upstreamCallCounter(c),
   });
+}
+
+function upstreamCallCounter(c: Context<AppEnv>) {
+  return (service: UpstreamService) => {
+    c.set("upstreamCalls", c.get("upstreamCalls") + 1);
+    return c.get("timer").startCall(service);
+  };
 }

@@ -1,4 +1,5 @@
 import { ProblemError } from "../lib/problem";
+import type { UpstreamService } from "../lib/server-timing";
 import { upstreamErrorDetail } from "./error-detail";
 
 export type QueryValue = string | number | boolean | undefined | null | readonly string[];
@@ -16,13 +17,14 @@ export interface UpstreamRequest {
 }
 
 export interface UpstreamOptions {
-  service: "Glance" | "Keystone";
+  service: UpstreamService;
   baseUrl: string;
   timeoutMs: number;
   /** Extra attempts for idempotent GETs after a network failure or a 502/503/504. */
   getRetries: number;
   baseHeaders: Record<string, string>;
-  onCall?: () => void;
+  /** Called as each attempt starts; the function it returns is called once the attempt's answer is read. */
+  onCall?: (service: UpstreamService) => (() => void) | void;
 }
 
 export interface UpstreamResponse {
@@ -61,25 +63,29 @@ export async function upstreamRequest(options: UpstreamOptions, request: Upstrea
   }
   const attempts = request.method === "GET" ? 1 + options.getRetries : 1;
   for (let attempt = 1; ; attempt++) {
-    options.onCall?.();
-    let response: Response;
+    const callEnded = options.onCall?.(options.service);
     try {
-      response = await fetch(url, {
-        method: request.method,
-        headers,
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs),
-        redirect: "manual",
-      });
-    } catch (error) {
-      if (attempt < attempts && !isTimeout(error)) continue;
-      throw transportProblem(options, error);
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: request.method,
+          headers,
+          body,
+          signal: AbortSignal.timeout(options.timeoutMs),
+          redirect: "manual",
+        });
+      } catch (error) {
+        if (attempt < attempts && !isTimeout(error)) continue;
+        throw transportProblem(options, error);
+      }
+      if (RETRYABLE_STATUS.has(response.status) && attempt < attempts) {
+        await response.body?.cancel();
+        continue;
+      }
+      return await readResponse(options, request, response, [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)]);
+    } finally {
+      callEnded?.();
     }
-    if (RETRYABLE_STATUS.has(response.status) && attempt < attempts) {
-      await response.body?.cancel();
-      continue;
-    }
-    return await readResponse(options, request, response, [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)]);
   }
 }
 

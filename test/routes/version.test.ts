@@ -90,3 +90,20 @@ describe("GET /api/glance/version/", () => {
     expect(stub.calls).toHaveLength(2);
   });
 });
+
+describe("Server-Timing", () => {
+  it("names the Glance call of a miss and only the cache outcome of a hit", async () => {
+    stubUpstream({ "GET /versions": glanceJson(VERSIONS) });
+    const miss = await callApi("/api/glance/version/");
+    expect(miss.headers.get("server-timing")).toMatch(/^app;dur=[\d.]+, glance;dur=[\d.]+;desc="1 call", cache;desc=miss$/);
+    const hit = await callApi("/api/glance/version/");
+    expect(hit.headers.get("server-timing")).toMatch(/^app;dur=[\d.]+, cache;desc=hit$/);
+  });
+
+  it("counts every attempt, retries included, and is on problem answers too", async () => {
+    stubUpstream({ "GET /versions": new Response("down", { status: 503 }) });
+    const response = await callApi("/api/glance/version/");
+    expect(response.status).toBe(502);
+    expect(response.headers.get("server-timing")).toMatch(/^app;dur=[\d.]+, glance;dur=[\d.]+;desc="2 calls"$/);
+  });
+});

@@ -1,0 +1,235 @@
+// bench/profile.mjs (npm run bench:profile) - where the Worker's own time goes, per request. The
+// production bundle runs under bare workerd against the real Glance of scripts/openstack-stack.sh:
+//  1. without an inspector: N requests of one route at C connections; the CPU time workerd's process
+//     used per request (utime+stime from /proc: independent of other load on the machine, unlike wall
+//     time), and the answers' Server-Timing `app` (mean, p50, p99; workerd's clock has 1 ms steps, so
+//     the mean of many requests is the useful figure);
+//  2. with the inspector on: a V8 CPU profile over CDP during the same load, self time grouped by
+//     source (npm package or src/ file, from esbuild's markers in the bundle) and by function.
+//
+//   node --experimental-websocket bench/profile.mjs [--route image|list|version-hit|resourcetypes-hit]
+//        [--requests 2000] [--concurrency 1] [--top 25] [--out FILE.cpuprofile] [--no-profile]
+//
+// Needs the local stack up (bash scripts/openstack-stack.sh up).
+import { execFileSync, spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { workerdConfig } from "./workerd-config.mjs";
+
+const { values: args } = parseArgs({
+  options: {
+    route: { type: "string", default: "image" },
+    requests: { type: "string", default: "2000" },
+    concurrency: { type: "string", default: "1" },
+    out: { type: "string" },
+    top: { type: "string", default: "25" },
+    "no-profile": { type: "boolean", default: false },
+  },
+});
+const REQUESTS = Number(args.requests);
+const CONCURRENCY = Number(args.concurrency);
+const say = (text) => console.error(`profile: ${text}`);
+const stack = (...a) => execFileSync("bash", ["scripts/openstack-stack.sh", ...a], { encoding: "utf8" }).trim();
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const env = Object.fromEntries(
+  stack("env")
+    .split("\n")
+    .map((line) => /^export (\w+)=(.*)$/.exec(line))
+    .filter(Boolean)
+    .map((m) => [m[1], m[2].replace(/^'|'$/g, "")]),
+);
+const token = stack("token", env.STACK_DEMO_USER ?? "demo", env.STACK_DEMO_PASS ?? "demo-secret", env.STACK_DEMO_PROJECT ?? "demo");
+const work = mkdtempSync(join(tmpdir(), "glance-edge-profile-"));
+let sourceMarkers = [];
+let workerd;
+let fixture;
+try {
+  say("bundling (wrangler deploy --dry-run, unminified so the profile names functions)");
+  execFileSync("node_modules/.bin/wrangler", ["deploy", "--dry-run", "--minify=false", "--outdir", join(work, "bundle")], {
+    stdio: "ignore",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+  });
+  sourceMarkers = markersOf(readFileSync(join(work, "bundle", "index.js"), "utf8"));
+  mkdirSync(join(work, "serve"));
+  copyFileSync(join(work, "bundle", "index.js"), join(work, "serve", "index.js"));
+
+  const created = await fetch(`${env.GLANCE_URL}/v2/images`, {
+    method: "POST",
+    headers: { "x-auth-token": token, "content-type": "application/json" },
+    body: JSON.stringify({ name: "profile-fixture", disk_format: "qcow2", container_format: "bare", hw_disk_bus: "virtio" }),
+  }).then((r) => r.json());
+  fixture = created.id;
+  const path = {
+    image: `/api/glance/images/${fixture}/`,
+    list: "/api/glance/images/?paginate=true",
+    "version-hit": "/api/glance/version/",
+    "resourcetypes-hit": "/api/glance/metadefs/resourcetypes/",
+  }[args.route];
+  if (!path) throw new Error(`unknown --route ${args.route}`);
+
+  // 1. CPU per request, no inspector attached.
+  workerd = await startWorkerd();
+  const cpuBefore = cpuMsOf(workerd.process.pid);
+  const plain = await load(workerd.base, path);
+  const cpuPerRequest = (cpuMsOf(workerd.process.pid) - cpuBefore) / REQUESTS;
+  await stopWorkerd(workerd);
+  const stats = (values) => {
+    const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+    const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+    const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
+    return `mean ${mean.toFixed(3)} ms, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`;
+  };
+  console.log(`route ${args.route} (${path.replace(fixture, "{id}")}), ${REQUESTS} requests at c=${CONCURRENCY}, bare workerd, ${(plain.wallMs / 1000).toFixed(1)} s`);
+  console.log(`workerd CPU time per request (utime+stime): ${cpuPerRequest.toFixed(3)} ms`);
+  console.log(`Server-Timing app: ${stats(plain.appTimes)}`);
+  console.log(`wall time at the client: ${stats(plain.wallTimes)}`);
+  console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+  if (args["no-profile"]) process.exit(0);
+
+  // 2. The same load with a CPU profile.
+  workerd = await startWorkerd({ inspector: true });
+  const profile = await profiled(workerd.inspectorPort, () => load(workerd.base, path));
+  if (args.out) writeFileSync(args.out, JSON.stringify(profile));
+  report(profile);
+} finally {
+  if (fixture) await fetch(`${env.GLANCE_URL}/v2/images/${fixture}`, { method: "DELETE", headers: { "x-auth-token": token } }).catch(() => {});
+  if (workerd) await stopWorkerd(workerd);
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function startWorkerd({ inspector = false } = {}) {
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  writeFileSync(join(work, "serve", "config.capnp"), workerdConfig(port, [`GLANCE_URL=${env.GLANCE_URL}`, `KEYSTONE_URL=${env.KEYSTONE_URL}`]));
+  const argv = ["serve", join(work, "serve", "config.capnp"), ...(inspector ? [`--inspector-addr=127.0.0.1:${inspectorPort}`] : [])];
+  const child = spawn("node_modules/@cloudflare/workerd-linux-64/bin/workerd", argv, { stdio: ["ignore", "ignore", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; !(await fetch(`${base}/api/glance/profile-ready-probe/`).then(() => true, () => false)); i++) {
+    if (i > 100) throw new Error("workerd did not answer");
+    await sleep(200);
+  }
+  return { process: child, base, inspectorPort };
+}
+
+async function stopWorkerd({ process: child }) {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
+}
+
+function cpuMsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+
+/** 50 warm-up calls (JIT, keystonemiddleware's token cache, edge caches), then REQUESTS at CONCURRENCY. */
+async function load(base, path) {
+  const call = async () => {
+    const started = performance.now();
+    const response = await fetch(`${base}${path}`, { headers: { "x-auth-token": token } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return { wall: performance.now() - started, app: Number(/app;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1]) };
+  };
+  for (let i = 0; i < 50; i++) await call();
+  const appTimes = [];
+  const wallTimes = [];
+  let issued = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (issued++ < REQUESTS) {
+        const { wall, app } = await call();
+        wallTimes.push(wall);
+        appTimes.push(app);
+      }
+    }),
+  );
+  return { appTimes, wallTimes, wallMs: performance.now() - started };
+}
+
+async function profiled(inspectorPort, work) {
+  const targets = await fetch(`http://127.0.0.1:${inspectorPort}/json/list`).then((r) => r.json());
+  const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.onopen = resolve;
+    socket.onerror = reject;
+  });
+  let nextId = 1;
+  const pending = new Map();
+  socket.onmessage = (event) => {
+    const message = JSON.parse(event.data);
+    pending.get(message.id)?.(message);
+    pending.delete(message.id);
+  };
+  const cdp = (method, params = {}) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  await cdp("Profiler.enable");
+  await cdp("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp("Profiler.start");
+  await work();
+  const { result } = await cdp("Profiler.stop");
+  socket.close();
+  return result.profile;
+}
+
+/** Self time per profile node, grouped; workerd's own native frames also hold the time spent waiting on I/O, so they are listed apart. */
+function report(profile) {
+  const selfMs = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    selfMs.set(profile.samples[i], (selfMs.get(profile.samples[i]) ?? 0) + delta);
+  }
+  const byFunction = new Map();
+  const bySource = new Map();
+  let jsMs = 0;
+  for (const node of profile.nodes) {
+    const ms = selfMs.get(node.id) ?? 0;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (!url || ["(idle)", "(program)", "(root)"].includes(functionName)) continue;
+    jsMs += ms;
+    const ours = url.endsWith("index.js");
+    const name = `${functionName || "(anonymous)"} ${ours ? `index.js:${lineNumber + 1}` : url}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+    const source = ours ? sourceOf(node.callFrame) : `(runtime) ${url}`;
+    bySource.set(source, (bySource.get(source) ?? 0) + ms);
+  }
+  console.log(`\nJavaScript self time in the profile (bundle + runtime JS, native frames left out): ${(jsMs / REQUESTS).toFixed(3)} ms per request (inspector attached: slower than step 1)`);
+  const table = (title, map) => {
+    console.log(`\n${title}\n| ms per request | share | where |\n|---:|---:|---|`);
+    for (const [name, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(args.top))) {
+      console.log(`| ${(ms / REQUESTS).toFixed(4)} | ${((100 * ms) / jsMs).toFixed(1)}% | ${name} |`);
+    }
+  };
+  table("self time by source", bySource);
+  table("self time by function", byFunction);
+}
+
+/** The bundle keeps esbuild's `// node_modules/<pkg>/…` and `// src/…` markers; a line belongs to the last one above it. */
+function markersOf(bundle) {
+  const markers = [];
+  bundle.split("\n").forEach((text, line) => {
+    const m = /^\/\/ (?:node_modules\/((?:@[^/]+\/)?[^/]+)|(src\/\S+))/.exec(text);
+    if (m) markers.push({ line, name: m[1] ?? m[2] });
+  });
+  return markers;
+}
+
+function sourceOf({ lineNumber }) {
+  return sourceMarkers.findLast((marker) => marker.line <= lineNumber)?.name ?? "(bundle)";
+}
