@@ -33,7 +33,7 @@ const ConfigSchema = z.object({
   DEFAULT_REGION: z
     .string()
     .max(255)
-    .regex(/^[\x21-\x7e]+$/, "must be a region id (printable, no spaces)")
+    .regex(/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/, "must be a region id (printable ASCII)")
     .optional(),
   GLANCE_ENDPOINT_ALLOWLIST: commaList.transform((hosts) => hosts.map((host) => host.toLowerCase())),
 });

@@ -5,7 +5,8 @@ import { type FieldError, invalidInput, ProblemError } from "./problem";
 export const REGION_HEADER = "X-OpenStack-Region";
 export const REGION_QUERY_KEY = "region";
 
-const REGION_SHAPE = /^[\x21-\x7e]{1,255}$/;
+// Keystone region ids are free text up to 255 characters; inner spaces are allowed, control characters are not.
+const REGION_SHAPE = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/;
 
 export interface RegionRequest {
   region: string;
@@ -20,10 +21,10 @@ const queryField = (message: string): FieldError => ({ location: "query", field:
 export function requestedRegion(url: string, headerValue: string | undefined): RegionRequest | undefined {
   const errors: FieldError[] = [];
   const header = headerValue?.trim();
-  if (header !== undefined && !REGION_SHAPE.test(header)) errors.push(headerField("must be a region id (1 to 255 printable characters)"));
+  if (header !== undefined && !REGION_SHAPE.test(header)) errors.push(headerField("must be a region id (1 to 255 printable characters, no leading or trailing space)"));
   const queried = new URL(url).searchParams.getAll(REGION_QUERY_KEY);
   if (queried.length > 1) errors.push(queryField(GIVEN_MORE_THAN_ONCE));
-  else if (queried.length === 1 && !REGION_SHAPE.test(queried[0])) errors.push(queryField("must be a region id (1 to 255 printable characters)"));
+  else if (queried.length === 1 && !REGION_SHAPE.test(queried[0])) errors.push(queryField("must be a region id (1 to 255 printable characters, no leading or trailing space)"));
   if (errors.length) throw invalidInput(errors);
   const query = queried[0];
   if (header !== undefined && query !== undefined && header !== query) {

@@ -1,4 +1,7 @@
+import type { Context } from "hono";
 import { describe, expect, it } from "vitest";
+import type { AppEnv } from "../../src/env";
+import { regionQuery } from "../../src/middleware/glance-endpoint";
 import { imageEndpoints } from "../../src/keystone/catalog";
 import { ProblemError } from "../../src/lib/problem";
 import { chooseRegion, defaultRegionOf, ensureEndpointAllowed, requestedRegion, withoutRegionQuery } from "../../src/lib/region";
@@ -89,5 +92,22 @@ describe("ensureEndpointAllowed", () => {
     expect(problemFrom(() => ensureEndpointAllowed(TWO, ["one"]))).toMatchObject({ status: 502, code: "bad-gateway" });
     expect(problemFrom(() => ensureEndpointAllowed({ region: "R", url: "gopher://one" }, [])).status).toBe(502);
     expect(problemFrom(() => ensureEndpointAllowed({ region: "R", url: "not a url" }, [])).status).toBe(502);
+  });
+});
+
+describe("regionQuery", () => {
+  const contextWith = (variables: Record<string, unknown>) => ({ get: (name: string) => variables[name] }) as unknown as Context<AppEnv>;
+  it("keeps the chosen catalog region in our own URLs, and adds nothing with GLANCE_URL", () => {
+    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined }, region: "Region Two" }))).toBe("?region=Region+Two");
+    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined }, region: "RegionTwo" }))).toBe("?region=RegionTwo");
+    expect(regionQuery(contextWith({ config: { GLANCE_URL: "http://g" }, region: "RegionOne" }))).toBe("");
+    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined } }))).toBe("");
+  });
+});
+
+describe("region ids", () => {
+  it("accepts inner spaces (Keystone allows them) but not control characters", () => {
+    expect(requestedRegion("https://e/x/?region=Region%20Two", undefined)?.region).toBe("Region Two");
+    expect(problemFrom(() => requestedRegion("https://e/x/?region=Region%0ATwo", undefined)).status).toBe(400);
   });
 });
