@@ -303,6 +303,17 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
     });
   });
 
+  it("lets a browser send X-OpenStack-Region (CORS preflight)", async () => {
+    const response = await callApi("/api/glance/images/", {
+      method: "OPTIONS",
+      token: null,
+      headers: { origin: "https://ui.example", "access-control-request-method": "GET", "access-control-request-headers": "x-auth-token, x-openstack-region" },
+      vars: { ...CATALOG, CORS_ALLOWED_ORIGINS: "https://ui.example" },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-headers")).toContain("X-OpenStack-Region");
+  });
+
   describe("GET /api/glance/regions/", () => {
     it("lists the regions offering image for this token, with the default one, and no endpoint URL", async () => {
       const token = freshToken();
