@@ -17,7 +17,9 @@ import { glanceClientFor } from "./upstream-clients";
 export const selectGlance = createMiddleware<AppEnv>(async (c, next) => {
   const config = c.get("config");
   const requested = requestedRegion(c.req.url, c.req.header(REGION_HEADER));
-  if (new URL(c.req.url).searchParams.has(REGION_QUERY_KEY)) c.req.raw = new Request(withoutRegionQuery(c.req.url), c.req.raw);
+  // The validators and handlers read the query from the request: without `region` there, no route can take it for a Glance filter.
+  const withoutRegion = withoutRegionQuery(c.req.url);
+  if (withoutRegion !== c.req.url) c.req.raw = new Request(withoutRegion, c.req.raw);
 
   if (config.GLANCE_URL) {
     if (requested && requested.region !== config.DEFAULT_REGION) {
