@@ -1,5 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+
+// wrangler.toml's [assets] folder must exist for the pool to start; wrangler dev and deploy fill it
+// through their [build] command, which the pool does not run.
+execFileSync(process.execPath, ["scripts/docs-assets.mjs"], { stdio: "inherit" });
 
 export default defineConfig({
   plugins: [

@@ -9,6 +9,7 @@
 //
 //   node --experimental-websocket bench/profile.mjs [--route image|list|version-hit|resourcetypes-hit]
 //        [--requests 2000] [--concurrency 1] [--top 25] [--out FILE.cpuprofile] [--no-profile]
+//        [--glance-url URL]   (another Glance of the same Keystone, e.g. one that keeps connections alive)
 //
 // Needs the local stack up (bash scripts/openstack-stack.sh up).
 import { execFileSync, spawn } from "node:child_process";
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     top: { type: "string", default: "25" },
     "no-profile": { type: "boolean", default: false },
+    "glance-url": { type: "string" },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -49,6 +51,8 @@ const env = Object.fromEntries(
     .filter(Boolean)
     .map((m) => [m[1], m[2].replace(/^'|'$/g, "")]),
 );
+// Another Glance in front of the same Keystone, e.g. one whose server keeps connections alive.
+if (args["glance-url"]) env.GLANCE_URL = args["glance-url"];
 const token = stack("token", env.STACK_DEMO_USER ?? "demo", env.STACK_DEMO_PASS ?? "demo-secret", env.STACK_DEMO_PROJECT ?? "demo");
 const work = mkdtempSync(join(tmpdir(), "glance-edge-profile-"));
 let sourceMarkers = [];

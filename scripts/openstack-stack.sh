@@ -101,6 +101,8 @@ SERVICE_PROJECT="${STACK_SERVICE_PROJECT:-service}"
 GLANCE_IMPORT_METHODS="${GLANCE_IMPORT_METHODS:-glance-direct,web-download,copy-image}"
 
 PKGS=(keystone glance-api uwsgi-core uwsgi-plugin-python3 sqlite3 curl jq wrk)
+# The e2e suite drives the docs page in headless Chromium (playwright-core, no browser download).
+PKGS+=(chromium)
 SERVICES=(keystone glance glance2)
 GLANCES=(glance glance2)
 METADEFS_DIR=/usr/share/glance-common/metadefs

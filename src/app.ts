@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
+import { DOCS_PATH, docsPage } from "./docs/docs-page";
 import type { AppEnv } from "./env";
 import { createRouter, KEYSTONE_TOKEN_SCHEME } from "./lib/create-router";
 import { onError, problem } from "./lib/errors";
@@ -37,8 +38,12 @@ export function createApp() {
   app.use(requestId, accessLog, upstreamClients, corsForAllowedOrigins);
   for (const router of routers) app.route("/", router);
   app.doc31(OPENAPI_DOCUMENT_PATH, OPENAPI_CONFIG);
+  app.get(DOCS_PATH, docsPage);
 
-  const routeTable = buildRouteTable(app.openAPIRegistry.definitions, [{ method: "get", path: OPENAPI_DOCUMENT_PATH }]);
+  const routeTable = buildRouteTable(app.openAPIRegistry.definitions, [
+    { method: "get", path: OPENAPI_DOCUMENT_PATH },
+    { method: "get", path: DOCS_PATH },
+  ]);
   app.notFound((c) => {
     const { path } = c.req;
     const template = routeTable.match(path);

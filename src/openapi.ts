@@ -16,7 +16,17 @@ export const OPENAPI_CONFIG = {
       "A path without its trailing slash answers 308 to the slash form.",
       "Every answer carries `Server-Timing`: `app` (time in glance-edge itself), `glance` and `keystone` (time waiting on each, with the call count) and `cache` (hit, stale, miss or bypass).",
     ].join("\n"),
+    license: { name: "Apache-2.0", identifier: "Apache-2.0" },
   },
+  servers: [
+    { url: "/", description: "The origin that serves this document (what the docs page's \"Try it out\" calls)" },
+    { url: "http://127.0.0.1:8787", description: "Local development: `npm start` / `npm run dev`" },
+    {
+      url: "https://{host}",
+      description: "A production deployment (README, Deploy)",
+      variables: { host: { default: "glance-edge.cloud.internal", description: "The Worker's route hostname" } },
+    },
+  ],
   tags: [
     { name: "version", description: "Glance API version discovery" },
     { name: "images", description: "Images: list, create, read, update, delete" },

@@ -9,7 +9,7 @@ export async function mapConcurrent<T, R>(
   fn: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency limit must be a positive integer, got ${limit}`);
-  const results = new Array<R>(items.length);
+  const results: R[] = [];
   let nextIndex = 0;
   let failed = false;
   const worker = async () => {

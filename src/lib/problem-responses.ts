@@ -22,6 +22,6 @@ const problemContent = { "application/problem+json": { schema: ProblemSchema } }
 export function problemResponses(...statuses: ProblemStatus[]) {
   const all: ProblemStatus[] = [...new Set<ProblemStatus>([...statuses, 500, 502, 504])];
   return Object.fromEntries(
-    all.sort().map((status) => [status, { description: DESCRIPTIONS[status], content: problemContent }]),
+    all.sort((a, b) => a - b).map((status) => [status, { description: DESCRIPTIONS[status], content: problemContent }]),
   ) as Record<ProblemStatus, { description: string; content: typeof problemContent }>;
 }

@@ -72,5 +72,5 @@ export const requireTokenForCatalog = createMiddleware<AppEnv>(async (c, next) =
 export function regionQuery(c: Context<AppEnv>): string {
   const region = c.get("region");
   if (c.get("config").GLANCE_URL || !region) return "";
-  return `?${new URLSearchParams({ [REGION_QUERY_KEY]: region })}`;
+  return `?${new URLSearchParams({ [REGION_QUERY_KEY]: region }).toString()}`;
 }

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/lib/problem";
 import { ImageListSchema, ImagePropertiesSchema, ImageSchema } from "../../src/routes/images/images.schemas";
+import type { CreateImageRequest } from "@glance-edge/client";
+import { edgeClient, expectClientProblem } from "./support/client";
 import { e2e } from "./support/context";
 import { api } from "./support/http";
 import { deleteImages, type GlanceImage, glanceImage, glanceImagesNamed, imageName } from "./support/images";
@@ -10,11 +12,15 @@ afterAll(async () => {
   await deleteImages(created);
 });
 
-/** Creates an image through glance-edge (PUT, as Horizon's UI does) and records it for cleanup. */
-async function createImage(body: Record<string, unknown>, method: "PUT" | "POST" = "PUT") {
-  const response = await api("/api/glance/images/", { method, body });
-  if (response.status !== 201) throw new Error(`create answered ${response.status}: ${response.text}`);
-  const image = ImageSchema.parse(response.body);
+const IMAGE = "/api/glance/images/{image_id}/";
+const imagePath = (image_id: string) => ({ params: { path: { image_id } } });
+
+/** Creates an image through glance-edge's typed client (PUT, as Horizon's UI does) and records it for cleanup. */
+async function createImage(body: CreateImageRequest, method: "PUT" | "POST" = "PUT") {
+  const client = edgeClient();
+  const { data, error, response } = method === "PUT" ? await client.PUT("/api/glance/images/", { body }) : await client.POST("/api/glance/images/", { body });
+  if (response.status !== 201 || !data) throw new Error(`create answered ${response.status}: ${JSON.stringify(error)}`);
+  const image = ImageSchema.parse(data);
   created.push(image.id);
   return { response, image };
 }
@@ -81,16 +87,16 @@ describe("create, read, update and delete against the real Glance", () => {
   it("GET answers the detail variant, and the properties endpoint the flat custom properties", async () => {
     const { image } = await createImage({ name: imageName("detail"), tags: ["e2e"], hw_rng_model: "virtio", architecture: "aarch64" });
 
-    const detail = await api(`/api/glance/images/${image.id}/`);
-    expect(detail.status).toBe(200);
-    const shown = ImageSchema.parse(detail.body);
+    const detail = await edgeClient().GET(IMAGE, imagePath(image.id));
+    expect(detail.response.status).toBe(200);
+    const shown = ImageSchema.parse(detail.data);
     expect(shown).toMatchObject({ id: image.id, architecture: "aarch64", tags: ["e2e"] });
     expect(shown.properties).toMatchObject({ file: `/v2/images/${image.id}/file`, schema: "/v2/schemas/image", tags: ["e2e"], hw_rng_model: "virtio" });
     expect(shown.properties).not.toHaveProperty("self");
 
-    const properties = await api(`/api/glance/images/${image.id}/properties/`);
-    expect(properties.status).toBe(200);
-    const flat = ImagePropertiesSchema.parse(properties.body);
+    const properties = await edgeClient().GET("/api/glance/images/{image_id}/properties/", imagePath(image.id));
+    expect(properties.response.status).toBe(200);
+    const flat = ImagePropertiesSchema.parse(properties.data);
     expect(flat).toMatchObject({ hw_rng_model: "virtio", os_hidden: false });
     for (const key of ["name", "architecture", "size", "file", "schema", "tags", "self", "id", "status"]) expect(flat).not.toHaveProperty(key);
   });
@@ -109,23 +115,23 @@ describe("create, read, update and delete against the real Glance", () => {
     });
     const before = await glanceImage(image.id);
 
-    const response = await api(`/api/glance/images/${image.id}/`, {
-      method: "PATCH",
+    const response = await edgeClient().PATCH(IMAGE, {
+      ...imagePath(image.id),
       body: { name: before.name, disk_format: "qcow2", visibility: "community", protected: false, min_ram: 512 },
     });
-    expect(response.status).toBe(204);
-    expect(response.text).toBe("");
+    expect(response.response.status).toBe(204);
+    expect(response.data).toBeUndefined();
 
     const after = await glanceImage(image.id);
     expect(after.min_ram).toBe(512);
     expect(stable(after)).toEqual({ ...stable(before), min_ram: 512 });
 
     // null removes a custom property, a new key adds one; nothing else moves.
-    const second = await api(`/api/glance/images/${image.id}/`, {
-      method: "PATCH",
+    const second = await edgeClient().PATCH(IMAGE, {
+      ...imagePath(image.id),
       body: { name: before.name, disk_format: "qcow2", visibility: "community", protected: false, description: null, hw_vif_model: "e1000" },
     });
-    expect(second.status).toBe(204);
+    expect(second.response.status).toBe(204);
     const final = await glanceImage(image.id);
     const { description: _removed, ...withoutDescription } = stable(after);
     expect(stable(final)).toEqual({ ...withoutDescription, hw_vif_model: "e1000" });
@@ -149,11 +155,11 @@ describe("create, read, update and delete against the real Glance", () => {
     const { image } = await createImage({ name: imageName("props"), hw_disk_bus: "virtio", os_distro: "cirros", description: "d" });
     const before = await glanceImage(image.id);
 
-    const response = await api(`/api/glance/images/${image.id}/properties/`, {
-      method: "PATCH",
+    const response = await edgeClient().PATCH("/api/glance/images/{image_id}/properties/", {
+      ...imagePath(image.id),
       body: { updated: { hw_qemu_guest_agent: "yes", os_distro: "ubuntu", os_hidden: true }, removed: ["hw_disk_bus", "not_there"] },
     });
-    expect(response.status).toBe(204);
+    expect(response.response.status).toBe(204);
     const after = await glanceImage(image.id);
     const { hw_disk_bus: _gone, ...kept } = stable(before);
     expect(stable(after)).toEqual({ ...kept, hw_qemu_guest_agent: "yes", os_distro: "ubuntu", os_hidden: true });
@@ -169,24 +175,24 @@ describe("create, read, update and delete against the real Glance", () => {
   it("DELETE of a protected image is Glance's 403; once unprotected it is deleted", async () => {
     const { image } = await createImage({ name: imageName("protected"), protected: true });
 
-    const refused = await api(`/api/glance/images/${image.id}/`, { method: "DELETE" });
-    const problem = expectProblem(refused, 403);
+    const refused = await edgeClient().DELETE(IMAGE, imagePath(image.id));
+    const problem = expectClientProblem(refused, 403);
     expect(problem.detail).toMatch(/is protected and cannot be deleted/);
     expect((await glanceImage(image.id)).status).toBe("queued");
 
-    const unprotect = await api(`/api/glance/images/${image.id}/`, {
-      method: "PATCH",
+    const unprotect = await edgeClient().PATCH(IMAGE, {
+      ...imagePath(image.id),
       body: { name: image.name, disk_format: "raw", visibility: "private", protected: false },
     });
-    expect(unprotect.status).toBe(204);
+    expect(unprotect.response.status).toBe(204);
 
-    const deleted = await api(`/api/glance/images/${image.id}/`, { method: "DELETE" });
-    expect(deleted.status).toBe(204);
-    expect(deleted.text).toBe("");
-    const gone = await api(`/api/glance/images/${image.id}/`);
-    expect(expectProblem(gone, 404).detail).toMatch(/No image found with ID/);
-    const again = await api(`/api/glance/images/${image.id}/`, { method: "DELETE" });
-    expectProblem(again, 404);
+    const deleted = await edgeClient().DELETE(IMAGE, imagePath(image.id));
+    expect(deleted.response.status).toBe(204);
+    expect(deleted.data).toBeUndefined();
+    const gone = await edgeClient().GET(IMAGE, imagePath(image.id));
+    expect(expectClientProblem(gone, 404).detail).toMatch(/No image found with ID/);
+    const again = await edgeClient().DELETE(IMAGE, imagePath(image.id));
+    expectClientProblem(again, 404);
   });
 
   it("refuses an invalid create with a 400 naming each field, and creates nothing", async () => {
@@ -198,7 +204,7 @@ describe("create, read, update and delete against the real Glance", () => {
     const problem = expectProblem(response, 400);
     expect(problem.errors?.map((e) => e.field).sort()).toEqual(["kernel", "min_disk", "visibility"]);
     expect(await glanceImagesNamed(name)).toEqual([]);
-    const listed = await api(`/api/glance/images/?name=${encodeURIComponent(name)}`);
-    expect(ImageListSchema.parse(listed.body).items).toEqual([]);
+    const listed = await edgeClient().GET("/api/glance/images/", { params: { query: { name } } });
+    expect(ImageListSchema.parse(listed.data).items).toEqual([]);
   });
 });

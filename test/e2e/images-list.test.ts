@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/lib/problem";
+import type { operations } from "@glance-edge/client";
 import { ImageListSchema } from "../../src/routes/images/images.schemas";
+import { edgeClient } from "./support/client";
 import { e2e } from "./support/context";
 import { api, glance } from "./support/http";
 import { createGlanceImage, deleteImages, type GlanceImage } from "./support/images";
@@ -14,12 +16,17 @@ let secondTag: string;
 let fixtures: GlanceImage[] = [];
 
 const namesOf = (items: { name: string | null }[]) => items.map((item) => item.name);
+/** Glance (sqlite) sorts names by code unit, as Array.prototype.sort does without a comparator. */
+const byCodeUnit = (a: string | null, b: string | null) => ((a ?? "") < (b ?? "") ? -1 : (a ?? "") > (b ?? "") ? 1 : 0);
 const idsOf = (items: { id: string }[]) => items.map((item) => item.id);
 
-async function list(query: string) {
-  const response = await api(`/api/glance/images/?${query}`);
-  if (response.status !== 200) throw new Error(`list ?${query} answered ${response.status}: ${response.text}`);
-  return ImageListSchema.parse(response.body);
+type ListQuery = NonNullable<operations["listImages"]["parameters"]["query"]>;
+
+/** Lists through the typed client (clients/typescript); the answer is checked against the route's own schema. */
+async function list(query: ListQuery) {
+  const { data, error, response } = await edgeClient().GET("/api/glance/images/", { params: { query } });
+  if (response.status !== 200) throw new Error(`list ${JSON.stringify(query)} answered ${response.status}: ${JSON.stringify(error)}`);
+  return ImageListSchema.parse(data);
 }
 
 beforeAll(async () => {
@@ -50,7 +57,7 @@ describe("GET /api/glance/images/ against the real Glance", () => {
     expect((direct.body as { images: unknown[] }).images).toHaveLength(25);
     expect((direct.body as { next?: string }).next).toBeDefined();
 
-    const page = await list(`tag=${encodeURIComponent(runTag)}`);
+    const page = await list({ tag: [runTag] });
     expect(page.has_more_data).toBe(false);
     expect(page.has_prev_data).toBe(false);
     expect(new Set(idsOf(page.items))).toEqual(new Set(idsOf(fixtures)));
@@ -80,30 +87,30 @@ describe("GET /api/glance/images/ against the real Glance", () => {
   });
 
   it("pages with paginate=true (page size 20), and reversed_order=true gives the previous page back", async () => {
-    const tag = `tag=${encodeURIComponent(runTag)}`;
-    const first = await list(`paginate=true&${tag}`);
+    const tag = [runTag];
+    const first = await list({ paginate: "true", tag });
     expect(first.items).toHaveLength(20);
     expect(first).toMatchObject({ has_more_data: true, has_prev_data: false });
 
-    const second = await list(`paginate=true&${tag}&marker=${first.items[19].id}`);
+    const second = await list({ paginate: "true", tag, marker: first.items[19].id });
     expect(second.items).toHaveLength(10);
     expect(second).toMatchObject({ has_more_data: false, has_prev_data: true });
     const all = [...idsOf(first.items), ...idsOf(second.items)];
     expect(new Set(all).size).toBe(COUNT);
     expect(new Set(all)).toEqual(new Set(idsOf(fixtures)));
 
-    const previous = await list(`paginate=true&${tag}&reversed_order=true&marker=${second.items[0].id}`);
+    const previous = await list({ paginate: "true", tag, reversed_order: "true", marker: second.items[0].id });
     expect(idsOf(previous.items)).toEqual(idsOf(first.items));
     expect(previous).toMatchObject({ has_more_data: true, has_prev_data: false });
   });
 
   it("walks 30 images sorted by name in pages of 7, forwards and then backwards", async () => {
-    const sorted = namesOf(fixtures).sort();
-    const base = `paginate=true&limit=7&sort_key=name&sort_dir=asc&tag=${encodeURIComponent(runTag)}`;
+    const sorted = namesOf(fixtures).sort(byCodeUnit);
+    const base: ListQuery = { paginate: "true", limit: "7", sort_key: "name", sort_dir: "asc", tag: [runTag] };
     const pages: string[][] = [];
     let marker = "";
     for (;;) {
-      const page = await list(`${base}${marker ? `&marker=${marker}` : ""}`);
+      const page = await list(marker ? { ...base, marker } : base);
       pages.push(idsOf(page.items));
       expect(page.has_prev_data).toBe(marker !== "");
       if (!page.has_more_data) break;
@@ -117,7 +124,7 @@ describe("GET /api/glance/images/ against the real Glance", () => {
     // Backwards from the last page: each previous page equals the one seen going forwards.
     let first = pages[pages.length - 1][0];
     for (let index = pages.length - 2; index >= 0; index--) {
-      const page = await list(`${base}&reversed_order=true&marker=${first}`);
+      const page = await list({ ...base, reversed_order: "true", marker: first });
       expect(idsOf(page.items)).toEqual(pages[index]);
       expect(page.has_more_data).toBe(true);
       expect(page.has_prev_data).toBe(index > 0);
@@ -126,27 +133,27 @@ describe("GET /api/glance/images/ against the real Glance", () => {
   });
 
   it("sorts by name descending and by created_at descending (the default)", async () => {
-    const byName = await list(`sort_key=name&sort_dir=desc&tag=${encodeURIComponent(runTag)}`);
-    expect(namesOf(byName.items)).toEqual(namesOf(fixtures).sort().reverse());
+    const byName = await list({ sort_key: "name", sort_dir: "desc", tag: [runTag] });
+    expect(namesOf(byName.items)).toEqual(namesOf(fixtures).sort(byCodeUnit).reverse());
 
-    const byDefault = await list(`tag=${encodeURIComponent(runTag)}`);
+    const byDefault = await list({ tag: [runTag] });
     const created = byDefault.items.map((item) => item.created_at ?? "");
     expect(created).toEqual([...created].sort().reverse());
   });
 
   it("filters by several tags (all must match) and by visibility", async () => {
-    const both = await list(`tag=${encodeURIComponent(runTag)}&tag=${encodeURIComponent(secondTag)}`);
+    const both = await list({ tag: [runTag, secondTag] });
     expect(new Set(idsOf(both.items))).toEqual(new Set(idsOf(fixtures.filter((f) => f.tags.includes(secondTag)))));
     expect(both.items).toHaveLength(10);
 
-    const community = await list(`visibility=community&tag=${encodeURIComponent(runTag)}`);
+    const community = await list({ visibility: "community", tag: [runTag] });
     expect(new Set(idsOf(community.items))).toEqual(new Set(idsOf(fixtures.filter((f) => f.visibility === "community"))));
 
-    const privateOnes = await list(`is_public=false&tag=${encodeURIComponent(runTag)}`);
+    const privateOnes = await list({ is_public: "false", tag: [runTag] });
     expect(privateOnes.items).toHaveLength(COUNT - COMMUNITY.size);
     expect(privateOnes.items.every((item) => item.visibility === "private")).toBe(true);
 
-    const publicOnes = await list(`is_public=TRUE&tag=${encodeURIComponent(runTag)}`);
+    const publicOnes = await list({ is_public: "TRUE", tag: [runTag] });
     expect(publicOnes.items).toEqual([]);
   });
 

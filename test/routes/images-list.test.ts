@@ -55,7 +55,7 @@ function fakeGlanceList({ cap = 1000, images = IMAGES } = {}) {
     if (page.length === limit) {
       const asDict = Object.fromEntries(params);
       delete asDict.marker;
-      body.next = `/v2/images?${new URLSearchParams({ ...asDict, marker: page[page.length - 1].id })}`;
+      body.next = `/v2/images?${new URLSearchParams({ ...asDict, marker: page[page.length - 1].id }).toString()}`;
     }
     return glanceJson(body);
   };

@@ -89,6 +89,16 @@ describe("GET /api/glance/version/", () => {
     expect((await callApi("/api/glance/version/")).status).toBe(502);
     expect(stub.calls).toHaveLength(2);
   });
+
+  it("refuses a query parameter with a 400 naming it, before any call to Glance", async () => {
+    const stub = stubUpstream({ "GET /versions": glanceJson(VERSIONS) });
+    const response = await callApi("/api/glance/version/?refresh=1", { token: null });
+    expect(response.status).toBe(400);
+    const problem = ProblemSchema.parse(await response.json());
+    expect(problem.type).toBe("urn:glance-edge:problem:validation-error");
+    expect(problem.errors).toEqual([expect.objectContaining({ location: "query", message: expect.stringContaining("refresh") })]);
+    expect(stub.calls).toHaveLength(0);
+  });
 });
 
 describe("Server-Timing", () => {

@@ -87,7 +87,7 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
     // A public namespace's detail is the same for every caller who can see it, and this caller's own
     // list call above (never cached) is what says they can; private namespaces are always read afresh.
     const { value } = await readThrough({
-      key: await glanceCacheKey(glance, "public-namespace", namespace.namespace, plan.resourceType ?? "", String(namespace.updated_at ?? "")),
+      key: await glanceCacheKey(glance, "public-namespace", namespace.namespace, plan.resourceType ?? "", typeof namespace.updated_at === "string" ? namespace.updated_at : ""),
       ttlSeconds: config.PUBLIC_NAMESPACE_CACHE_TTL,
       staleSeconds: 0,
       waitUntil,

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { jsonContent, tokenForCatalogOnly } from "../../lib/create-router";
 import { cacheStatusHeaders } from "../../lib/openapi-headers";
 import { problemResponses } from "../../lib/problem-responses";
-import { GlanceVersionSchema } from "./version.schemas";
+import { GlanceVersionSchema, VersionQuerySchema } from "./version.schemas";
 
 export const getVersion = createRoute({
   method: "get",
@@ -19,8 +19,10 @@ export const getVersion = createRoute({
     "Needs no token when `GLANCE_URL` is set: Glance's versions document is public. Without `GLANCE_URL` Glance is found in the caller's",
     "Keystone catalog, so a token is then required (401 without one) and the answer is that of the chosen region's Glance; the cache",
     "is keyed by the Glance endpoint, so one region's answer is never served for another.",
+    "It takes no query parameters besides `region`: any other is refused with a 400.",
   ].join("\n"),
   ...tokenForCatalogOnly,
+  request: { query: VersionQuerySchema },
   responses: {
     200: { ...jsonContent(GlanceVersionSchema, "The current Glance API version"), headers: cacheStatusHeaders },
     ...problemResponses(400, 401, 403),

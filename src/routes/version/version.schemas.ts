@@ -6,3 +6,6 @@ export const GlanceVersionSchema = z
     current_version: z.string().openapi({ description: "Major.minor of Glance's CURRENT API", example: "2.15" }),
   })
   .openapi("GlanceVersion");
+
+/** The lookup takes no query; a key sent anyway is refused rather than silently ignored. */
+export const VersionQuerySchema = z.strictObject({});

@@ -1,0 +1,2120 @@
+export interface paths {
+    "/api/glance/version/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Glance API version
+         * @description The major version of Glance's CURRENT API as a string (`"2"`), as Horizon returns it, plus `current_version` (e.g. `"2.15"`).
+         *
+         *     Differs from Horizon: Horizon answers from its settings without asking Glance; this reads Glance's versions document
+         *     (`GET /versions`, falling back to `GET /`, which Glance answers with 300) and caches it at the edge
+         *     (TTL `VERSION_CACHE_TTL`, then served stale for `CACHE_STALE_TTL` while one refresh runs). Errors are never cached.
+         *     Needs no token when `GLANCE_URL` is set: Glance's versions document is public. Without `GLANCE_URL` Glance is found in the caller's
+         *     Keystone catalog, so a token is then required (401 without one) and the answer is that of the chosen region's Glance; the cache
+         *     is keyed by the Glance endpoint, so one region's answer is never served for another.
+         *     It takes no query parameters besides `region`: any other is refused with a 400.
+         */
+        get: operations["getGlanceVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/images/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List images
+         * @description Images visible to the caller's project, in Horizon's list shape, from `GET /v2/images?<filters>&limit=<n>&sort_key=<k>&sort_dir=<d>[&marker=<m>]`.
+         *
+         *     **Paging.** With `paginate=true` one page of `limit` (default `API_RESULT_PAGE_SIZE`) images is answered; Glance is asked for one more to set
+         *     `has_more_data`, and `has_prev_data` is true when a `marker` was given (Horizon's meaning). With `reversed_order=true` the page *before*
+         *     `marker` is answered, still in the requested order: `has_more_data` is then true when a marker was given and `has_prev_data` says
+         *     whether Glance had more images before the page. Without `paginate`, up to `limit` (default `API_RESULT_LIMIT`) images are answered and
+         *     `has_more_data` says truthfully whether Glance had more. Glance caps each of its pages (`api_limit_max`), so further pages are
+         *     fetched, asking for the remaining count each time, until enough images arrived or Glance has no more.
+         *
+         *     **Filters.** The named parameters are checked before Glance is called; any other key is sent to Glance as it is, where it filters on
+         *     the custom property of that name (`?os_distro=ubuntu`). A misspelt filter therefore matches nothing rather than failing.
+         *     Every key may be given once, except `tag`.
+         *
+         *     **Differs from Horizon** (deliberately): `paginate=false`/`0` means false (Horizon pages); `is_public=true|false` works in any case
+         *     (Horizon: 500) and anything else is a 400; repeated `tag`s are all sent (Horizon splits one tag into characters and keeps only the
+         *     last); `limit` is honoured up to `API_RESULT_LIMIT` (Horizon ignores it); `reversed_order` gives a real previous page (Horizon sends
+         *     it to Glance as a property filter); the unpaginated list no longer stops silently at 1000; an invalid `sort_key`, `sort_dir` or
+         *     filter value, `sort=` (Glance's other sort syntax) and contradictory filters are a 400 before any Glance call
+         *     (Horizon: Glance's 400 or a 500); `protected`/`os_hidden` are sent lowercase; a key given twice is a 400 (Horizon keeps the last).
+         *     Each item also carries `tags` and `virtual_size` at top level. Glance's 4xx answers pass through with Glance's message in `detail`.
+         */
+        get: operations["listImages"];
+        /**
+         * Create an image (PUT, as Horizon's UI sends it)
+         * @description Creates an image from JSON, in Horizon's shape: Horizon's defaults (`name` `""`, `raw`/`bare`, `private`, not protected,
+         *     `min_disk`/`min_ram` 0) and disk format fix-ups apply, `kernel`/`ramdisk` become `kernel_id`/`ramdisk_id`, and every
+         *     other key is a custom property.
+         *
+         *     Glance calls:
+         *     - `source_type: url` with `import_data: true`: `GET /v2/info/import` first (a 400 and nothing created when Glance does
+         *       not offer `web-download`), then `POST /v2/images`, `POST /v2/images/{id}/import` with
+         *       `{"method": {"name": "web-download", "uri": image_url}}`, and `GET /v2/images/{id}` for the answer.
+         *     - `source_type: url` with `import_data` false or absent: `POST /v2/images`, then the json-patch
+         *       `[{"op": "add", "path": "/locations/-", "value": {"url": image_url, "metadata": {}}}]`, whose answer is the image.
+         *     - otherwise: `POST /v2/images` only; the image stays `queued` until its data is uploaded to Glance.
+         *     If the second step fails, the image just created is deleted (its `protected` flag is cleared first when set) and
+         *     Glance's error is returned, so a failed create leaves nothing behind.
+         *
+         *     Answers 201, `Location: /api/glance/images/{id}/`, and the image as Glance has it after the last step, in the same
+         *     detail shape as `GET` on that Location.
+         *
+         *     Differs from Horizon:
+         *     - Validated as Glance's image schema would, before any Glance call, every problem named in `errors[]` with a 400:
+         *       `visibility`, formats, `name` length, `min_disk`/`min_ram` non-negative integers, `kernel`/`ramdisk` UUIDs, custom
+         *       property names (at most 255 characters; not reserved: `os_glance_*`, `location`, `deleted`, `deleted_at`; not
+         *       read-only: `self`, `file`, `schema`, `direct_url`, `stores`, `status`, `checksum`, `size`, `virtual_size`,
+         *       `created_at`, `updated_at`, `os_hash_algo`, `os_hash_value`, `locations`) and values (strings of at most 255
+         *       characters). Horizon answers 500 or lets Glance refuse. An empty body or `{}` is a 400.
+         *     - Keys Horizon silently ignores are honoured or refused: `tags`, `owner`, `id` and `os_hidden` go to Glance;
+         *       `is_public`, `properties`, `kernel_id` and `ramdisk_id` are 400s naming the field to use instead.
+         *     - `import_data: true` really imports the data (Horizon sends a `copy_from` property that Glance v2 ignores, and the
+         *       image stays queued forever).
+         *     - Direct upload is not offered: a non-empty `data` is a 400, and the answer never holds `upload_url` or `token_id`
+         *       (Horizon hands the caller's Keystone token back in the body). Upload the data to Glance after creating the image.
+         *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).
+         *     - The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued
+         *       and without the location).
+         *     - POST and PUT are the same operation (Horizon's POST is its multipart upload; JSON there silently created an
+         *       empty image).
+         */
+        put: operations["createImageWithPut"];
+        /**
+         * Create an image (POST)
+         * @description Creates an image from JSON, in Horizon's shape: Horizon's defaults (`name` `""`, `raw`/`bare`, `private`, not protected,
+         *     `min_disk`/`min_ram` 0) and disk format fix-ups apply, `kernel`/`ramdisk` become `kernel_id`/`ramdisk_id`, and every
+         *     other key is a custom property.
+         *
+         *     Glance calls:
+         *     - `source_type: url` with `import_data: true`: `GET /v2/info/import` first (a 400 and nothing created when Glance does
+         *       not offer `web-download`), then `POST /v2/images`, `POST /v2/images/{id}/import` with
+         *       `{"method": {"name": "web-download", "uri": image_url}}`, and `GET /v2/images/{id}` for the answer.
+         *     - `source_type: url` with `import_data` false or absent: `POST /v2/images`, then the json-patch
+         *       `[{"op": "add", "path": "/locations/-", "value": {"url": image_url, "metadata": {}}}]`, whose answer is the image.
+         *     - otherwise: `POST /v2/images` only; the image stays `queued` until its data is uploaded to Glance.
+         *     If the second step fails, the image just created is deleted (its `protected` flag is cleared first when set) and
+         *     Glance's error is returned, so a failed create leaves nothing behind.
+         *
+         *     Answers 201, `Location: /api/glance/images/{id}/`, and the image as Glance has it after the last step, in the same
+         *     detail shape as `GET` on that Location.
+         *
+         *     Differs from Horizon:
+         *     - Validated as Glance's image schema would, before any Glance call, every problem named in `errors[]` with a 400:
+         *       `visibility`, formats, `name` length, `min_disk`/`min_ram` non-negative integers, `kernel`/`ramdisk` UUIDs, custom
+         *       property names (at most 255 characters; not reserved: `os_glance_*`, `location`, `deleted`, `deleted_at`; not
+         *       read-only: `self`, `file`, `schema`, `direct_url`, `stores`, `status`, `checksum`, `size`, `virtual_size`,
+         *       `created_at`, `updated_at`, `os_hash_algo`, `os_hash_value`, `locations`) and values (strings of at most 255
+         *       characters). Horizon answers 500 or lets Glance refuse. An empty body or `{}` is a 400.
+         *     - Keys Horizon silently ignores are honoured or refused: `tags`, `owner`, `id` and `os_hidden` go to Glance;
+         *       `is_public`, `properties`, `kernel_id` and `ramdisk_id` are 400s naming the field to use instead.
+         *     - `import_data: true` really imports the data (Horizon sends a `copy_from` property that Glance v2 ignores, and the
+         *       image stays queued forever).
+         *     - Direct upload is not offered: a non-empty `data` is a 400, and the answer never holds `upload_url` or `token_id`
+         *       (Horizon hands the caller's Keystone token back in the body). Upload the data to Glance after creating the image.
+         *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).
+         *     - The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued
+         *       and without the location).
+         *     - POST and PUT are the same operation (Horizon's POST is its multipart upload; JSON there silently created an
+         *       empty image).
+         */
+        post: operations["createImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/images/{image_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one image
+         * @description One image in Horizon's detail shape, from `GET /v2/images/{image_id}`: `properties` also holds `file`, `schema`, `tags`,
+         *     `virtual_size`, `locations`, `kernel_id`, `ramdisk_id` and `image_url` when Glance shows them.
+         *     The id is passed to Glance as it is (so `default` is just an id Glance does not know: 404).
+         *     Glance answers 404 also for an image that exists but is not visible to the caller's project; its message is in `detail`.
+         *     Differs from Horizon: errors are problem documents, and `tags`/`virtual_size` are also at top level.
+         */
+        get: operations["getImage"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an image
+         * @description Deletes the image with `DELETE /v2/images/{image_id}` and answers 204 with no body.
+         *     Glance refuses a protected image with 403 (`Image <id> is protected and cannot be deleted.`), an unknown one with 404 and an image
+         *     its store still uses with 409; each passes through with Glance's message in `detail`.
+         *     Differs from Horizon: errors are problem documents, and the 204 has no Content-Type.
+         */
+        delete: operations["deleteImage"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an image's fields and custom properties
+         * @description One `GET /v2/images/{id}`, then one `PATCH /v2/images/{id}` (`application/openstack-images-v2.1-json-patch`) holding
+         *     only the real changes: `replace` for a base field or a property the image has, `add` for a new custom property,
+         *     `remove` for a custom property set to null that the image has. No change, no PATCH. Answers 204.
+         *     The disk format fix-ups of create apply (`ami`/`aki`/`ari`, `docker`, `vhd`, `ova` decide the container format).
+         *
+         *     Differs from Horizon:
+         *     - A partial update: `name`, `disk_format`, `visibility` and `protected` are required, every other field changes only
+         *       when present. Horizon resets omitted fields to its create defaults (`{"name": "x"}` made a public image private
+         *       and `raw`).
+         *     - null removes a custom property (`description`, `architecture`, `kernel`, `ramdisk` included); `min_disk`/`min_ram`
+         *       null means 0. `tags` replaces the image's tags.
+         *     - Horizon's image document cannot be echoed back: read-only keys (`id`, `status`, `size`, `checksum`, `created_at`, …),
+         *       reserved ones (`os_glance_*`, `location`, `deleted`, `deleted_at`), `is_public`, `properties`, `kernel_id`,
+         *       `ramdisk_id` and the create-only fields (`source_type`, `image_url`, `import_data`, `data`, `is_copying`) are 400s
+         *       naming each key, before any Glance call, as are invalid values (Horizon: 500s, or silently dropped).
+         *     - No `replace /tags` is appended to every patch, no schema fetches, and no re-read after the PATCH.
+         *     - An unknown image is Glance's 404 from the GET, with no PATCH.
+         */
+        patch: operations["updateImage"];
+        trace?: never;
+    };
+    "/api/glance/images/{image_id}/properties/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An image's custom properties
+         * @description One `GET /v2/images/{id}`; answers every key of Glance's image except the 16 core attributes of Horizon's image
+         *     document (`name`, `size`, `architecture`, …), `self`, `file`, `schema`, `locations`, `tags`, `virtual_size`,
+         *     `kernel_id`, `ramdisk_id` and `image_url`: the custom properties plus `os_hidden`, `os_hash_algo`, `os_hash_value`,
+         *     and `direct_url`, `stores` and `os_glance_*` keys when Glance shows them. The same object as Horizon's.
+         *
+         *     Differs from Horizon: only the exact path matches (Horizon also answers `…/properties/anything`), and no schema is
+         *     fetched.
+         */
+        get: operations["getImageProperties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set and remove an image's custom properties
+         * @description One `GET /v2/images/{id}`, then one `PATCH /v2/images/{id}` (`application/openstack-images-v2.1-json-patch`) with
+         *     only the real changes: `remove` for each name in `removed` that the image has and that is not also in `updated`,
+         *     `replace` for an updated property the image has (unless its value is unchanged), `add` for a new one. No change, no
+         *     PATCH. Answers 204.
+         *
+         *     Differs from Horizon:
+         *     - `updated` is required with a 400 (Horizon: 500 `"'updated'"`); values must be strings of at most 255 characters
+         *       (Horizon: 500), and `kernel_id`/`ramdisk_id` UUIDs. Unknown top-level fields are 400s.
+         *     - `os_hidden` accepts JSON booleans and `"true"`/`"false"` and is sent as a boolean (Horizon turned a JSON `true`
+         *       into false).
+         *     - Keys Glance would refuse are 400s before any Glance call, in `updated` and in `removed`: base properties
+         *       (`name`, `visibility`, `protected`, `disk_format`, `container_format`, `min_disk`, `min_ram`, `tags`, `owner`; change
+         *       them with `PATCH /api/glance/images/{image_id}/`), `os_glance_*`, `location`, `deleted`, `deleted_at`, `self`, `file`,
+         *       `schema`, `direct_url`, `stores`, `os_hash_algo`, `os_hash_value` and the other read-only keys. `os_hidden` cannot
+         *       be removed. Horizon passes them on and Glance refuses the whole patch with 403.
+         *     - No `replace /tags` op, no schema fetches, no re-read after the PATCH.
+         */
+        patch: operations["updateImageProperties"];
+        trace?: never;
+    };
+    "/api/glance/metadefs/namespaces/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List metadata definition namespaces with their details
+         * @description One `GET /v2/metadefs/namespaces` (`limit` = `API_RESULT_PAGE_SIZE` + 1 with `paginate`, else up to `API_RESULT_LIMIT`,
+         *     reading on from the last namespace while Glance says `next`), then `GET /v2/metadefs/namespaces/{namespace}[?resource_type=…]` for each namespace
+         *     of the page, at most `NAMESPACE_DETAIL_CONCURRENCY` at a time. `items` keeps the list's order; each item is Glance's
+         *     detail without `self`. Query keys other than the documented ones are passed to Glance as filters (Glance ignores the
+         *     ones it does not know). With `properties_target`, further list pages are read until the page is full, as Horizon's
+         *     lazy iterator does.
+         *
+         *     Caching: the list call is never cached (it is where Glance decides what this caller may see). The detail of a
+         *     namespace whose `visibility` is `public` is the same for every caller Glance lists it to, so it is edge-cached for
+         *     `PUBLIC_NAMESPACE_CACHE_TTL` seconds (default 60; `0` turns it off), keyed by namespace, resource type and the
+         *     namespace's `updated_at`. Private namespaces are always read from Glance with the caller's token.
+         *
+         *     Differs from Horizon:
+         *     - `resource_type` is optional (Horizon answers 500 without it); without it the details carry unprefixed property names.
+         *     - `resource_types` is used only without `resource_type`; both with different values is a 400 (Horizon silently lets
+         *       `resource_type` win). `properties_target` is applied here and not sent to Glance; without a resource type it is a 400.
+         *     - Bad `sort_key`/`sort_dir`/`visibility`/`paginate`, a repeated keyword, a `limit`, a key without a name or a
+         *       `__proto__` key are 400s before any Glance call (Horizon: 500, or last value wins, or silently overwritten or dropped).
+         *     - Further list pages are our own query with `marker` = the last namespace read: Glance's `next` link keeps only the
+         *       last value of a repeated filter.
+         *     - Flags are Horizon's page cut (`has_prev_data` = a marker was given) without its `sort_dir=desc` quirk that reports
+         *       `has_more_data` for a short page. Without `paginate`, `has_more_data` is true when reading stopped at the
+         *       `API_RESULT_LIMIT` cap while Glance still offered a next page (Horizon truncates silently); `has_prev_data` is false.
+         *       With `paginate` and `properties_target`, the same cap can stop reading with less than a page kept: `has_more_data`
+         *       is then true when Glance offered a next page.
+         *     - No match is `items: []` (Horizon master answers 500). A failing detail call fails the whole request with Glance's
+         *       status and the namespace named in `detail`, never a partial list.
+         */
+        get: operations["listMetadefsNamespaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/metadefs/resourcetypes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List metadata definition resource types
+         * @description Glance's `GET /v2/metadefs/resource_types` as `{"items": [{"name", "created_at", "updated_at"}, …]}`, each item
+         *     with the keys Glance gave (`updated_at` is often absent). The path is Horizon's, without an underscore.
+         *
+         *     Differs from Horizon: Horizon never calls Glance here and answers a Python generator's repr as `items`.
+         *
+         *     Caching: the list is global, so it is edge-cached (TTL `RESOURCE_TYPES_CACHE_TTL`, then served stale for
+         *     `CACHE_STALE_TTL` while one background refresh runs; see `Cache-Status`). Errors are never cached. A cached list is
+         *     only served to a token that is good:
+         *     - with `KEYSTONE_URL` set, the token is first validated with Keystone (`GET /v3/auth/tokens`); a refusal is a 401 with
+         *       no Glance call, cached or not. A positive verdict is cached (keyed by a hash of the token) until the token expires or
+         *       `TOKEN_VERDICT_TTL` passes, whichever is first. The verdict also applies Glance's default policy for
+         *       `list_metadef_resource_types`: a project-scoped token with the reader, member or admin role, or an admin token; any
+         *       other valid token is a 403. One shared entry then serves every accepted caller. A deployment with a stricter Glance
+         *       policy should leave `KEYSTONE_URL` empty.
+         *     - without `KEYSTONE_URL`, each entry is keyed by a hash of the token, so only a token Glance accepted reads it; it is
+         *       never served stale: a token revoked after a good call can still read its own entry for at most
+         *       `RESOURCE_TYPES_CACHE_TTL`.
+         *     With the cache off (`RESOURCE_TYPES_CACHE_TTL=0`) every call goes to Glance with the caller's token and Keystone is not asked.
+         */
+        get: operations["listMetadefsResourceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/regions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Regions with a Glance for this token
+         * @description The regions that offer an `image` endpoint (interface `GLANCE_INTERFACE`) in the caller's Keystone catalog, and the one a request
+         *     without `X-OpenStack-Region` or `?region=` goes to: for a region picker, as on Horizon's login page. Endpoint URLs are not shown.
+         *     The catalog comes from Keystone (`GET /v3/auth/tokens`, the token as its own subject) and is cached per token like every
+         *     catalog lookup (never past the token's expiry nor `TOKEN_VERDICT_TTL`). A token Keystone refuses is a 401; a token whose
+         *     catalog has no image endpoint gets an empty list.
+         *     With `GLANCE_URL` set the catalog is not read: the list holds `DEFAULT_REGION` when it is set, else nothing.
+         *     Not in Horizon (its region list is a login-page setting).
+         */
+        get: operations["listRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        GlanceVersion: {
+            /**
+             * @description Major version of Glance's CURRENT API, as Horizon returns it
+             * @example 2
+             */
+            version: string;
+            /**
+             * @description Major.minor of Glance's CURRENT API
+             * @example 2.15
+             */
+            current_version: string;
+        };
+        /** @description RFC 9457 problem details; every non-2xx answer has this shape. */
+        Problem: {
+            /** @example urn:glance-edge:problem:glance-error */
+            type: string;
+            /** @example Glance refused the request */
+            title: string;
+            /** @example 404 */
+            status: number;
+            /** @example No image found with ID 9b7e0a5e-2f0c-4c0e-8f0a-2f3d7c1e9b10 */
+            detail: string;
+            /** @example /api/glance/images/9b7e0a5e-2f0c-4c0e-8f0a-2f3d7c1e9b10/ */
+            instance: string;
+            /** @example 4f3c6c1e-3b9a-4d7e-9d43-1f6a2b7c8d90 */
+            request_id: string;
+            errors?: components["schemas"]["FieldError"][];
+            /** @description Glance's HTTP status, for upstream failures */
+            upstream_status?: number;
+            /**
+             * @description Glance's x-openstack-request-id, for upstream failures
+             * @example req-0b0c1d2e-3f40-4152-a3b4-c5d6e7f80912
+             */
+            upstream_request_id?: string;
+        };
+        FieldError: {
+            /**
+             * @example body
+             * @enum {string}
+             */
+            location: "query" | "path" | "body" | "header";
+            /** @example visibility */
+            field: string;
+            /** @example invalid visibility option: bogus */
+            message: string;
+        };
+        /** @description A page of images (list variant) with Horizon's paging flags */
+        ImageList: {
+            items: components["schemas"]["Image"][];
+            /**
+             * @description There are images after this page (in the requested order): ask again with `marker` = the last item's id
+             * @example true
+             */
+            has_more_data: boolean;
+            /**
+             * @description There are images before this page: a marker was given (Horizon's meaning), or, with `reversed_order`, Glance had more images before this page
+             * @example false
+             */
+            has_prev_data: boolean;
+        };
+        /** @description An image in Horizon's shape (16 core attributes + properties, plus tags and virtual_size) */
+        Image: {
+            /** @example 6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10 */
+            id: string;
+            /**
+             * @description Null for an unnamed image
+             * @example ubuntu-22.04
+             */
+            name: string | null;
+            /**
+             * @description Glance status: queued, saving, importing, active, killed, deleted, deactivated
+             * @example active
+             */
+            status: string | null;
+            /**
+             * @description public, private, shared or community
+             * @example public
+             */
+            visibility: string | null;
+            /**
+             * @description Owning project id
+             * @example 0a1b2c3d4e5f40718293a4b5c6d7e8f9
+             */
+            owner: string | null;
+            /**
+             * @description MD5 of the data; null until data is uploaded
+             * @example 2f0a8e6b0e5f3c1d8c9a7b6e5d4c3b2a
+             */
+            checksum: string | null;
+            /**
+             * @description Null if never set
+             * @example bare
+             */
+            container_format: string | null;
+            /**
+             * @description Null if never set
+             * @example qcow2
+             */
+            disk_format: string | null;
+            /**
+             * @description ISO 8601
+             * @example 2026-11-20T10:01:02Z
+             */
+            created_at: string | null;
+            /**
+             * @description ISO 8601
+             * @example 2026-11-20T10:03:44Z
+             */
+            updated_at: string | null;
+            /**
+             * @description GiB
+             * @example 0
+             */
+            min_disk: number | null;
+            /**
+             * @description MiB
+             * @example 0
+             */
+            min_ram: number | null;
+            /** @example false */
+            protected: boolean | null;
+            /**
+             * @description The `architecture` custom property, lifted to the top level
+             * @example x86_64
+             */
+            architecture: string | null;
+            /**
+             * @description Bytes; 0 while Glance has no data (Glance says null)
+             * @example 683606016
+             */
+            size: number;
+            /**
+             * @description `visibility == "public"`
+             * @example true
+             */
+            is_public: boolean;
+            /**
+             * @description Not in Horizon's list variant; added here
+             * @example [
+             *       "lts"
+             *     ]
+             */
+            tags: string[];
+            /**
+             * @description Not in Horizon's list variant; added here
+             * @example 2361393152
+             */
+            virtual_size: number | null;
+            /**
+             * @description Every other Glance key except `self`: custom properties, `os_hidden`, `os_hash_*`, … The detail variant also holds `file`, `schema`, `tags`, `virtual_size`, `locations`, `kernel_id`, `ramdisk_id`, `image_url`.
+             * @example {
+             *       "os_hidden": false,
+             *       "os_hash_algo": "sha512",
+             *       "description": "Ubuntu 22.04 LTS",
+             *       "hw_disk_bus": "virtio"
+             *     }
+             */
+            properties: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description Image fields; every other key is a custom property whose value must be a string of at most 255 characters (names at most 255 characters, not reserved or read-only).
+         * @example {
+         *       "name": "ubuntu-22.04",
+         *       "description": "Ubuntu 22.04 LTS",
+         *       "source_type": "url",
+         *       "image_url": "https://cloud-images.example.org/jammy.qcow2",
+         *       "import_data": true,
+         *       "disk_format": "qcow2",
+         *       "min_disk": 10,
+         *       "min_ram": 512,
+         *       "visibility": "shared",
+         *       "protected": false,
+         *       "hw_disk_bus": "virtio"
+         *     }
+         */
+        CreateImageRequest: {
+            /**
+             * @description Choose the new image's id (Glance answers 409 if it is taken); Glance picks one when absent
+             * @example 6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10
+             */
+            id?: string;
+            /**
+             * @description At most 255 characters; null for an unnamed image. Default `""`.
+             * @example ubuntu-22.04
+             */
+            name?: string | null;
+            /**
+             * @description The `description` custom property
+             * @example Ubuntu 22.04 LTS
+             */
+            description?: string;
+            /**
+             * @description The `architecture` custom property
+             * @example x86_64
+             */
+            architecture?: string;
+            /**
+             * @description `url`: the data comes from `image_url`. `file` (Horizon's UI sends `file-direct` or `file-legacy`), null or absent: a queued image whose data is uploaded afterwards.
+             * @example url
+             * @enum {string|null}
+             */
+            source_type?: "url" | "file" | "file-direct" | "file-legacy" | null;
+            /**
+             * Format: uri
+             * @description Required with source_type `url`, refused otherwise
+             * @example https://cloud-images.example.org/jammy.qcow2
+             */
+            image_url?: string;
+            /**
+             * @description With source_type `url`: true makes Glance download the data (interoperable import, `web-download`); false (the default) registers `image_url` as the image's location.
+             * @example true
+             */
+            import_data?: boolean;
+            /**
+             * @description Horizon's UI sends `false`; accepted with no effect. `true` is refused: use `import_data`.
+             * @example false
+             */
+            is_copying?: boolean;
+            /**
+             * @description Horizon's UI sends `{}` here; only an empty value (`{}`, null, `""`) is accepted. Image data is not sent in this body.
+             * @example {}
+             */
+            data?: unknown;
+            /**
+             * @description Default `raw`. Glance's disk formats, plus Horizon's `docker` (sent as disk `raw`, container `docker`) and `ova` (disk `vmdk`, container `ova`). `ami`/`aki`/`ari` set the container format to the same value, `vhd` sets it to `ovf`.
+             * @example qcow2
+             * @enum {string}
+             */
+            disk_format?: "ami" | "ari" | "aki" | "vhd" | "vhdx" | "vmdk" | "raw" | "qcow2" | "vdi" | "iso" | "ploop" | "docker" | "ova";
+            /**
+             * @description Default `bare`; overridden by the disk format fix-ups
+             * @example bare
+             * @enum {string}
+             */
+            container_format?: "ami" | "ari" | "aki" | "bare" | "ovf" | "ova" | "docker" | "compressed";
+            /**
+             * @description Id of the kernel image; stored as Glance's `kernel_id`. null means none.
+             * @example 0a0b0c0d-0000-4000-8000-000000000001
+             */
+            kernel?: string | null;
+            /**
+             * @description Id of the ramdisk image; stored as Glance's `ramdisk_id`. null means none.
+             * @example 0a0b0c0d-0000-4000-8000-000000000002
+             */
+            ramdisk?: string | null;
+            /**
+             * @description GiB needed to boot; null means 0
+             * @example 10
+             */
+            min_disk?: number | null;
+            /**
+             * @description MiB needed to boot; null means 0
+             * @example 512
+             */
+            min_ram?: number | null;
+            /**
+             * @description public, private, shared or community. Default `private`.
+             * @example shared
+             * @enum {string}
+             */
+            visibility?: "public" | "private" | "shared" | "community";
+            /**
+             * @description A protected image cannot be deleted. Default false.
+             * @example false
+             */
+            protected?: boolean;
+            /**
+             * @description Glance's image tags (Horizon ignores them)
+             * @example [
+             *       "lts"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description Owning project id; Glance's policy decides who may set it
+             * @example 0a1b2c3d4e5f40718293a4b5c6d7e8f9
+             */
+            owner?: string;
+            /**
+             * @description Hide the image from default lists; a boolean, or "true"/"false" (sent to Glance as a boolean)
+             * @example false
+             */
+            os_hidden?: boolean | ("true" | "false");
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description `name`, `disk_format`, `visibility` and `protected` are required; every other field changes only when present. Any other key is a custom property: a string of at most 255 characters sets it, null removes it.
+         * @example {
+         *       "name": "ubuntu-22.04",
+         *       "disk_format": "qcow2",
+         *       "visibility": "shared",
+         *       "protected": false,
+         *       "min_disk": 10,
+         *       "description": "Ubuntu 22.04 LTS",
+         *       "hw_disk_bus": "virtio",
+         *       "obsolete_note": null
+         *     }
+         */
+        UpdateImageRequest: {
+            /**
+             * @description At most 255 characters; null for an unnamed image
+             * @example ubuntu-22.04
+             */
+            name: string | null;
+            /**
+             * @description Glance's disk formats, plus Horizon's `docker` (sent as disk `raw`, container `docker`) and `ova` (disk `vmdk`, container `ova`). `ami`/`aki`/`ari` set the container format to the same value, `vhd` sets it to `ovf`.
+             * @example qcow2
+             * @enum {string}
+             */
+            disk_format: "ami" | "ari" | "aki" | "vhd" | "vhdx" | "vmdk" | "raw" | "qcow2" | "vdi" | "iso" | "ploop" | "docker" | "ova";
+            /**
+             * @description public, private, shared or community
+             * @example shared
+             * @enum {string}
+             */
+            visibility: "public" | "private" | "shared" | "community";
+            /**
+             * @description A protected image cannot be deleted
+             * @example false
+             */
+            protected: boolean;
+            /**
+             * @description Glance's container formats; overridden by the disk format fix-ups
+             * @example bare
+             * @enum {string}
+             */
+            container_format?: "ami" | "ari" | "aki" | "bare" | "ovf" | "ova" | "docker" | "compressed";
+            /**
+             * @description The `description` custom property; null removes the description property
+             * @example Ubuntu 22.04 LTS
+             */
+            description?: string | null;
+            /**
+             * @description The `architecture` custom property; null removes the architecture property
+             * @example x86_64
+             */
+            architecture?: string | null;
+            /**
+             * @description Id of the kernel image (Glance's `kernel_id`); null removes it
+             * @example 0a0b0c0d-0000-4000-8000-000000000001
+             */
+            kernel?: string | null;
+            /**
+             * @description Id of the ramdisk image (Glance's `ramdisk_id`); null removes it
+             * @example 0a0b0c0d-0000-4000-8000-000000000002
+             */
+            ramdisk?: string | null;
+            /**
+             * @description GiB needed to boot; null means 0
+             * @example 10
+             */
+            min_disk?: number | null;
+            /**
+             * @description MiB needed to boot; null means 0
+             * @example 512
+             */
+            min_ram?: number | null;
+            /**
+             * @description Replaces the image's tags (order does not matter)
+             * @example [
+             *       "lts"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description Owning project id; Glance's policy decides who may set it
+             * @example 0a1b2c3d4e5f40718293a4b5c6d7e8f9
+             */
+            owner?: string;
+            /**
+             * @description Hide the image from default lists; a boolean, or "true"/"false" (sent to Glance as a boolean)
+             * @example false
+             */
+            os_hidden?: boolean | ("true" | "false");
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Custom properties plus os_hidden, os_hash_algo, os_hash_value, direct_url, stores and visible os_glance_* keys
+         * @example {
+         *       "description": "Ubuntu 22.04 LTS",
+         *       "hw_disk_bus": "virtio",
+         *       "os_hidden": false,
+         *       "os_hash_algo": "sha512"
+         *     }
+         */
+        ImageProperties: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description `updated` is required (it may be `{}`); `removed` is optional.
+         * @example {
+         *       "updated": {
+         *         "hw_disk_bus": "scsi",
+         *         "os_hidden": "true"
+         *       },
+         *       "removed": [
+         *         "os_distro"
+         *       ]
+         *     }
+         */
+        UpdateImagePropertiesRequest: {
+            /**
+             * @description Properties to set. Values are strings of at most 255 characters, except `os_hidden`: a boolean or `"true"`/`"false"`, sent to Glance as a boolean. Base properties (`name`, `visibility`, …), read-only and reserved keys are refused.
+             * @example {
+             *       "hw_disk_bus": "scsi",
+             *       "os_distro": "ubuntu",
+             *       "os_hidden": false
+             *     }
+             */
+            updated: {
+                /**
+                 * @description Hide the image from default lists; a boolean, or "true"/"false" (sent to Glance as a boolean)
+                 * @example false
+                 */
+                os_hidden?: boolean | ("true" | "false");
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Custom properties to remove. Names the image does not have, or that are also in `updated`, are skipped.
+             * @example [
+             *       "os_distro",
+             *       "not_there"
+             *     ]
+             */
+            removed?: string[];
+        };
+        MetadefNamespaceList: {
+            items: components["schemas"]["MetadefNamespace"][];
+            /**
+             * @description A further page exists after this one
+             * @example false
+             */
+            has_more_data: boolean;
+            /**
+             * @description A marker was given (Horizon's meaning), when paginating
+             * @example false
+             */
+            has_prev_data: boolean;
+        };
+        /** @description Glance's namespace detail, verbatim except that `self` is removed */
+        MetadefNamespace: {
+            /** @example OS::Compute::Watchdog */
+            namespace: string;
+            /** @example Watchdog Behavior */
+            display_name?: string;
+            /** @example Compute drivers may enable watchdog behavior over instances. */
+            description?: string;
+            /** @example public */
+            visibility?: string;
+            /** @example true */
+            protected?: boolean;
+            /** @example admin */
+            owner?: string;
+            /** @example 2026-11-26T22:06:49Z */
+            created_at?: string;
+            /** @example 2026-11-26T22:06:49Z */
+            updated_at?: string;
+            /** @example /v2/schemas/metadefs/namespace */
+            schema?: string;
+            resource_type_associations?: components["schemas"]["MetadefResourceTypeAssociation"][];
+            /**
+             * @description Property definitions (JSON-schema-like), names prefixed for the requested resource type
+             * @example {
+             *       "hw_watchdog_action": {
+             *         "type": "string",
+             *         "title": "Watchdog Action",
+             *         "enum": [
+             *           "disabled",
+             *           "reset",
+             *           "poweroff",
+             *           "pause",
+             *           "none"
+             *         ]
+             *       }
+             *     }
+             */
+            properties?: {
+                [key: string]: unknown;
+            };
+            /** @description Present only when the namespace has objects */
+            objects?: {
+                [key: string]: unknown;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        MetadefResourceTypeAssociation: {
+            /** @example OS::Glance::Image */
+            name: string;
+            /**
+             * @description Put before property names for this resource type
+             * @example hw_
+             */
+            prefix?: string;
+            /** @example image */
+            properties_target?: string;
+            /** @example 2026-11-26T22:06:50Z */
+            created_at?: string;
+            /** @example 2026-11-26T22:06:50Z */
+            updated_at?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        MetadefResourceTypeList: {
+            items: components["schemas"]["MetadefResourceType"][];
+        };
+        MetadefResourceType: {
+            /** @example OS::Glance::Image */
+            name: string;
+            /** @example 2026-11-26T22:06:48Z */
+            created_at?: string;
+            /**
+             * @description Absent when Glance does not give it
+             * @example 2026-11-26T22:06:48Z
+             */
+            updated_at?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        RegionList: {
+            /** @description The regions with an image endpoint for this token, by id */
+            items: components["schemas"]["Region"][];
+            /**
+             * @description The region a request without a region choice goes to; null when it must choose (several regions, no usable DEFAULT_REGION)
+             * @example RegionOne
+             */
+            default_region: string | null;
+            /**
+             * @description `catalog`: Glance is found in the caller's Keystone catalog; `GLANCE_URL`: one fixed Glance (listed only when DEFAULT_REGION names it)
+             * @example catalog
+             * @enum {string}
+             */
+            source: "catalog" | "GLANCE_URL";
+        };
+        Region: {
+            /**
+             * @description Region id, as in Keystone's catalog
+             * @example RegionTwo
+             */
+            region: string;
+            /**
+             * @description Whether a request that names no region is served by this region's Glance
+             * @example false
+             */
+            default: boolean;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getGlanceVersion: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                "X-OpenStack-Region"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current Glance API version */
+            200: {
+                headers: {
+                    /** @description RFC 9211 Cache-Status: `glance-edge; hit`, `glance-edge; hit; detail=stale-while-revalidate`, `glance-edge; fwd=miss; stored` or `glance-edge; fwd=bypass; detail=no-cache-api` */
+                    "Cache-Status": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlanceVersion"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImages: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                region?: string;
+                /** @description `true|false|1|0`, any case. When true, answer one page (`limit` or `API_RESULT_PAGE_SIZE` images) with Horizon's `has_more_data`/`has_prev_data`. When false or absent, answer up to `limit` or `API_RESULT_LIMIT` images, following Glance's pages. Unlike Horizon, `paginate=false` does not turn paging on. */
+                paginate?: string;
+                /** @description Id of the last image of the previous page (or, with `reversed_order`, the first image of the next page). Empty means none. */
+                marker?: string;
+                /** @description `true|false|1|0`, any case; never sent to Glance. When true, answer the images *before* `marker` in the requested order (the previous page): Glance is asked in the opposite direction from the marker and the page is reversed back. */
+                reversed_order?: string;
+                /** @description How many images to answer: the page size when paginating, the cap otherwise. At most `API_RESULT_LIMIT` (1000 by default); more is a 400. */
+                limit?: string;
+                /** @description Glance's sort key */
+                sort_key?: "name" | "status" | "container_format" | "disk_format" | "size" | "id" | "created_at" | "updated_at";
+                /** @description Sort direction */
+                sort_dir?: "asc" | "desc";
+                /** @description Exact image name, or `in:` a comma-separated list of names (quote names that contain commas) */
+                name?: string;
+                /** @description Image status, or `in:` a comma-separated list of statuses (queued, saving, active, killed, deleted, uploading, importing, pending_delete, deactivated) */
+                status?: string;
+                /** @description Glance's visibility filter */
+                visibility?: "public" | "private" | "shared" | "community" | "all";
+                /** @description Horizon's alias: `true` → `visibility=public`, `false` → `visibility=private` (any case; anything else is a 400). Cannot be combined with `visibility`. */
+                is_public?: string;
+                /** @description Owning project id */
+                owner?: string;
+                /** @description Horizon's alias of `owner`; cannot be combined with it */
+                "property-owner_id"?: string;
+                /** @description For shared images: the caller's membership status (Glance's default: accepted) */
+                member_status?: "pending" | "accepted" | "rejected" | "all";
+                /** @description Images carrying this tag; repeat the parameter for several tags (all must match). Sent to Glance as repeated `tag` parameters. */
+                tag?: string[];
+                /** @description `true|false`, any case (sent to Glance in lowercase) */
+                protected?: string;
+                /** @description `true|false`, any case; Glance hides hidden images unless `os_hidden=true` */
+                os_hidden?: string;
+                /** @description Container format, or `in:` a comma-separated list */
+                container_format?: string;
+                /** @description Disk format, or `in:` a comma-separated list */
+                disk_format?: string;
+                /** @description Minimum size in bytes */
+                size_min?: string;
+                /** @description Maximum size in bytes */
+                size_max?: string;
+                /** @description `[gt|gte|eq|neq|lt|lte:]<ISO 8601>`; no operator means eq */
+                created_at?: string;
+                /** @description `[gt|gte|eq|neq|lt|lte:]<ISO 8601>`; no operator means eq */
+                updated_at?: string;
+                /** @description Image id, or `in:` a comma-separated list of ids */
+                id?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                "X-OpenStack-Region"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of images, list variant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageList"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createImageWithPut: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                "X-OpenStack-Region"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The image to create */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateImageRequest"];
+            };
+        };
+        responses: {
+            /** @description The created image, as Glance has it after the last step */
+            201: {
+                headers: {
+                    /** @description The new image's URL in this API */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict reported by Glance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the size or a quota */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createImage: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                "X-OpenStack-Region"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The image to create */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateImageRequest"];
+            };
+        };
+        responses: {
+            /** @description The created image, as Glance has it after the last step */
+            201: {
+                headers: {
+                    /** @description The new image's URL in this API */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict reported by Glance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the size or a quota */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImage: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, detail variant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteImage: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict reported by Glance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateImage: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The fields to change */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateImageRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated (or nothing to change) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict reported by Glance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the size or a quota */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImageProperties: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image's properties, as a flat object */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageProperties"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateImageProperties: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Properties to set and to remove */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateImagePropertiesRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated (or nothing to change) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict reported by Glance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the size or a quota */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMetadefsNamespaces: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                region?: string;
+                /** @description Keep namespaces associated with this resource type; Glance then prefixes each property name with the association's prefix (e.g. `hw_`). Optional here (Horizon answers 500 without it). */
+                resource_type?: string;
+                /** @description Glance's own filter: comma-separated resource types, any of which a namespace must be associated with. Used only without `resource_type` (property names then stay unprefixed); giving both with different values is a 400. */
+                resource_types?: string;
+                /** @description Keep only namespaces whose association with the resource type has this `properties_target` (e.g. `image` for Cinder volumes, `metadata` for Nova servers). Needs `resource_type` (or `resource_types`). Applied here, not by Glance. */
+                properties_target?: string;
+                /** @description Page by `API_RESULT_PAGE_SIZE`. Case-insensitive `true|false|1|0` (Horizon treats the string `false` as true). */
+                paginate?: string;
+                /** @description Namespace name to start after (the last one of the previous page). Empty means the first page. Unknown → Glance's 404. */
+                marker?: string;
+                /** @description Sort field */
+                sort_key?: "namespace" | "created_at";
+                /** @description Sort direction */
+                sort_dir?: "asc" | "desc";
+                /** @description Glance's visibility filter */
+                visibility?: "public" | "private";
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                "X-OpenStack-Region"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The namespaces of the page, with their details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetadefNamespaceList"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMetadefsResourceTypes: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                "X-OpenStack-Region"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every resource type Glance knows */
+            200: {
+                headers: {
+                    /** @description RFC 9211 Cache-Status: `glance-edge; hit`, `glance-edge; hit; detail=stale-while-revalidate`, `glance-edge; fwd=miss; stored` or `glance-edge; fwd=bypass; detail=no-cache-api` */
+                    "Cache-Status": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetadefResourceTypeList"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The regions and the default one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionList"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
