@@ -275,6 +275,12 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
         const response = await callApi("/api/glance/version/", { token, headers: { "x-openstack-region": region }, vars: CATALOG });
         return [GlanceVersionSchema.parse(await response.json()).current_version, response.headers.get("cache-status")];
       };
+      // ?region= is consumed before the route's strict (no-keys) query check.
+      const viaQuery = await callApi("/api/glance/version/?region=RegionTwo", { token, vars: CATALOG });
+      expect(viaQuery.status).toBe(200);
+      expect(GlanceVersionSchema.parse(await viaQuery.json()).current_version).toBe("2.9");
+      await forgetCached("glance-version", GLANCE_TWO);
+      stub.calls.length = 0;
       expect(await version("RegionOne")).toEqual(["2.15", "glance-edge; fwd=miss; stored"]);
       expect(await version("RegionTwo")).toEqual(["2.9", "glance-edge; fwd=miss; stored"]);
       expect(await version("RegionOne")).toEqual(["2.15", "glance-edge; hit"]);
