@@ -36,7 +36,8 @@ export const KEYSTONE_TOKEN_SCHEME = "KeystoneToken";
 const REGION_DESCRIPTION =
   "Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's " +
   "Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none " +
-  "chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named.";
+  "chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented " +
+  "example is empty, so that the docs page's Try it out, which fills in every example, uses the default region).";
 
 /** The region choice every Glance-backed route takes: the header, or the query key (both given and different: 400). */
 export const REGION_PARAMETERS = [
@@ -45,14 +46,14 @@ export const REGION_PARAMETERS = [
     in: "header" as const,
     required: false,
     description: REGION_DESCRIPTION,
-    schema: { type: "string" as const, maxLength: 255, example: "RegionTwo" },
+    schema: { type: "string" as const, maxLength: 255, example: "" },
   },
   {
     name: "region",
     in: "query" as const,
     required: false,
     description: `${REGION_DESCRIPTION} Consumed here, never sent to Glance.`,
-    schema: { type: "string" as const, maxLength: 255, example: "RegionTwo" },
+    schema: { type: "string" as const, maxLength: 255, example: "" },
   },
 ];
 

@@ -914,11 +914,11 @@ export interface operations {
     getGlanceVersion: {
         parameters: {
             query?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
                 region?: string;
             };
             header?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
             };
             path?: never;
@@ -996,7 +996,7 @@ export interface operations {
     listImages: {
         parameters: {
             query?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
                 region?: string;
                 /** @description `true|false|1|0`, any case. When true, answer one page (`limit` or `API_RESULT_PAGE_SIZE` images) with Horizon's `has_more_data`/`has_prev_data`. When false or absent, answer up to `limit` or `API_RESULT_LIMIT` images, following Glance's pages. Unlike Horizon, `paginate=false` does not turn paging on. */
                 paginate?: string;
@@ -1046,7 +1046,7 @@ export interface operations {
                 id?: string;
             };
             header?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
             };
             path?: never;
@@ -1122,11 +1122,11 @@ export interface operations {
     createImageWithPut: {
         parameters: {
             query?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
                 region?: string;
             };
             header?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
             };
             path?: never;
@@ -1236,11 +1236,11 @@ export interface operations {
     createImage: {
         parameters: {
             query?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
                 region?: string;
             };
             header?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
             };
             path?: never;
@@ -1350,11 +1350,11 @@ export interface operations {
     getImage: {
         parameters: {
             query?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
                 region?: string;
             };
             header?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
             };
             path: {
@@ -1442,11 +1442,11 @@ export interface operations {
     deleteImage: {
         parameters: {
             query?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
                 region?: string;
             };
             header?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
             };
             path: {
@@ -1541,11 +1541,11 @@ export interface operations {
     updateImage: {
         parameters: {
             query?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
                 region?: string;
             };
             header?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
             };
             path: {
@@ -1663,11 +1663,11 @@ export interface operations {
     getImageProperties: {
         parameters: {
             query?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
                 region?: string;
             };
             header?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
             };
             path: {
@@ -1755,11 +1755,11 @@ export interface operations {
     updateImageProperties: {
         parameters: {
             query?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
                 region?: string;
             };
             header?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
             };
             path: {
@@ -1877,7 +1877,7 @@ export interface operations {
     listMetadefsNamespaces: {
         parameters: {
             query?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
                 region?: string;
                 /** @description Keep namespaces associated with this resource type; Glance then prefixes each property name with the association's prefix (e.g. `hw_`). Optional here (Horizon answers 500 without it). */
                 resource_type?: string;
@@ -1897,7 +1897,7 @@ export interface operations {
                 visibility?: "public" | "private";
             };
             header?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
             };
             path?: never;
@@ -1982,11 +1982,11 @@ export interface operations {
     listMetadefsResourceTypes: {
         parameters: {
             query?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. Consumed here, never sent to Glance. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
                 region?: string;
             };
             header?: {
-                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. */
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
             };
             path?: never;
