@@ -6,7 +6,8 @@
 # served by uwsgi, with sqlite databases and local files. No systemd, no
 # apache, no mysql/rabbitmq server, no devstack, no pip.
 #
-#   scripts/openstack-stack.sh up        install packages if missing, configure, start (idempotent)
+#   scripts/openstack-stack.sh up        install packages if missing, configure, start (idempotent; a running
+#                                        service whose generated config changed is restarted with it)
 #   scripts/openstack-stack.sh down      stop only the processes this script started (recorded PIDs)
 #   scripts/openstack-stack.sh status    probe every endpoint; exit 1 if something is down
 #   scripts/openstack-stack.sh env       print shell exports: eval "$(scripts/openstack-stack.sh env)"
@@ -280,9 +281,10 @@ preflight_ports() {
   done
 }
 
-config_note() { # service: warn when its config changed while it keeps running
+config_note() { # service: restart it when its config changed while it runs, so `up` applies the new one
   if [ -n "$CHANGED" ] && svc_pid "$1" >/dev/null; then
-    log "warning: config changed ($CHANGED ) but $1 is running with the old one; run '$0 down' and '$0 up'"
+    log "$1: config changed ($CHANGED ); restarting it with the new one"
+    stop_svc "$1"
   fi
   CHANGED=""
 }

@@ -12,14 +12,14 @@ import { upstreamClients } from "./middleware/upstream-clients";
 import { OPENAPI_CONFIG, OPENAPI_DOCUMENT_PATH } from "./openapi";
 import { routers } from "./routes";
 
-const EXPOSED_HEADERS = ["X-Request-Id", "Cache-Status", "Location", "Server-Timing"];
+const EXPOSED_HEADERS = ["X-Request-Id", "Cache-Status", "Location", "Server-Timing", "Content-Disposition", "Content-MD5", "Content-Range", "Repr-Digest"];
 
 /** CORS only for requests that carry an Origin; allowed origins come from CORS_ALLOWED_ORIGINS. */
 const corsForAllowedOrigins = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.req.header("origin")) return next();
   return cors({
     origin: (origin, ctx: Context<AppEnv>) => (ctx.get("config").CORS_ALLOWED_ORIGINS.includes(origin) ? origin : null),
-    allowHeaders: ["X-Auth-Token", "Content-Type", "X-Request-Id", "X-OpenStack-Region"],
+    allowHeaders: ["X-Auth-Token", "Content-Type", "X-Request-Id", "Range", "X-OpenStack-Region"],
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
     exposeHeaders: EXPOSED_HEADERS,
     maxAge: 600,

@@ -1,16 +1,22 @@
 import type { z } from "zod";
 import { ProblemError } from "../lib/problem";
 import { type Query, type UpstreamOptions, type UpstreamRequest, upstreamRequest } from "../upstream/http";
+import { type StreamRequest, upstreamStream } from "../upstream/stream";
 import {
   GlanceImageListSchema,
   GlanceImageSchema,
+  GlanceImageTasksSchema,
   GlanceImportInfoSchema,
   GlanceNamespaceListSchema,
   GlanceNamespaceSchema,
   GlanceResourceTypeListSchema,
+  type GlanceStore,
+  GlanceStoresInfoSchema,
+  GlanceUsageSchema,
   GlanceVersionsSchema,
   type JsonPatchOp,
 } from "./schemas";
+import type { GlanceImportRequest } from "./transform/image-import";
 
 export const JSON_PATCH_MEDIA_TYPE = "application/openstack-images-v2.1-json-patch";
 
@@ -22,6 +28,8 @@ export interface GlanceClientOptions {
   getToken?: () => string | undefined;
   getRetries?: number;
   onCall?: UpstreamOptions["onCall"];
+  /** Image data transfers: how long one may stall before it is aborted. */
+  dataIdleTimeoutMs?: number;
 }
 
 const segment = (value: string) => encodeURIComponent(value);
@@ -32,14 +40,26 @@ export class GlanceClient {
 
   private readonly getToken: () => string | undefined;
 
+  private readonly dataIdleTimeoutMs: number;
+
   /** This client's Glance; edge-cache keys are scoped by it (cache/keys.ts glanceCacheKey). */
   readonly baseUrl: string;
 
-  constructor({ baseUrl, timeoutMs, openstackRequestId, getToken, getRetries = 1, onCall }: GlanceClientOptions) {
+  constructor({ baseUrl, timeoutMs, openstackRequestId, getToken, getRetries = 1, onCall, dataIdleTimeoutMs = 60_000 }: GlanceClientOptions) {
     this.baseUrl = baseUrl;
     const baseHeaders = { "user-agent": "glance-edge", "x-openstack-request-id": openstackRequestId };
     this.options = { service: "Glance", baseUrl, timeoutMs, getRetries, baseHeaders, onCall };
     this.getToken = getToken ?? (() => undefined);
+    this.dataIdleTimeoutMs = dataIdleTimeoutMs;
+  }
+
+  private stream(request: StreamRequest) {
+    const token = this.getToken();
+    const { service, baseUrl, baseHeaders, onCall } = this.options;
+    return upstreamStream(
+      { service, baseUrl, baseHeaders, onCall, idleTimeoutMs: this.dataIdleTimeoutMs },
+      token ? { ...request, headers: { ...request.headers, "x-auth-token": token } } : request,
+    );
   }
 
   private request(request: UpstreamRequest) {
@@ -101,13 +121,40 @@ export class GlanceClient {
     return this.send({ method: "DELETE", path: `/v2/images/${segment(imageId)}` });
   }
 
+  /** `GET /v2/info/import`; none when Glance answers 404 (interoperable import is off). */
   async importMethods(): Promise<string[]> {
-    const info = await this.call(GlanceImportInfoSchema, { method: "GET", path: "/v2/info/import" });
-    return info["import-methods"].value;
+    try {
+      const info = await this.call(GlanceImportInfoSchema, { method: "GET", path: "/v2/info/import" });
+      return info["import-methods"].value;
+    } catch (error) {
+      if (error instanceof ProblemError && error.init.upstreamStatus === 404) return [];
+      throw error;
+    }
   }
 
-  importImage(imageId: string, method: { name: string; uri?: string }) {
-    return this.send({ method: "POST", path: `/v2/images/${segment(imageId)}/import`, body: { method } });
+  /** `POST /v2/images/{id}/import` (202); `options` are the body's keys beside `method` (stores, all_stores, …). */
+  importImage(imageId: string, method: GlanceImportRequest["method"], options: Omit<GlanceImportRequest, "method"> = {}) {
+    return this.send({ method: "POST", path: `/v2/images/${segment(imageId)}/import`, body: { method, ...options } });
+  }
+
+  async listImageTasks(imageId: string) {
+    const { tasks } = await this.call(GlanceImageTasksSchema, { method: "GET", path: `/v2/images/${segment(imageId)}/tasks` });
+    return tasks;
+  }
+
+  /** `POST /v2/images/{id}/actions/deactivate` or `reactivate` (204). */
+  changeImageActivation(imageId: string, action: "deactivate" | "reactivate") {
+    return this.send({ method: "POST", path: `/v2/images/${segment(imageId)}/actions/${action}` });
+  }
+
+  /** `GET /v2/info/stores`; none when Glance answers 404 (a single store: multi-store backends are not configured). */
+  async stores(): Promise<GlanceStore[]> {
+    try {
+      return (await this.call(GlanceStoresInfoSchema, { method: "GET", path: "/v2/info/stores" })).stores;
+    } catch (error) {
+      if (error instanceof ProblemError && error.init.upstreamStatus === 404) return [];
+      throw error;
+    }
   }
 
   listNamespaces(query: Query) {
@@ -124,5 +171,42 @@ export class GlanceClient {
 
   listResourceTypes() {
     return this.call(GlanceResourceTypeListSchema, { method: "GET", path: "/v2/metadefs/resource_types" });
+  }
+
+  // Image data: streamed through upstream/stream.ts, never buffered, never retried.
+
+  /** `PUT /v2/images/{id}/file` (204): the image's data; Glance stores it and makes the image active. */
+  async uploadImageData(imageId: string, body: ReadableStream<Uint8Array>, contentLength?: number, signal?: AbortSignal): Promise<void> {
+    await this.putData(`/v2/images/${segment(imageId)}/file`, body, contentLength, signal);
+  }
+
+  /** `PUT /v2/images/{id}/stage` (204): data for a later `glance-direct` import; the image becomes `uploading`. */
+  async stageImageData(imageId: string, body: ReadableStream<Uint8Array>, contentLength?: number, signal?: AbortSignal): Promise<void> {
+    await this.putData(`/v2/images/${segment(imageId)}/stage`, body, contentLength, signal);
+  }
+
+  /**
+   * `GET /v2/images/{id}/file`: Glance's answer (200, 206 for a Range, 204 when the image has no
+   * data) with its body unread. Glance has no HEAD here (405).
+   */
+  downloadImageData(imageId: string, { range, signal }: { range?: string; signal?: AbortSignal } = {}) {
+    return this.stream({ method: "GET", path: `/v2/images/${segment(imageId)}/file`, headers: range ? { range } : {}, signal });
+  }
+
+  /** `GET /v2/info/usage`: the caller's quota usage; empty when Glance does not enforce quotas. */
+  usage() {
+    return this.call(GlanceUsageSchema, { method: "GET", path: "/v2/info/usage" });
+  }
+
+  private async putData(path: string, body: ReadableStream<Uint8Array>, contentLength: number | undefined, signal: AbortSignal | undefined) {
+    const response = await this.stream({
+      method: "PUT",
+      path,
+      headers: { "content-type": "application/octet-stream" },
+      body,
+      contentLength,
+      signal,
+    });
+    await response.body?.cancel();
   }
 }

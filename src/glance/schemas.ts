@@ -18,6 +18,22 @@ export const GlanceImportInfoSchema = z.object({
   "import-methods": z.object({ value: z.array(z.string()) }).loose(),
 });
 
+/** Glance's `{usage, limit}` per resource; `image_size_total` and `image_stage_total` count MiB, a limit of -1 is none. */
+export const GlanceUsageSchema = z.object({
+  usage: z.record(z.string(), z.object({ usage: z.number(), limit: z.number() }).loose()).default({}),
+});
+export type GlanceUsage = z.infer<typeof GlanceUsageSchema>;
+
+export const GlanceTaskSchema = z.object({ id: z.string() }).loose();
+export type GlanceTask = z.infer<typeof GlanceTaskSchema>;
+
+export const GlanceImageTasksSchema = z.object({ tasks: z.array(GlanceTaskSchema) });
+
+export const GlanceStoresInfoSchema = z.object({
+  stores: z.array(z.object({ id: z.string(), description: z.string().optional(), default: z.boolean().optional() }).loose()),
+});
+export type GlanceStore = z.infer<typeof GlanceStoresInfoSchema>["stores"][number];
+
 export const GlanceNamespaceSchema = z.object({ namespace: z.string() }).loose();
 export type GlanceNamespace = z.infer<typeof GlanceNamespaceSchema>;
 

@@ -13,6 +13,8 @@ export const PROBLEM_TITLES = {
   "bad-gateway": "An upstream OpenStack service failed",
   "gateway-timeout": "An upstream OpenStack service did not answer in time",
   "configuration-error": "The API is misconfigured",
+  "length-required": "Content-Length required",
+  "payload-too-large": "Request body too large",
   "internal-error": "Internal error",
 } as const;
 

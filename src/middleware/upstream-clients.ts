@@ -45,6 +45,7 @@ export function glanceClientFor(c: Context<AppEnv>, baseUrl: string): GlanceClie
     openstackRequestId: c.get("openstackRequestId"),
     getToken: () => c.get("token"),
     onCall: upstreamCallCounter(c),
+    dataIdleTimeoutMs: c.get("config").UPLOAD_IDLE_TIMEOUT_MS,
   });
 }
 

@@ -91,37 +91,59 @@ export async function upstreamRequest(options: UpstreamOptions, request: Upstrea
 
 const SECRET_HEADERS = ["x-auth-token", "x-subject-token"];
 
-function secretsOf(headers: Record<string, string>) {
+export function secretsOf(headers: Record<string, string>) {
   return SECRET_HEADERS.map((name) => headers[name]).filter((value): value is string => Boolean(value));
 }
 
 /** A proxy's error page in front of the service may name it; its address is not the caller's business. */
-function internalAddressesOf(baseUrl: string) {
+export function internalAddressesOf(baseUrl: string) {
   const url = new URL(baseUrl);
   return [baseUrl, url.host];
 }
 
 /** An upstream may quote the token or its own address in its error text; neither travels on to the caller. */
-function redact(text: string, secrets: string[]) {
+export function redact(text: string, secrets: string[]) {
   return secrets.reduce((clean, secret) => clean.replaceAll(secret, "[redacted]"), text);
 }
 
-function isTimeout(error: unknown) {
+export function isTimeout(error: unknown) {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
 
-function transportProblem(options: UpstreamOptions, error: unknown) {
+export function transportProblem(
+  options: Pick<UpstreamOptions, "service" | "timeoutMs">,
+  error: unknown,
+  timeoutDetail = `${options.service} did not answer within ${options.timeoutMs} ms`,
+) {
   if (isTimeout(error)) {
-    return new ProblemError({
-      code: "gateway-timeout",
-      status: 504,
-      detail: `${options.service} did not answer within ${options.timeoutMs} ms`,
-    });
+    return new ProblemError({ code: "gateway-timeout", status: 504, detail: timeoutDetail });
   }
   return new ProblemError({
     code: "bad-gateway",
     status: 502,
     detail: `${options.service} could not be reached`,
+  });
+}
+
+/** An upstream's error answer as a problem: its 4xx keeps its status, anything else is a 502; the text is redacted. */
+export function statusProblem(options: Pick<UpstreamOptions, "service">, response: Response, text: string, secrets: string[]) {
+  const upstreamRequestId = response.headers.get("x-openstack-request-id") ?? undefined;
+  const detail = redact(upstreamErrorDetail(text, response.status, response.statusText), secrets);
+  if (response.status >= 400 && response.status < 500) {
+    return new ProblemError({
+      code: "glance-error",
+      status: response.status,
+      detail,
+      upstreamStatus: response.status,
+      upstreamRequestId,
+    });
+  }
+  return new ProblemError({
+    code: "bad-gateway",
+    status: 502,
+    detail: `${options.service} failed with ${response.status}: ${detail}`,
+    upstreamStatus: response.status,
+    upstreamRequestId,
   });
 }
 
@@ -134,25 +156,7 @@ async function readResponse(options: UpstreamOptions, request: UpstreamRequest, 
     throw transportProblem(options, error);
   }
   const accepted = (response.status >= 200 && response.status < 300) || request.acceptStatus?.includes(response.status);
-  if (!accepted) {
-    const detail = redact(upstreamErrorDetail(text, response.status, response.statusText), secrets);
-    if (response.status >= 400 && response.status < 500) {
-      throw new ProblemError({
-        code: "glance-error",
-        status: response.status,
-        detail,
-        upstreamStatus: response.status,
-        upstreamRequestId,
-      });
-    }
-    throw new ProblemError({
-      code: "bad-gateway",
-      status: 502,
-      detail: `${options.service} failed with ${response.status}: ${detail}`,
-      upstreamStatus: response.status,
-      upstreamRequestId,
-    });
-  }
+  if (!accepted) throw statusProblem(options, response, text, secrets);
   if (!text) return { status: response.status, headers: response.headers, body: undefined };
   try {
     return { status: response.status, headers: response.headers, body: JSON.parse(text) as unknown };

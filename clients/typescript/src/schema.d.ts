@@ -321,6 +321,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/glance/images/{image_id}/file/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an image's data
+         * @description Streams the image's data from `GET /v2/images/{image_id}/file` (never held in the Worker), with `Content-Length`,
+         *     `Content-MD5`, `Content-Type: application/octet-stream`, `Content-Disposition: attachment` named after the image,
+         *     `Cache-Control: private, no-store` and, when Glance hashed it with sha512, `Repr-Digest` (RFC 9530) of the whole image.
+         *     A `Range` is passed to Glance: 206 with `Content-Range`, or a 416 problem whose `Content-Range` gives the size.
+         *     An image without data answers 204. A deactivated image is a 403 for everyone but an admin, as Glance says.
+         *     A transfer that stalls for `UPLOAD_IDLE_TIMEOUT_MS` is cut off.
+         *     `HEAD` answers the same headers without the data.
+         */
+        get: operations["downloadImageFile"];
+        /**
+         * Upload an image's data
+         * @description Streams the body to `PUT /v2/images/{image_id}/file`. Glance stores it and makes the image `active`; the answer is the
+         *     image re-read after Glance's 204 (detail variant), so `status`, `size` and checksums are there at once.
+         *
+         *     The body is streamed to Glance as it arrives: never held in the Worker, never retried. A transfer that stalls for
+         *     `UPLOAD_IDLE_TIMEOUT_MS` is aborted (504); a client that hangs up aborts Glance's request at once, and Glance puts the image
+         *     back to `queued`.
+         *
+         *     Refused before a byte moves and with no Glance write: a Content-Type other than `application/octet-stream` (415), no
+         *     `Content-Length` (411; Glance is always sent the length, never chunked input), a length over `MAX_UPLOAD_BYTES` when it is
+         *     set (413), a length over what is left of the caller's quota when `GET /v2/info/usage` reports one (413 naming both numbers).
+         *
+         *     While streaming, the SHA-512 of what passed through is computed; when Glance reports an `os_hash_value` (sha512) that differs,
+         *     the answer is a 502 naming both digests. The digest is answered as `Repr-Digest`.
+         *     Glance's 403, 404, 409 (wrong status), 410 and 413 (size or quota) keep their status, with Glance's message in `detail`.
+         *     Do not send this through a Cloudflare plan limit: request bodies are capped at 100 MB (Free, Pro), 200 MB (Business),
+         *     500 MB (Enterprise); import larger images with `web-download` or upload them to Glance directly.
+         *     Differs from Horizon: Horizon spools the upload to its own disk and answers before Glance has the data (failures are only logged).
+         */
+        put: operations["uploadImageFile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        /**
+         * An image's data headers, without the data
+         * @description The headers `GET` would answer (size, MD5, disposition, digest), from Glance's `HEAD /v2/images/{image_id}/file`.
+         */
+        head: operations["headImageFile"];
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/images/{image_id}/stage/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Stage an image's data for a glance-direct import
+         * @description Streams the body to `PUT /v2/images/{image_id}/stage`; the image becomes `uploading` until a `glance-direct` import.
+         *     The answer is the image re-read after Glance's 204 (detail variant). The quota checked is `image_stage_total`.
+         *
+         *     The body is streamed to Glance as it arrives: never held in the Worker, never retried. A transfer that stalls for
+         *     `UPLOAD_IDLE_TIMEOUT_MS` is aborted (504); a client that hangs up aborts Glance's request at once, and Glance puts the image
+         *     back to `queued`.
+         *
+         *     Refused before a byte moves and with no Glance write: a Content-Type other than `application/octet-stream` (415), no
+         *     `Content-Length` (411; Glance is always sent the length, never chunked input), a length over `MAX_UPLOAD_BYTES` when it is
+         *     set (413), a length over what is left of the caller's quota when `GET /v2/info/usage` reports one (413 naming both numbers).
+         *
+         *     While streaming, the SHA-512 of what passed through is computed; when Glance reports an `os_hash_value` (sha512) that differs,
+         *     the answer is a 502 naming both digests. The digest is answered as `Repr-Digest`.
+         *     Glance's 403, 404, 409 (wrong status), 410 and 413 (size or quota) keep their status, with Glance's message in `detail`.
+         *     Do not send this through a Cloudflare plan limit: request bodies are capped at 100 MB (Free, Pro), 200 MB (Business),
+         *     500 MB (Enterprise); import larger images with `web-download` or upload them to Glance directly.
+         */
+        put: operations["stageImageData"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/images/{image_id}/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an image's data (interoperable import)
+         * @description Starts Glance's interoperable import of the image's data and answers **202** with the image as Glance has it right
+         *     after and `Location: /api/glance/images/{id}/`. Glance imports in a background thread, so that image may still be
+         *     `uploading`/`queued` or already `importing` (or `active` for copy-image): follow
+         *     the image until it is `active`, or `GET /api/glance/images/{image_id}/tasks/` to see the import's progress or why it
+         *     failed (`os_glance_failed_import` on the image names the stores that failed).
+         *
+         *     Glance calls: `GET /v2/info/import`; `GET /v2/info/stores` only when `stores` or `all_stores: true` is sent; then
+         *     `POST /v2/images/{id}/import` with `{"method": {"name": method, "uri"?, "glance_image_id"?, "glance_region"?,
+         *     "glance_service_interface"?}, "stores"?, "all_stores"?, "all_stores_must_succeed"?}`; then `GET /v2/images/{id}`.
+         *
+         *     Refused with a 400 before the import call (nothing changes in Glance):
+         *     - a body that is not an object, an unknown field, a missing or unknown `method`;
+         *     - a method's own fields missing or sent with another method: `web-download` needs `uri` (http or https),
+         *       `glance-download` needs `glance_image_id` (a UUID) and `glance_region`; `copy-image` needs `stores` or
+         *       `all_stores: true`; `stores` cannot be combined with `all_stores: true`;
+         *     - a method Glance does not offer here (`GET /v2/info/import`; the problem names the ones it offers);
+         *     - `stores`/`all_stores: true` on a single-store Glance (it would silently ignore them), or a store id Glance does
+         *       not have.
+         *
+         *     Glance's own refusals keep their status: 409 when the image is in the wrong status for the method (glance-direct
+         *     needs `uploading`, i.e. staged data; web-download and glance-download need `queued`; copy-image needs `active`) or
+         *     an import is already running, 403 when the caller may not import into it, 404, 413 over quota.
+         *
+         *     Not in Horizon (its UI uploads through the web server instead).
+         */
+        post: operations["importImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/images/{image_id}/tasks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An image's tasks (imports and their progress)
+         * @description One `GET /v2/images/{id}/tasks`: the tasks that worked on the image, such as its imports, with their status
+         *     (`pending`, `processing`, `success`, `failure`), progress or failure `message`, `input` (the import request) and
+         *     `result`. Glance's database-only keys (`deleted`, `deleted_at`) are left out. An image the caller cannot see is a
+         *     404. Not in Horizon.
+         */
+        get: operations["listImageTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/images/{image_id}/actions/deactivate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate an image (its data can no longer be downloaded)
+         * @description One `POST /v2/images/{id}/actions/deactivate`; answers 204.
+         *     A deactivated image keeps its data, but nobody but an admin can download it (Glance answers 403); `reactivate` undoes it.
+         *     Glance's refusals keep their status: 403 under its policy or for an image in another status than `active` or
+         *     `deactivated` (Glance 25 answers 403 for a `queued` one; newer releases 400), 404.
+         *
+         *     Also answered without the trailing slash, the path Horizon's UI calls (Horizon master's
+         *     `/api/glance/images/{id}/actions/deactivate`), with no 308 in between.
+         *
+         *     Differs from Horizon: 204 with no body (Horizon answers 200 `[[], null]`, a serialised Python tuple).
+         */
+        post: operations["deactivateImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/images/{image_id}/actions/reactivate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a deactivated image
+         * @description One `POST /v2/images/{id}/actions/reactivate`; answers 204.
+         *     The image becomes `active` again and its data can be downloaded.
+         *     Glance's refusals keep their status: 403 under its policy or for an image in another status than `active` or
+         *     `deactivated` (Glance 25 answers 403 for a `queued` one; newer releases 400), 404.
+         *
+         *     Also answered without the trailing slash, the path Horizon's UI calls (Horizon master's
+         *     `/api/glance/images/{id}/actions/reactivate`), with no 308 in between.
+         *
+         *     Differs from Horizon: 204 with no body (Horizon answers 200 `[[], null]`, a serialised Python tuple).
+         */
+        post: operations["reactivateImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/info/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import methods Glance offers
+         * @description One `GET /v2/info/import`; answers its `import-methods` value as `import_methods` (an empty list when Glance answers
+         *     404: interoperable import is off). A client decides from it how to send image data: `glance-direct` (stage, then
+         *     import), `web-download` (Glance fetches a URL), `copy-image`, `glance-download`. Not in Horizon.
+         */
+        get: operations["getImportMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/info/stores/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Glance's stores (multi-store deployments)
+         * @description One `GET /v2/info/stores`: the stores of a multi-store Glance, with the default one marked. A single-store Glance
+         *     answers that call with 404 ("Multi backend is not supported at this site", checked against Glance 25); this answers
+         *     200 with an empty list instead, since there is nothing to choose. Not in Horizon.
+         */
+        get: operations["getStores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/info/usage/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's quota usage
+         * @description One `GET /v2/info/usage`, answered as Glance has it: the caller's project usage and limit per resource, or an
+         *     empty `usage` when Glance does not enforce Keystone unified limits (Glance 25 out of the box). Not in Horizon.
+         */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/glance/regions/": {
         parameters: {
             query?: never;
@@ -872,6 +1144,210 @@ export interface components {
              * @example 2026-11-26T22:06:48Z
              */
             updated_at?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Glance's import call, flattened: the method's own fields (`uri`, `glance_*`) beside `method`. Each method's required fields are checked before any Glance call.
+         * @example {
+         *       "method": "web-download",
+         *       "uri": "https://cloud-images.example.org/jammy.qcow2"
+         *     }
+         */
+        ImportImageRequest: {
+            /**
+             * @description `glance-direct`: the data staged with `PUT …/stage/` (image `uploading`). `web-download`: Glance downloads `uri` (image `queued`). `copy-image`: an `active` image's data copied to more `stores`. `glance-download`: the image `glance_image_id` of another region's Glance (image `queued`). Only the methods `GET /api/glance/info/import/` lists are accepted.
+             * @example glance-direct
+             * @enum {string}
+             */
+            method: "glance-direct" | "web-download" | "copy-image" | "glance-download";
+            /**
+             * Format: uri
+             * @description web-download only, and required there: where Glance downloads the data from
+             * @example https://cloud-images.example.org/jammy.qcow2
+             */
+            uri?: string;
+            /**
+             * @description glance-download only, and required there: the image to copy from the other region's Glance
+             * @example 6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10
+             */
+            glance_image_id?: string;
+            /**
+             * @description glance-download only, and required there: the Keystone region of the other Glance
+             * @example RegionTwo
+             */
+            glance_region?: string;
+            /**
+             * @description glance-download only: the catalog interface of the other Glance (Glance's default: `public`)
+             * @example public
+             * @enum {string}
+             */
+            glance_service_interface?: "public" | "internal" | "admin";
+            /**
+             * @description Multi-store Glance only: the stores to put the data in (ids from `GET /api/glance/info/stores/`); required for copy-image unless `all_stores`
+             * @example [
+             *       "fast",
+             *       "cheap"
+             *     ]
+             */
+            stores?: string[];
+            /**
+             * @description Multi-store Glance only: put the data in every store (not with `stores`)
+             * @example false
+             */
+            all_stores?: boolean;
+            /**
+             * @description Multi-store Glance: false keeps the stores that succeeded when others fail (Glance's default: true)
+             * @example true
+             */
+            all_stores_must_succeed?: boolean;
+        };
+        /** @description The image's tasks, as Glance lists them */
+        ImageTaskList: {
+            items: components["schemas"]["ImageTask"][];
+        };
+        /** @description One Glance task that worked on the image */
+        ImageTask: {
+            /** @example 390a8bbe-3582-4fd4-a882-daf1f195fe73 */
+            id: string;
+            /**
+             * @description `api_image_import` for an import
+             * @example api_image_import
+             */
+            type: string;
+            /**
+             * @description pending, processing, success or failure
+             * @example success
+             */
+            status: string;
+            /**
+             * @description Progress (`Copied 15 MiB`) or why the task failed
+             * @example Copied 0 MiB
+             */
+            message: string;
+            /** @example 6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10 */
+            image_id: string | null;
+            /**
+             * @description The project that ran the task
+             * @example aba0ffb55d29409d90c2f7cedac73b07
+             */
+            owner: string | null;
+            /**
+             * @description The user that ran the task
+             * @example 57f47ba57b7f4e0f8ef212e60bb626dd
+             */
+            user_id: string | null;
+            /**
+             * @description The request id of the call that started the task
+             * @example req-437585fc-ae41-4630-aa7a-862bc5e3fabc
+             */
+            request_id: string | null;
+            /**
+             * @description What the task was asked to do (for an import: Glance's import request)
+             * @example {
+             *       "image_id": "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10",
+             *       "import_req": {
+             *         "method": {
+             *           "name": "glance-direct"
+             *         }
+             *       }
+             *     }
+             */
+            input?: unknown;
+            /**
+             * @description What the task produced; null until it ends
+             * @example {
+             *       "image_id": "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10"
+             *     }
+             */
+            result?: unknown;
+            /** @example 2026-11-29T18:55:54.236876 */
+            created_at: string | null;
+            /** @example 2026-11-29T18:55:55.258650 */
+            updated_at: string | null;
+            /**
+             * @description When Glance forgets the task (null while it runs)
+             * @example 2026-12-01T18:55:55.256108
+             */
+            expires_at: string | null;
+        };
+        /** @description The interoperable import methods Glance offers */
+        ImportMethods: {
+            /**
+             * @description The methods `POST /api/glance/images/{image_id}/import/` accepts here; empty when Glance's interoperable import is off
+             * @example [
+             *       "glance-direct",
+             *       "web-download",
+             *       "copy-image"
+             *     ]
+             */
+            import_methods: string[];
+        };
+        /** @description The storage backends of a multi-store Glance */
+        Stores: {
+            /** @description Glance's stores; empty when Glance has a single store (no multi-store backends) */
+            stores: components["schemas"]["Store"][];
+        };
+        Store: {
+            /**
+             * @description The store id, for `stores` in an import
+             * @example fast
+             */
+            id: string;
+            /**
+             * @description The operator's description; empty when none
+             * @example Fast access to rbd store
+             */
+            description: string;
+            /**
+             * @description Where data goes when no store is named
+             * @example true
+             */
+            default: boolean;
+            /**
+             * @description A store data can be read from but not written to (Glance's `read-only`)
+             * @example false
+             */
+            read_only: boolean;
+        };
+        /** @description The caller's project quota usage, as Glance reports it */
+        Usage: {
+            /**
+             * @description Per resource: `image_size_total` and `image_stage_total` (MiB), `image_count_total`, `image_count_uploading`. Empty when Glance does not enforce Keystone unified limits (`use_keystone_limits`).
+             * @example {
+             *       "image_size_total": {
+             *         "limit": 1024,
+             *         "usage": 256
+             *       },
+             *       "image_count_total": {
+             *         "limit": 10,
+             *         "usage": 2
+             *       },
+             *       "image_stage_total": {
+             *         "limit": 512,
+             *         "usage": 0
+             *       },
+             *       "image_count_uploading": {
+             *         "limit": 2,
+             *         "usage": 0
+             *       }
+             *     }
+             */
+            usage: {
+                [key: string]: components["schemas"]["QuotaUsage"];
+            };
+        };
+        QuotaUsage: {
+            /**
+             * @description The limit; -1 is none
+             * @example 1024
+             */
+            limit: number;
+            /**
+             * @description What the project uses now
+             * @example 256
+             */
+            usage: number;
         } & {
             [key: string]: unknown;
         };
@@ -2012,6 +2488,1160 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadImageFile: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+                /** @description One byte range, passed to Glance as it is */
+                range?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image's data */
+            200: {
+                headers: {
+                    /** @description Bytes in this answer */
+                    "Content-Length": string;
+                    /** @description Glance's MD5 of the whole image (hex, Glance's `checksum`) */
+                    "Content-MD5"?: string;
+                    /** @description RFC 6266 attachment named after the image (`filename*` for non-ASCII names) */
+                    "Content-Disposition": string;
+                    "Cache-Control": string;
+                    /** @description RFC 9530: the SHA-512 of the image's data (`sha-512=:<base64>:`) */
+                    "Repr-Digest"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The image has no data */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The requested range */
+            206: {
+                headers: {
+                    /** @description Bytes in this answer */
+                    "Content-Length": string;
+                    /** @description Glance's MD5 of the whole image (hex, Glance's `checksum`) */
+                    "Content-MD5"?: string;
+                    /** @description RFC 6266 attachment named after the image (`filename*` for non-ASCII names) */
+                    "Content-Disposition": string;
+                    "Cache-Control": string;
+                    /** @description RFC 9530: the SHA-512 of the image's data (`sha-512=:<base64>:`) */
+                    "Repr-Digest"?: string;
+                    "Content-Range": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: Glance reports the image data or the image as deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Range cannot be satisfied (Content-Range says the size) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadImageFile: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The image's data; `Content-Length` is required */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The image after the upload, detail variant */
+            200: {
+                headers: {
+                    /** @description RFC 9530: the SHA-512 of the image's data (`sha-512=:<base64>:`) */
+                    "Repr-Digest": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict reported by Glance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: Glance reports the image data or the image as deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Length is missing: image data is only accepted with a known length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the size or a quota */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    headImageFile: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+                /** @description One byte range, passed to Glance as it is */
+                range?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image has data */
+            200: {
+                headers: {
+                    /** @description Bytes in this answer */
+                    "Content-Length": string;
+                    /** @description Glance's MD5 of the whole image (hex, Glance's `checksum`) */
+                    "Content-MD5"?: string;
+                    /** @description RFC 6266 attachment named after the image (`filename*` for non-ASCII names) */
+                    "Content-Disposition": string;
+                    "Cache-Control": string;
+                    /** @description RFC 9530: the SHA-512 of the image's data (`sha-512=:<base64>:`) */
+                    "Repr-Digest"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The image has no data */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: Glance reports the image data or the image as deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stageImageData: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The image's data; `Content-Length` is required */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The image after staging, detail variant */
+            200: {
+                headers: {
+                    /** @description RFC 9530: the SHA-512 of the image's data (`sha-512=:<base64>:`) */
+                    "Repr-Digest": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict reported by Glance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: Glance reports the image data or the image as deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Length is missing: image data is only accepted with a known length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the size or a quota */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importImage: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The import method and its fields */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportImageRequest"];
+            };
+        };
+        responses: {
+            /** @description Glance accepted the import; the image as Glance has it now (detail variant) */
+            202: {
+                headers: {
+                    /** @description The image's URL in this API */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict reported by Glance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the size or a quota */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImageTasks: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image's tasks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageTaskList"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateImage: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deactivated */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reactivateImage: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image id (a UUID in Glance) */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reactivated */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportMethods: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import methods */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMethods"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStores: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stores; empty for a single-store Glance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stores"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The usage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Usage"];
                 };
             };
             /** @description Missing or refused X-Auth-Token */

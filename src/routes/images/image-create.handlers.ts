@@ -32,15 +32,8 @@ async function createFromRequest(c: Context<AppEnv>, request: CreateImageRequest
   return await addImageData(glance, created, plan.source, c.get("requestId"));
 }
 
-/** Glance answers 404 for `/v2/info/import` when interoperable import is off. */
 async function requireImportMethod(glance: GlanceClient, method: string) {
-  let methods: string[];
-  try {
-    methods = await glance.importMethods();
-  } catch (error) {
-    if (!(error instanceof ProblemError && error.init.upstreamStatus === 404)) throw error;
-    methods = [];
-  }
+  const methods = await glance.importMethods();
   if (methods.includes(method)) return;
   const message = `Glance does not offer the ${method} import method (enabled: ${methods.join(", ") || "none"}), so import_data cannot be true; nothing was created`;
   throw badRequest("import_data", message);

@@ -1,0 +1,164 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../env";
+import type { GlanceClient } from "../../glance/client";
+import type { GlanceImage } from "../../glance/schemas";
+import {
+  attachmentDisposition,
+  bytesToHex,
+  glanceSha512,
+  type QuotaResource,
+  quotaExceeded,
+  sha512ReprDigest,
+} from "../../glance/transform/image-data";
+import { toHorizonImage } from "../../glance/transform/images";
+import { badRequest, ProblemError } from "../../lib/problem";
+import { sha512Passthrough } from "../../lib/sha512-stream";
+import type { DownloadImageFileRoute, StageImageDataRoute, UploadImageFileRoute } from "./image-data.routes";
+
+const OCTET_STREAM = "application/octet-stream";
+
+/** The declared length of an upload, refused (415, 411, 400, 413) before anything is sent to Glance. */
+function declaredLength(c: Context<AppEnv>, maxBytes: number): number {
+  const contentType = c.req.header("content-type")?.split(";")[0].trim().toLowerCase();
+  if (contentType !== OCTET_STREAM) {
+    throw new ProblemError({
+      code: "unsupported-media-type",
+      status: 415,
+      detail: `Image data must be sent as ${OCTET_STREAM}${contentType ? `, not ${contentType}` : " (no Content-Type was given)"}`,
+    });
+  }
+  const lengthHeader = c.req.header("content-length");
+  if (lengthHeader === undefined) {
+    throw new ProblemError({
+      code: "length-required",
+      status: 411,
+      detail: "Content-Length is required: image data is streamed to Glance with its length, not chunked",
+    });
+  }
+  if (!/^\d{1,16}$/.test(lengthHeader.trim())) throw badRequest("Content-Length", "must be a whole number of bytes", "header");
+  const length = Number(lengthHeader.trim());
+  if (maxBytes > 0 && length > maxBytes) {
+    throw new ProblemError({
+      code: "payload-too-large",
+      status: 413,
+      detail: `${length} bytes is more than this API accepts in one upload (MAX_UPLOAD_BYTES = ${maxBytes}); import it with web-download or upload it to Glance directly`,
+    });
+  }
+  return length;
+}
+
+/** A 413 naming both numbers when the upload would not fit in what is left of the caller's quota. */
+async function refuseOverQuota(glance: GlanceClient, resource: QuotaResource, length: number) {
+  let usage;
+  try {
+    usage = await glance.usage();
+  } catch (error) {
+    // A Glance older than Xena has no usage API: its own quota checks still apply.
+    if (error instanceof ProblemError && error.init.upstreamStatus === 404) return;
+    throw error;
+  }
+  const exceeded = quotaExceeded(usage, resource, length);
+  if (exceeded) {
+    throw new ProblemError({
+      code: "payload-too-large",
+      status: 413,
+      detail:
+        `${length} bytes is more than the ${exceeded.remainingBytes} bytes left of your ${resource} quota ` +
+        `(${exceeded.usageMiB} of ${exceeded.limitMiB} MiB used)`,
+    });
+  }
+}
+
+const emptyBody = () => new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+
+/** Streams the request body to Glance (file or stage), checks Glance's SHA-512 against ours, answers the image. */
+async function receiveImageData(c: Context<AppEnv>, imageId: string, target: "file" | "stage") {
+  const glance = c.get("glance");
+  const length = declaredLength(c, c.get("config").MAX_UPLOAD_BYTES);
+  await refuseOverQuota(glance, target === "file" ? "image_size_total" : "image_stage_total", length);
+  const { stream, digest } = sha512Passthrough(c.req.raw.body ?? emptyBody());
+  const signal = c.req.raw.signal;
+  if (target === "file") await glance.uploadImageData(imageId, stream, length, signal);
+  else await glance.stageImageData(imageId, stream, length, signal);
+  const sentSha512 = bytesToHex(await digest);
+  const image = await glance.getImage(imageId);
+  const storedSha512 = glanceSha512(image);
+  if (storedSha512 && storedSha512 !== sentSha512) {
+    throw new ProblemError({
+      code: "bad-gateway",
+      status: 502,
+      detail: `Glance stored data whose SHA-512 is ${storedSha512}, but the data sent through had ${sentSha512}`,
+    });
+  }
+  return { image: toHorizonImage(image, "detail"), reprDigest: sha512ReprDigest(sentSha512) };
+}
+
+export const uploadImageFile: RouteHandler<UploadImageFileRoute, AppEnv> = async (c) => {
+  const { image_id: imageId } = c.req.valid("param");
+  const { image, reprDigest } = await receiveImageData(c, imageId, "file");
+  return c.json(image, 200, { "repr-digest": reprDigest });
+};
+
+export const stageImageData: RouteHandler<StageImageDataRoute, AppEnv> = async (c) => {
+  const { image_id: imageId } = c.req.valid("param");
+  const { image, reprDigest } = await receiveImageData(c, imageId, "stage");
+  return c.json(image, 200, { "repr-digest": reprDigest });
+};
+
+function dataHeaders(image: GlanceImage) {
+  const headers = new Headers({
+    "content-type": OCTET_STREAM,
+    "content-disposition": attachmentDisposition(image.name, image.id),
+    "cache-control": "private, no-store",
+    "accept-ranges": "bytes",
+  });
+  const sha512 = glanceSha512(image);
+  if (sha512) headers.set("repr-digest", sha512ReprDigest(sha512));
+  return headers;
+}
+
+const hasData = (image: GlanceImage) => typeof image.size === "number" && image.status !== "queued";
+
+/** HEAD: Glance has no HEAD on `/file`, so the headers come from the image's own record. */
+async function headImageFile(c: Context<AppEnv>, imageId: string) {
+  const image = await c.get("glance").getImage(imageId);
+  if (!hasData(image)) return new Response(null, { status: 204 });
+  const headers = dataHeaders(image);
+  headers.set("content-length", String(image.size));
+  if (typeof image.checksum === "string") headers.set("content-md5", image.checksum);
+  return new Response(null, { status: 200, headers });
+}
+
+export const downloadImageFile: RouteHandler<DownloadImageFileRoute, AppEnv> = async (c) => {
+  const { image_id: imageId } = c.req.valid("param");
+  if (c.req.method === "HEAD") return headImageFile(c, imageId);
+  const { range } = c.req.valid("header");
+  const glance = c.get("glance");
+  const [record, data] = await Promise.allSettled([
+    glance.getImage(imageId),
+    glance.downloadImageData(imageId, { range, signal: c.req.raw.signal }),
+  ]);
+  if (data.status === "rejected") {
+    const error = data.reason as unknown;
+    if (error instanceof ProblemError && error.init.upstreamStatus === 416 && record.status === "fulfilled") {
+      throw new ProblemError({ ...error.init, headers: { "content-range": `bytes */${String(record.value.size ?? 0)}` } });
+    }
+    throw error;
+  }
+  if (record.status === "rejected") {
+    await data.value.body?.cancel();
+    throw record.reason;
+  }
+  const upstream = data.value;
+  if (upstream.status === 204 || !upstream.body) {
+    await upstream.body?.cancel();
+    return c.body(null, 204);
+  }
+  const headers = dataHeaders(record.value);
+  for (const name of ["content-length", "content-md5", "content-range"]) {
+    const value = upstream.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  return new Response(upstream.body, { status: upstream.status, headers });
+};

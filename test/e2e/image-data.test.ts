@@ -1,0 +1,153 @@
+import { createHash, randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import { afterAll, describe, expect, it } from "vitest";
+import { ProblemSchema } from "../../src/lib/problem";
+import { ImageSchema } from "../../src/routes/images/images.schemas";
+import { e2e } from "./support/context";
+import { tokenOf } from "./support/http";
+import { createGlanceImage, deleteImages, glanceImage, imageName } from "./support/images";
+
+const SIZE = 64 * 1024 * 1024;
+const PAYLOAD = randomBytes(SIZE);
+const MD5 = createHash("md5").update(PAYLOAD).digest("hex");
+const SHA512 = createHash("sha512").update(PAYLOAD).digest("hex");
+const TIMEOUT_MS = 120_000;
+
+const created: string[] = [];
+afterAll(async () => {
+  await deleteImages(created);
+});
+
+async function fixture(label: string) {
+  const image = await createGlanceImage({ name: imageName(label) });
+  created.push(image.id);
+  return image;
+}
+
+function edge(path: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  headers.set("x-auth-token", tokenOf("demo"));
+  return fetch(`${e2e().baseUrl}${path}`, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+}
+
+async function waitForStatus(id: string, wanted: string, ms: number) {
+  const until = Date.now() + ms;
+  let status = "";
+  while (Date.now() < until) {
+    status = (await glanceImage(id)).status;
+    if (status === wanted) return status;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return status;
+}
+
+describe("image data through glance-edge against the real Glance", () => {
+  let uploadedId = "";
+
+  it("uploads 64 MiB of random bytes: Glance's size, md5 and sha512 are the local ones", { timeout: TIMEOUT_MS }, async () => {
+    const image = await fixture("upload");
+    const response = await edge(`/api/glance/images/${image.id}/file/`, {
+      method: "PUT",
+      body: PAYLOAD,
+      headers: { "content-type": "application/octet-stream" },
+    });
+    const text = await response.text();
+    expect(response.status, text).toBe(200);
+    const answered = ImageSchema.parse(JSON.parse(text));
+    expect([answered.status, answered.size, answered.checksum]).toEqual(["active", SIZE, MD5]);
+    expect(response.headers.get("repr-digest")).toBe(`sha-512=:${Buffer.from(SHA512, "hex").toString("base64")}:`);
+    const stored = await glanceImage(image.id);
+    expect([stored.status, stored.size, stored.checksum, stored.os_hash_algo, stored.os_hash_value]).toEqual(["active", SIZE, MD5, "sha512", SHA512]);
+    uploadedId = image.id;
+  });
+
+  it("downloads them back byte-identical with the download headers", { timeout: TIMEOUT_MS }, async () => {
+    expect(uploadedId).not.toBe("");
+    const response = await edge(`/api/glance/images/${uploadedId}/file/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/octet-stream");
+    expect(response.headers.get("content-length")).toBe(String(SIZE));
+    expect(response.headers.get("content-md5")).toBe(MD5);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="e2e-/);
+    expect(response.headers.get("repr-digest")).toBe(`sha-512=:${Buffer.from(SHA512, "hex").toString("base64")}:`);
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(body.length).toBe(SIZE);
+    expect(body.equals(PAYLOAD)).toBe(true);
+  });
+
+  it("reads a Range (206 with Content-Range) and answers an unsatisfiable one with 416", { timeout: TIMEOUT_MS }, async () => {
+    expect(uploadedId).not.toBe("");
+    const partial = await edge(`/api/glance/images/${uploadedId}/file/`, { headers: { range: "bytes=1048576-1049599" } });
+    expect(partial.status).toBe(206);
+    expect(partial.headers.get("content-range")).toBe(`bytes 1048576-1049599/${SIZE}`);
+    expect(Buffer.from(await partial.arrayBuffer()).equals(PAYLOAD.subarray(1048576, 1049600))).toBe(true);
+    const outside = await edge(`/api/glance/images/${uploadedId}/file/`, { headers: { range: `bytes=${SIZE + 10}-` } });
+    expect(outside.status).toBe(416);
+    expect(outside.headers.get("content-range")).toBe(`bytes */${SIZE}`);
+    ProblemSchema.parse(await outside.json());
+  });
+
+  it("answers HEAD with the size and 204 for an image without data", async () => {
+    expect(uploadedId).not.toBe("");
+    const head = await edge(`/api/glance/images/${uploadedId}/file/`, { method: "HEAD" });
+    expect([head.status, head.headers.get("content-md5")]).toEqual([200, MD5]);
+    const empty = await fixture("empty");
+    const none = await edge(`/api/glance/images/${empty.id}/file/`);
+    expect(none.status).toBe(204);
+  });
+
+  it("refuses chunked input (411) and a JSON body (415) without touching the image", async () => {
+    const image = await fixture("refused");
+    const chunked = await edge(`/api/glance/images/${image.id}/file/`, {
+      method: "PUT",
+      headers: { "content-type": "application/octet-stream" },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new Uint8Array(10));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(411);
+    const json = await edge(`/api/glance/images/${image.id}/file/`, { method: "PUT", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(json.status).toBe(415);
+    expect((await glanceImage(image.id)).status).toBe("queued");
+  });
+
+  it("a client that hangs up mid-upload leaves the image queued, not saving", { timeout: TIMEOUT_MS }, async () => {
+    const image = await fixture("hangup");
+    const url = new URL(`${e2e().baseUrl}/api/glance/images/${image.id}/file/`);
+    const sent = await new Promise<number>((resolve) => {
+      const request = httpRequest(url, {
+        method: "PUT",
+        headers: { "x-auth-token": tokenOf("demo"), "content-type": "application/octet-stream", "content-length": SIZE },
+      });
+      request.on("error", () => {});
+      let written = 0;
+      const chunk = PAYLOAD.subarray(0, 1024 * 1024);
+      const writeSome = () => {
+        while (written < 16 * 1024 * 1024) {
+          written += chunk.length;
+          if (!request.write(chunk)) return request.once("drain", writeSome);
+        }
+        // Give Glance time to start saving, then hang up.
+        setTimeout(() => {
+          request.destroy();
+          resolve(written);
+        }, 1500);
+      };
+      writeSome();
+    });
+    expect(sent).toBe(16 * 1024 * 1024);
+    expect(await waitForStatus(image.id, "queued", 30_000)).toBe("queued");
+    // And it stays usable: a full upload afterwards succeeds.
+    const retry = await edge(`/api/glance/images/${image.id}/file/`, {
+      method: "PUT",
+      body: PAYLOAD.subarray(0, 1024),
+      headers: { "content-type": "application/octet-stream" },
+    });
+    expect(retry.status).toBe(200);
+  });
+});

@@ -1,0 +1,371 @@
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import worker from "../../src/index";
+import { ImageSchema } from "../../src/routes/images/images.schemas";
+import { TOKEN } from "../support/call-api";
+import { problemOf } from "../support/expect";
+import { GLANCE, glanceError, glanceJson } from "../support/glance-stub";
+
+afterEach(() => vi.restoreAllMocks());
+
+const ID = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
+const CHUNK = 64 * 1024;
+const CHUNKS = 16;
+
+const chunkOf = (index: number) => new Uint8Array(CHUNK).fill((index * 7 + 1) % 256);
+
+async function sha512Hex(bytes: Uint8Array) {
+  return [...new Uint8Array(await crypto.subtle.digest("SHA-512", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function allBytes(count = CHUNKS) {
+  const bytes = new Uint8Array(count * CHUNK);
+  for (let i = 0; i < count; i++) bytes.set(chunkOf(i), i * CHUNK);
+  return bytes;
+}
+
+function glanceImage(overrides: Record<string, unknown> = {}) {
+  return {
+    id: ID,
+    name: "cirros",
+    status: "active",
+    visibility: "private",
+    protected: false,
+    os_hidden: false,
+    owner: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+    container_format: "bare",
+    disk_format: "raw",
+    min_ram: 0,
+    min_disk: 0,
+    tags: [],
+    created_at: "2026-11-20T10:01:02Z",
+    updated_at: "2026-11-20T10:03:44Z",
+    self: `/v2/images/${ID}`,
+    file: `/v2/images/${ID}/file`,
+    schema: "/v2/schemas/image",
+    ...overrides,
+  };
+}
+
+/** A client body that makes each chunk only when read, counting how many were made. */
+function lazyClientBody(count = CHUNKS) {
+  const state = { produced: 0 };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (state.produced === count) return controller.close();
+        controller.enqueue(chunkOf(state.produced));
+        state.produced++;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, state };
+}
+
+interface Outbound {
+  method: string;
+  path: string;
+  headers: Headers;
+  request: Request;
+  signal?: AbortSignal | null;
+}
+
+type Answer = (call: Outbound) => Response | Promise<Response>;
+
+/** Glance at the fetch boundary; unlike the shared stub it never reads a body unless the answer does. */
+function stubGlance(routes: Record<string, Answer>) {
+  const calls: Outbound[] = [];
+  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+    const request = new Request(input as RequestInfo, init);
+    const url = new URL(request.url);
+    const call = { method: request.method, path: url.pathname, headers: request.headers, request, signal: init?.signal };
+    calls.push(call);
+    const answer = url.origin === GLANCE ? routes[`${request.method} ${url.pathname}`] : undefined;
+    return answer ? answer(call) : new Response(`no stub for ${request.method} ${url.href}`, { status: 599 });
+  });
+  return calls;
+}
+
+interface CallInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: ReadableStream<Uint8Array> | Uint8Array | string | null;
+  vars?: Record<string, string>;
+}
+
+async function callWorker(path: string, init: CallInit = {}) {
+  const headers = new Headers(init.headers);
+  if (!headers.has("x-auth-token")) headers.set("x-auth-token", TOKEN);
+  const request = new Request<unknown, IncomingRequestCfProperties>(`https://edge.test${path}`, {
+    method: init.method,
+    body: init.body,
+    headers,
+    redirect: "manual",
+  });
+  const ctx = createExecutionContext();
+  const response = await worker.fetch(request, { ...env, ...init.vars } as Env, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+function upload(path: string, body: ReadableStream<Uint8Array> | string | null, headers: Record<string, string>, vars?: Record<string, string>) {
+  return callWorker(path, { method: "PUT", body, headers, vars });
+}
+
+/** Reads Glance's side of an upload one chunk at a time, noting how far ahead the client had been asked to produce. */
+function lazyReader(state: { produced: number }) {
+  const seen = { bytes: 0, chunks: 0, aheadMax: 0, data: [] as Uint8Array[] };
+  const read = async (request: Request) => {
+    const reader = request.body!.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      seen.bytes += value.byteLength;
+      seen.chunks++;
+      seen.data.push(value);
+      seen.aheadMax = Math.max(seen.aheadMax, state.produced * CHUNK - seen.bytes);
+    }
+  };
+  return { seen, read };
+}
+
+const usageUnlimited = () => glanceJson({ usage: {} });
+
+describe("PUT /api/glance/images/{image_id}/file/", () => {
+  it("streams the body to Glance with its length, never more than a chunk or two ahead, and answers the re-read image", async () => {
+    const { stream, state } = lazyClientBody();
+    const glanceSide = lazyReader(state);
+    const expected = await sha512Hex(allBytes());
+    const calls = stubGlance({
+      "GET /v2/info/usage": usageUnlimited,
+      [`PUT /v2/images/${ID}/file`]: async ({ request }) => {
+        await glanceSide.read(request);
+        return new Response(null, { status: 204 });
+      },
+      [`GET /v2/images/${ID}`]: () =>
+        glanceJson(glanceImage({ size: CHUNKS * CHUNK, checksum: "abc", os_hash_algo: "sha512", os_hash_value: expected })),
+    });
+    const response = await upload(`/api/glance/images/${ID}/file/`, stream, {
+      "content-type": "application/octet-stream",
+      "content-length": String(CHUNKS * CHUNK),
+    });
+    expect(response.status).toBe(200);
+    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      "GET /v2/info/usage",
+      `PUT /v2/images/${ID}/file`,
+      `GET /v2/images/${ID}`,
+    ]);
+    const put = calls[1];
+    expect(put.headers.get("content-length")).toBe(String(CHUNKS * CHUNK));
+    expect(put.headers.get("transfer-encoding")).toBeNull();
+    expect(put.headers.get("content-type")).toBe("application/octet-stream");
+    expect(put.headers.get("x-auth-token")).toBe(TOKEN);
+    expect(put.signal).toBeInstanceOf(AbortSignal);
+    expect(glanceSide.seen.bytes).toBe(CHUNKS * CHUNK);
+    expect(await sha512Hex(new Uint8Array(await new Blob(glanceSide.seen.data).arrayBuffer()))).toBe(expected);
+    // The Worker held at most a couple of chunks at any time, never the body.
+    expect(glanceSide.seen.aheadMax).toBeLessThanOrEqual(3 * CHUNK);
+    const image = ImageSchema.parse(await response.json());
+    expect([image.id, image.status, image.size]).toEqual([ID, "active", CHUNKS * CHUNK]);
+    expect(response.headers.get("repr-digest")).toBe(`sha-512=:${btoa(String.fromCharCode(...Buffer.from(expected, "hex")))}:`);
+  });
+
+  it("answers 502 naming both digests when Glance's sha512 differs from what passed through", async () => {
+    const wrong = "f".repeat(128);
+    stubGlance({
+      "GET /v2/info/usage": usageUnlimited,
+      [`PUT /v2/images/${ID}/file`]: async ({ request }) => {
+        await request.arrayBuffer();
+        return new Response(null, { status: 204 });
+      },
+      [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ size: 4, os_hash_algo: "sha512", os_hash_value: wrong })),
+    });
+    const response = await upload(`/api/glance/images/${ID}/file/`, "data", { "content-type": "application/octet-stream", "content-length": "4" });
+    const problem = await problemOf(response, 502);
+    expect(problem.detail).toContain(wrong);
+    expect(problem.detail).toContain(await sha512Hex(new TextEncoder().encode("data")));
+  });
+
+  it.each([
+    ["a JSON body", { "content-type": "application/json", "content-length": "2" }, 415, "Image data must be sent as application/octet-stream, not application/json"],
+    ["no Content-Type", { "content-length": "2" }, 415, "Image data must be sent as application/octet-stream (no Content-Type was given)"],
+    ["a bad Content-Length", { "content-type": "application/octet-stream", "content-length": "2x" }, 400, "must be a whole number of bytes"],
+  ])("refuses %s before any Glance call", async (_, headers, status, detail) => {
+    const calls = stubGlance({});
+    // bytes, not a string, so that no text/plain is added
+    const response = await callWorker(`/api/glance/images/${ID}/file/`, { method: "PUT", body: new Uint8Array([123, 125]), headers });
+    expect((await problemOf(response, status)).detail).toBe(detail);
+    expect(calls).toEqual([]);
+  });
+
+  it("refuses a body without Content-Length (chunked) with 411, before any Glance call and without reading it", async () => {
+    const calls = stubGlance({});
+    const { stream, state } = lazyClientBody();
+    const response = await upload(`/api/glance/images/${ID}/file/`, stream, { "content-type": "application/octet-stream" });
+    expect((await problemOf(response, 411)).detail).toBe("Content-Length is required: image data is streamed to Glance with its length, not chunked");
+    expect(calls).toEqual([]);
+    expect(state.produced).toBeLessThanOrEqual(1);
+  });
+
+  it("refuses a length over MAX_UPLOAD_BYTES with 413 before any Glance call", async () => {
+    const calls = stubGlance({});
+    const response = await upload(
+      `/api/glance/images/${ID}/file/`,
+      "12345",
+      { "content-type": "application/octet-stream", "content-length": "5" },
+      { MAX_UPLOAD_BYTES: "4" },
+    );
+    expect((await problemOf(response, 413)).detail).toBe(
+      "5 bytes is more than this API accepts in one upload (MAX_UPLOAD_BYTES = 4); import it with web-download or upload it to Glance directly",
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it("refuses a length over the remaining image_size_total quota with 413 naming both numbers, with no Glance write", async () => {
+    const calls = stubGlance({
+      "GET /v2/info/usage": () => glanceJson({ usage: { image_size_total: { limit: 10, usage: 9 }, image_stage_total: { limit: -1, usage: 0 } } }),
+    });
+    const length = 1024 * 1024 + 1;
+    const response = await upload(`/api/glance/images/${ID}/file/`, "x".repeat(length), { "content-type": "application/octet-stream", "content-length": String(length) });
+    expect((await problemOf(response, 413)).detail).toBe(`${length} bytes is more than the 1048576 bytes left of your image_size_total quota (9 of 10 MiB used)`);
+    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET /v2/info/usage"]);
+  });
+
+  it.each([
+    [409, "Conflict", "Image status transition from active to saving is not allowed"],
+    [410, "Gone", "Image with identifier was deleted"],
+    [413, "Request Entity Too Large", "Image exceeds the storage quota"],
+    [403, "Forbidden", "You are not authorized to complete upload_image action."],
+  ])("keeps Glance's %d as a problem", async (status, title, message) => {
+    const calls = stubGlance({
+      "GET /v2/info/usage": usageUnlimited,
+      [`PUT /v2/images/${ID}/file`]: () => glanceError(status, title, message),
+    });
+    const response = await upload(`/api/glance/images/${ID}/file/`, "data", { "content-type": "application/octet-stream", "content-length": "4" });
+    expect((await problemOf(response, status)).detail).toBe(message);
+    expect(calls.map((call) => call.method)).toEqual(["GET", "PUT"]);
+  });
+});
+
+describe("PUT /api/glance/images/{image_id}/stage/", () => {
+  it("streams to Glance's stage with the length and checks the image_stage_total quota", async () => {
+    const { stream, state } = lazyClientBody(4);
+    const glanceSide = lazyReader(state);
+    const calls = stubGlance({
+      "GET /v2/info/usage": () => glanceJson({ usage: { image_size_total: { limit: 0, usage: 0 }, image_stage_total: { limit: 1, usage: 0 } } }),
+      [`PUT /v2/images/${ID}/stage`]: async ({ request }) => {
+        await glanceSide.read(request);
+        return new Response(null, { status: 204 });
+      },
+      [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "uploading", size: null, os_hash_algo: null, os_hash_value: null })),
+    });
+    const response = await upload(`/api/glance/images/${ID}/stage/`, stream, { "content-type": "application/octet-stream", "content-length": String(4 * CHUNK) });
+    expect(response.status).toBe(200);
+    expect(ImageSchema.parse(await response.json()).status).toBe("uploading");
+    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET /v2/info/usage", `PUT /v2/images/${ID}/stage`, `GET /v2/images/${ID}`]);
+    expect(calls[1].headers.get("content-length")).toBe(String(4 * CHUNK));
+    expect(glanceSide.seen.bytes).toBe(4 * CHUNK);
+    expect(response.headers.get("repr-digest")).toMatch(/^sha-512=:[A-Za-z0-9+/]{86}==:$/);
+  });
+});
+
+describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
+  const SHA = "a4891d6deed0e0cc68ff31fd095e7f3ac4868451aa92ff3353dfd0da2d2730ae68f795ba48c1b7da0bdcfb754823bdaddc1f383ed74be8a64b21f26aaab4eec2";
+  const record = glanceImage({ name: "Überbild v2/\"final\"", size: CHUNKS * CHUNK, checksum: "505c62d578cc8d5004b317b63d2cd814", os_hash_algo: "sha512", os_hash_value: SHA });
+
+  it("streams Glance's data with the download headers, never more than a chunk or two ahead of the client", async () => {
+    const produced = { count: 0 };
+    const calls = stubGlance({
+      [`GET /v2/images/${ID}`]: () => glanceJson(record),
+      [`GET /v2/images/${ID}/file`]: () =>
+        new Response(
+          new ReadableStream<Uint8Array>(
+            {
+              pull(controller) {
+                if (produced.count === CHUNKS) return controller.close();
+                controller.enqueue(chunkOf(produced.count++));
+              },
+            },
+            { highWaterMark: 0 },
+          ),
+          { headers: { "content-type": "application/octet-stream", "content-length": String(CHUNKS * CHUNK), "content-md5": "505c62d578cc8d5004b317b63d2cd814" } },
+        ),
+    });
+    const response = await callWorker(`/api/glance/images/${ID}/file/`);
+    expect(response.status).toBe(200);
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      "content-type": "application/octet-stream",
+      "content-length": String(CHUNKS * CHUNK),
+      "content-md5": "505c62d578cc8d5004b317b63d2cd814",
+      "content-disposition": `attachment; filename="_berbild v2__final_"; filename*=UTF-8''%C3%9Cberbild%20v2_%22final%22`,
+      "cache-control": "private, no-store",
+      "repr-digest": `sha-512=:${btoa(String.fromCharCode(...Buffer.from(SHA, "hex")))}:`,
+    });
+    const reader = response.body!.getReader();
+    let read = 0;
+    let aheadMax = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      read += value.byteLength;
+      aheadMax = Math.max(aheadMax, produced.count * CHUNK - read);
+    }
+    expect(read).toBe(CHUNKS * CHUNK);
+    expect(aheadMax).toBeLessThanOrEqual(4 * CHUNK);
+    expect(calls.find((call) => call.path.endsWith("/file"))!.headers.get("x-auth-token")).toBe(TOKEN);
+  });
+
+  it("passes a Range on and answers Glance's 206 with Content-Range", async () => {
+    const calls = stubGlance({
+      [`GET /v2/images/${ID}`]: () => glanceJson(record),
+      [`GET /v2/images/${ID}/file`]: () =>
+        new Response("0123456789", { status: 206, headers: { "content-length": "10", "content-range": `bytes 10-19/${CHUNKS * CHUNK}` } }),
+    });
+    const response = await callWorker(`/api/glance/images/${ID}/file/`, { headers: { range: "bytes=10-19" } });
+    expect(response.status).toBe(206);
+    expect(response.headers.get("content-range")).toBe(`bytes 10-19/${CHUNKS * CHUNK}`);
+    expect(await response.text()).toBe("0123456789");
+    expect(calls.find((call) => call.path.endsWith("/file"))!.headers.get("range")).toBe("bytes=10-19");
+  });
+
+  it("answers Glance's 416 as a problem with Content-Range giving the size", async () => {
+    stubGlance({
+      [`GET /v2/images/${ID}`]: () => glanceJson(record),
+      [`GET /v2/images/${ID}/file`]: () =>
+        new Response("<html><body><h1>416 Request Range Not Satisfiable</h1>The Range requested is not available.</body></html>", { status: 416 }),
+    });
+    const response = await callWorker(`/api/glance/images/${ID}/file/`, { headers: { range: "bytes=99999999-" } });
+    expect((await problemOf(response, 416)).detail).toBe("The Range requested is not available.");
+    expect(response.headers.get("content-range")).toBe(`bytes */${CHUNKS * CHUNK}`);
+  });
+
+  it("answers 204 when the image has no data", async () => {
+    stubGlance({
+      [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "queued", size: null })),
+      [`GET /v2/images/${ID}/file`]: () => new Response(null, { status: 204 }),
+    });
+    const response = await callWorker(`/api/glance/images/${ID}/file/`);
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe("");
+  });
+
+  it("keeps Glance's 403 for a deactivated image", async () => {
+    stubGlance({
+      [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "deactivated", size: 10 })),
+      [`GET /v2/images/${ID}/file`]: () => glanceError(403, "Forbidden", "The requested image has been deactivated. Image data download is forbidden."),
+    });
+    const response = await callWorker(`/api/glance/images/${ID}/file/`);
+    expect((await problemOf(response, 403)).detail).toBe("The requested image has been deactivated. Image data download is forbidden.");
+  });
+
+  it("answers HEAD from the image's record (Glance has no HEAD on /file), without reading any data", async () => {
+    const calls = stubGlance({ [`GET /v2/images/${ID}`]: () => glanceJson(record) });
+    const response = await callWorker(`/api/glance/images/${ID}/file/`, { method: "HEAD" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-length")).toBe(String(CHUNKS * CHUNK));
+    expect(response.headers.get("content-md5")).toBe("505c62d578cc8d5004b317b63d2cd814");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; /);
+    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /v2/images/${ID}`]);
+  });
+});
