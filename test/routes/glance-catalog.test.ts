@@ -309,6 +309,41 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
     });
   });
 
+  it("streams an upload with ?region= to that region's Glance, body and length intact", async () => {
+    const id = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
+    const data = "x".repeat(70_000);
+    const digest = await crypto.subtle.digest("SHA-512", new TextEncoder().encode(data));
+    const sha512 = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+    const stub = stubUpstream({
+      [VALIDATE]: () => tokenDocument(),
+      [`GET ${GLANCE_TWO}/v2/info/usage`]: glanceJson({ usage: {} }),
+      [`PUT ${GLANCE_TWO}/v2/images/${id}/file`]: new Response(null, { status: 204 }),
+      [`GET ${GLANCE_TWO}/v2/images/${id}`]: glanceJson({
+        ...image(id),
+        container_format: "bare",
+        disk_format: "raw",
+        size: data.length,
+        checksum: "abc",
+        os_hash_algo: "sha512",
+        os_hash_value: sha512,
+      }),
+    });
+    const response = await callApi(`/api/glance/images/${id}/file/?region=RegionTwo`, {
+      method: "PUT",
+      token: freshToken(),
+      body: data,
+      headers: { "content-type": "application/octet-stream", "content-length": String(data.length) },
+      vars: { ...CATALOG, DEFAULT_REGION: "RegionOne" },
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const put = glanceCalls(stub.calls).find((call) => call.method === "PUT");
+    expect(put?.url.origin).toBe(GLANCE_TWO);
+    expect(put?.query).toEqual([]);
+    expect(put?.body).toBe(data);
+    expect(put?.headers["content-length"]).toBe(String(data.length));
+    expect(origins(stub.calls).every((origin) => origin === GLANCE_TWO)).toBe(true);
+  });
+
   it("lets a browser send X-OpenStack-Region (CORS preflight)", async () => {
     const response = await callApi("/api/glance/images/", {
       method: "OPTIONS",
