@@ -7,7 +7,7 @@ import { GlanceVersionSchema } from "../../src/routes/version/version.schemas";
 import { e2e } from "./support/context";
 import { api, type ApiCall, glance, type HttpResult, tokenOf } from "./support/http";
 import { type GlanceImage, imageName } from "./support/images";
-import { ACCOUNTS, GLANCE2_REGION, GLANCE2_URL, GLANCE_URL, KEYSTONE_URL } from "./support/stack";
+import { ACCOUNTS, GLANCE2_REGION, GLANCE2_URL, GLANCE_URL, issueToken, KEYSTONE_URL } from "./support/stack";
 import { REPO_ROOT, type RunningWorker, startWorker } from "./support/worker";
 
 // glance-edge with GLANCE_URL empty: every request finds Glance in the caller's own catalog, where
@@ -144,6 +144,21 @@ describe(`one edge in front of two regions (${REGION_ONE}, ${REGION_TWO}) found 
     expect(await resourceTypes(REGION_ONE)).toBe("glance-edge; fwd=miss; stored");
     expect(await resourceTypes(REGION_ONE)).toBe("glance-edge; hit");
     expect(await resourceTypes(REGION_TWO)).toBe("glance-edge; hit");
+  });
+
+  it("asks Keystone for a token's catalog once, for concurrent and later requests alike (Server-Timing counts the calls)", async () => {
+    const { token } = await issueToken(ACCOUNTS.alt);
+    const keystoneCalls = (response: HttpResult) => {
+      expect(response.status, response.text).toBe(200);
+      const match = /keystone;dur=[\d.]+;desc="(\d+) calls?"/.exec(response.headers.get("server-timing") ?? "");
+      return match ? Number(match[1]) : 0;
+    };
+    const concurrent = await Promise.all(
+      [REGION_ONE, REGION_TWO, REGION_ONE, REGION_TWO, REGION_ONE].map((region) => edge("/api/glance/images/?limit=1", { token, headers: inRegion(region) })),
+    );
+    const later = [];
+    for (const region of [REGION_TWO, REGION_ONE]) later.push(await edge("/api/glance/images/?limit=1", { token, headers: inRegion(region) }));
+    expect([...concurrent, ...later].map(keystoneCalls).reduce((sum, calls) => sum + calls, 0)).toBe(1);
   });
 
   it("needs a token for the version when Glance comes from the catalog", async () => {
