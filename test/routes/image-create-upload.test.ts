@@ -457,14 +457,19 @@ describe("PUT/POST /api/glance/images/ with data naming a file (Horizon's direct
     });
   });
 
-  it("keeps the request's region query in upload_url", async () => {
+  it.each([
+    ["the region query", `${IMAGES}?region=RegionTwo`, {}],
+    ["the X-OpenStack-Region header", IMAGES, { "x-openstack-region": "RegionTwo" }],
+    ["no choice (the default region)", IMAGES, {}],
+  ])("puts the region that served the create in upload_url's query: %s", async (_case, path, headers) => {
     stubGlance({ "POST /v2/images": glanceCreate });
-    const response = await callWorker(`${IMAGES}?region=RegionTwo`, {
+    const response = await callWorker(path, {
       method: "PUT",
       body: JSON.stringify({ name: "direct", data: "a b.iso" }),
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headers },
+      vars: { DEFAULT_REGION: "RegionTwo" },
     });
-    expect(response.status).toBe(201);
+    expect(response.status, await response.clone().text()).toBe(201);
     expect(CreatedImageSchema.parse(await response.json()).upload_url).toBe(`https://edge.test/api/glance/images/${ID}/file/?region=RegionTwo`);
   });
 

@@ -13,7 +13,10 @@ export interface paths {
          *     Differs from Horizon: Horizon answers from its settings without asking Glance; this reads Glance's versions document
          *     (`GET /versions`, falling back to `GET /`, which Glance answers with 300) and caches it at the edge
          *     (TTL `VERSION_CACHE_TTL`, then served stale for `CACHE_STALE_TTL` while one refresh runs). Errors are never cached.
-         *     Needs no token: Glance's versions document is public. It takes no query parameters: any is refused with a 400.
+         *     Needs no token when `GLANCE_URL` is set: Glance's versions document is public. Without `GLANCE_URL` Glance is found in the caller's
+         *     Keystone catalog, so a token is then required (401 without one) and the answer is that of the chosen region's Glance; the cache
+         *     is keyed by the Glance endpoint, so one region's answer is never served for another.
+         *     It takes no query parameters besides `region`: any other is refused with a 400.
          */
         get: operations["getGlanceVersion"];
         put?: never;
@@ -86,7 +89,7 @@ export interface paths {
          *     - `import_data: true` really imports the data (Horizon sends a `copy_from` property that Glance v2 ignores, and the
          *       image stays queued forever).
          *     - Direct upload (`data` names a file) answers with `upload_url`, this API's own `PUT /api/glance/images/{id}/file/` for
-         *       the new image (the request's `region` query kept), and never a `token_id` (Horizon hands the caller's Keystone token
+         *       the new image (with `?region=` the region that created it), and never a `token_id` (Horizon hands the caller's Keystone token
          *       back in the body, with Glance's own URL). Send the bytes there with your X-Auth-Token header.
          *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).
          *     - The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued
@@ -126,7 +129,7 @@ export interface paths {
          *     - `import_data: true` really imports the data (Horizon sends a `copy_from` property that Glance v2 ignores, and the
          *       image stays queued forever).
          *     - Direct upload (`data` names a file) answers with `upload_url`, this API's own `PUT /api/glance/images/{id}/file/` for
-         *       the new image (the request's `region` query kept), and never a `token_id` (Horizon hands the caller's Keystone token
+         *       the new image (with `?region=` the region that created it), and never a `token_id` (Horizon hands the caller's Keystone token
          *       back in the body, with Glance's own URL). Send the bytes there with your X-Auth-Token header.
          *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).
          *     - The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued
@@ -607,6 +610,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/glance/regions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Regions with a Glance for this token
+         * @description The regions that offer an `image` endpoint (interface `GLANCE_INTERFACE`) in the caller's Keystone catalog, and the one a request
+         *     without `X-OpenStack-Region` or `?region=` goes to: for a region picker, as on Horizon's login page. Endpoint URLs are not shown.
+         *     The catalog comes from Keystone (`GET /v3/auth/tokens`, the token as its own subject) and is cached per token like every
+         *     catalog lookup (never past the token's expiry nor `TOKEN_VERDICT_TTL`). A token Keystone refuses is a 401; a token whose
+         *     catalog has no image endpoint gets an empty list.
+         *     With `GLANCE_URL` set the catalog is not read: the list holds `DEFAULT_REGION` when it is set, else nothing.
+         *     Not in Horizon (its region list is a login-page setting).
+         */
+        get: operations["listRegions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -893,7 +922,7 @@ export interface components {
         CreatedImage: components["schemas"]["Image"] & {
             /**
              * Format: uri
-             * @description Only when the body's `data` named a file (Horizon's direct mode): the absolute URL of this API's `PUT /api/glance/images/{image_id}/file/` for the new image, keeping the request's `region` query. PUT the bytes there with your own X-Auth-Token header; no token is ever returned.
+             * @description Only when the body's `data` named a file (Horizon's direct mode): the absolute URL of this API's `PUT /api/glance/images/{image_id}/file/` for the new image, with `?region=` the region whose Glance created it (when there is one), so the upload reaches the same Glance. PUT the bytes there with your own X-Auth-Token header; no token is ever returned.
              * @example https://glance-edge.example.org/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/file/
              */
             upload_url?: string;
@@ -1465,6 +1494,33 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        RegionList: {
+            /** @description The regions with an image endpoint for this token, by id */
+            items: components["schemas"]["Region"][];
+            /**
+             * @description The region a request without a region choice goes to; null when it must choose (several regions, no usable DEFAULT_REGION)
+             * @example RegionOne
+             */
+            default_region: string | null;
+            /**
+             * @description `catalog`: Glance is found in the caller's Keystone catalog; `GLANCE_URL`: one fixed Glance (listed only when DEFAULT_REGION names it)
+             * @example catalog
+             * @enum {string}
+             */
+            source: "catalog" | "GLANCE_URL";
+        };
+        Region: {
+            /**
+             * @description Region id, as in Keystone's catalog
+             * @example RegionTwo
+             */
+            region: string;
+            /**
+             * @description Whether a request that names no region is served by this region's Glance
+             * @example false
+             */
+            default: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -1476,8 +1532,14 @@ export type $defs = Record<string, never>;
 export interface operations {
     getGlanceVersion: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1494,8 +1556,26 @@ export interface operations {
                     "application/json": components["schemas"]["GlanceVersion"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1535,6 +1615,8 @@ export interface operations {
     listImages: {
         parameters: {
             query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
                 /** @description `true|false|1|0`, any case. When true, answer one page (`limit` or `API_RESULT_PAGE_SIZE` images) with Horizon's `has_more_data`/`has_prev_data`. When false or absent, answer up to `limit` or `API_RESULT_LIMIT` images, following Glance's pages. Unlike Horizon, `paginate=false` does not turn paging on. */
                 paginate?: string;
                 /** @description Id of the last image of the previous page (or, with `reversed_order`, the first image of the next page). Empty means none. */
@@ -1582,7 +1664,10 @@ export interface operations {
                 /** @description Image id, or `in:` a comma-separated list of ids */
                 id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1597,7 +1682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImageList"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1615,7 +1700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1655,8 +1740,14 @@ export interface operations {
     };
     createImageWithPut: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1680,7 +1771,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedImage"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1698,7 +1789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1765,8 +1856,14 @@ export interface operations {
     };
     createImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1791,7 +1888,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedImage"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1809,7 +1906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1876,8 +1973,14 @@ export interface operations {
     };
     getImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -1895,7 +1998,7 @@ export interface operations {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1913,7 +2016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1962,8 +2065,14 @@ export interface operations {
     };
     deleteImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -1979,7 +2088,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1997,7 +2106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2055,8 +2164,14 @@ export interface operations {
     };
     updateImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -2077,7 +2192,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2095,7 +2210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2171,8 +2286,14 @@ export interface operations {
     };
     getImageProperties: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -2190,7 +2311,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImageProperties"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2208,7 +2329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2257,8 +2378,14 @@ export interface operations {
     };
     updateImageProperties: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -2279,7 +2406,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2297,7 +2424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2374,6 +2501,8 @@ export interface operations {
     listMetadefsNamespaces: {
         parameters: {
             query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
                 /** @description Keep namespaces associated with this resource type; Glance then prefixes each property name with the association's prefix (e.g. `hw_`). Optional here (Horizon answers 500 without it). */
                 resource_type?: string;
                 /** @description Glance's own filter: comma-separated resource types, any of which a namespace must be associated with. Used only without `resource_type` (property names then stay unprefixed); giving both with different values is a 400. */
@@ -2393,7 +2522,10 @@ export interface operations {
                 /** @description Glance's visibility filter */
                 visibility?: "public" | "private";
             };
-            header?: never;
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2408,7 +2540,7 @@ export interface operations {
                     "application/json": components["schemas"]["MetadefNamespaceList"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2426,7 +2558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2475,8 +2607,14 @@ export interface operations {
     };
     listMetadefsResourceTypes: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2493,6 +2631,15 @@ export interface operations {
                     "application/json": components["schemas"]["MetadefResourceTypeList"];
                 };
             };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or refused X-Auth-Token */
             401: {
                 headers: {
@@ -2502,7 +2649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2542,8 +2689,13 @@ export interface operations {
     };
     downloadImageFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
             header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
                 /** @description One byte range, passed to Glance as it is */
                 range?: string;
             };
@@ -2599,7 +2751,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2617,7 +2769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2684,8 +2836,14 @@ export interface operations {
     };
     uploadImageFile: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -2710,7 +2868,7 @@ export interface operations {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2728,7 +2886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2822,8 +2980,13 @@ export interface operations {
     };
     headImageFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
             header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
                 /** @description One byte range, passed to Glance as it is */
                 range?: string;
             };
@@ -2858,7 +3021,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2876,7 +3039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2934,8 +3097,14 @@ export interface operations {
     };
     stageImageData: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -2960,7 +3129,7 @@ export interface operations {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2978,7 +3147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3072,8 +3241,14 @@ export interface operations {
     };
     importImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -3098,7 +3273,7 @@ export interface operations {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3116,7 +3291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3192,8 +3367,14 @@ export interface operations {
     };
     listImageTasks: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -3211,7 +3392,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImageTaskList"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3269,8 +3450,14 @@ export interface operations {
     };
     deactivateImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -3286,7 +3473,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3304,7 +3491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3353,8 +3540,14 @@ export interface operations {
     };
     reactivateImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -3370,7 +3563,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3388,7 +3581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3437,8 +3630,14 @@ export interface operations {
     };
     getImportMethods: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3462,7 +3661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3502,8 +3701,14 @@ export interface operations {
     };
     getStores: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3527,7 +3732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3567,8 +3772,14 @@ export interface operations {
     };
     getUsage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3592,8 +3803,64 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The regions and the default one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionList"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

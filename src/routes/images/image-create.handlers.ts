@@ -11,6 +11,7 @@ import { validationProblem } from "../../lib/create-router";
 import { log } from "../../lib/logger";
 import { MultipartFormError, readStreamedForm, type StreamedFile } from "../../lib/multipart-form";
 import { badRequest, invalidInput, ProblemError } from "../../lib/problem";
+import { REGION_QUERY_KEY } from "../../lib/region";
 import { sha512Tap } from "../../lib/sha512-tap";
 import { waitUntilOf } from "../../lib/wait-until";
 import type { CreateImageRoute, CreateImageWithPutRoute } from "./image-create.routes";
@@ -36,15 +37,18 @@ const imageLocation = (image: GlanceImage) => `/api/glance/images/${encodeURICom
 /** Direct mode's answer carries where to PUT the data: our own file route, so the caller's token stays a header. */
 function createdImage(c: Context<AppEnv>, image: GlanceImage, request: CreateImageRequest) {
   const body = toHorizonImage(image, "detail");
-  return isDirectUpload(request) ? { ...body, upload_url: uploadUrl(c.req.url, image.id) } : body;
+  if (!isDirectUpload(request)) return body;
+  return { ...body, upload_url: uploadUrl(c.req.url, image.id, c.get("region")) };
 }
 
-/** The absolute URL of `PUT /api/glance/images/{id}/file/` on this API, keeping the request's `region`. */
-export function uploadUrl(requestUrl: string, imageId: string): string {
-  const request = new URL(requestUrl);
-  const url = new URL(`/api/glance/images/${encodeURIComponent(imageId)}/file/`, request.origin);
-  const region = request.searchParams.get("region");
-  if (region !== null) url.searchParams.set("region", region);
+/**
+ * The absolute URL of `PUT /api/glance/images/{id}/file/` on this API. The region whose Glance
+ * created the image (asked for with `?region=` or X-OpenStack-Region, or the default) goes in its
+ * query, so the upload reaches that same Glance whatever the uploader's own default.
+ */
+export function uploadUrl(requestUrl: string, imageId: string, region: string | undefined): string {
+  const url = new URL(`/api/glance/images/${encodeURIComponent(imageId)}/file/`, new URL(requestUrl).origin);
+  if (region) url.searchParams.set(REGION_QUERY_KEY, region);
   return url.href;
 }
 

@@ -34,7 +34,7 @@ const description = [
   "- `import_data: true` really imports the data (Horizon sends a `copy_from` property that Glance v2 ignores, and the",
   "  image stays queued forever).",
   "- Direct upload (`data` names a file) answers with `upload_url`, this API's own `PUT /api/glance/images/{id}/file/` for",
-  "  the new image (the request's `region` query kept), and never a `token_id` (Horizon hands the caller's Keystone token",
+  "  the new image (with `?region=` the region that created it), and never a `token_id` (Horizon hands the caller's Keystone token",
   "  back in the body, with Glance's own URL). Send the bytes there with your X-Auth-Token header.",
   "- `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).",
   "- The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued",

@@ -203,7 +203,7 @@ export const CreateImageBodySchema = z
 export const CreatedImageSchema = ImageSchema.extend({
   upload_url: z.url().optional().openapi({
     description:
-      "Only when the body's `data` named a file (Horizon's direct mode): the absolute URL of this API's `PUT /api/glance/images/{image_id}/file/` for the new image, keeping the request's `region` query. PUT the bytes there with your own X-Auth-Token header; no token is ever returned.",
+      "Only when the body's `data` named a file (Horizon's direct mode): the absolute URL of this API's `PUT /api/glance/images/{image_id}/file/` for the new image, with `?region=` the region whose Glance created it (when there is one), so the upload reaches the same Glance. PUT the bytes there with your own X-Auth-Token header; no token is ever returned.",
     example: "https://glance-edge.example.org/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/file/",
   }),
 }).openapi("CreatedImage", { description: "The created image; with `upload_url` for a direct upload" });
