@@ -7,7 +7,9 @@ import { createRouter, KEYSTONE_TOKEN_SCHEME } from "./lib/create-router";
 import { onError, problem } from "./lib/errors";
 import { buildRouteTable } from "./lib/route-table";
 import { accessLog } from "./middleware/access-log";
+import { boundedJsonBody } from "./middleware/bounded-json-body";
 import { requestId } from "./middleware/request-id";
+import { responseHeaders } from "./middleware/response-headers";
 import { upstreamClients } from "./middleware/upstream-clients";
 import { OPENAPI_CONFIG, OPENAPI_DOCUMENT_PATH } from "./openapi";
 import { routers } from "./routes";
@@ -35,7 +37,7 @@ export function createApp() {
     description: "A project-scoped Keystone token; forwarded to Glance and to nothing else.",
   });
 
-  app.use(requestId, accessLog, upstreamClients, corsForAllowedOrigins);
+  app.use(requestId, responseHeaders, accessLog, upstreamClients, corsForAllowedOrigins, boundedJsonBody);
   for (const router of routers) app.route("/", router);
   app.doc31(OPENAPI_DOCUMENT_PATH, OPENAPI_CONFIG);
   app.get(DOCS_PATH, docsPage);

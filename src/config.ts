@@ -29,6 +29,8 @@ const ConfigSchema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  MAX_JSON_BODY_BYTES: positiveInt(1_048_576, 16_777_216),
+  MAX_UPSTREAM_JSON_BYTES: positiveInt(16_777_216, 67_108_864),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -15,6 +15,8 @@ export interface AppVariables {
   upstreamCalls: number;
   /** Wall time and upstream waits of this request, for Server-Timing and the access log. */
   timer: RequestTimer;
+  /** Set by requireToken: the route answers with caller data (no shared caching of the answer). */
+  tokenRoute?: boolean;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -1,6 +1,6 @@
 import { log } from "../lib/logger";
 
-export type CacheOutcome = "hit" | "stale" | "miss" | "bypass";
+export type CacheOutcome = "hit" | "stale" | "miss" | "collapsed" | "bypass";
 
 export interface ReadThroughOptions<T> {
   key: string;
@@ -41,6 +41,40 @@ function remember(key: string, body: unknown, expiresAt: number) {
   if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value as string);
 }
 
+/** A fresh entry of the isolate-memory tier, read synchronously. */
+export function rememberedBody<T>(key: string, now: number): T | undefined {
+  const remembered = memory.get(key);
+  return remembered && now < remembered.expiresAt ? (remembered.body as T) : undefined;
+}
+
+// The loads in flight in this isolate, by full cache key.
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Single flight: while a load for `key` is in flight in this isolate, later callers wait for it
+ * instead of starting their own, and share its value or its error. `onLoaded` runs on success
+ * before the key is released, so a caller that arrives after it finds what it stored.
+ * Returns whether this caller led the load.
+ */
+export async function singleFlight<T>(key: string, load: () => Promise<T>, onLoaded?: (value: T) => void): Promise<{ value: T; led: boolean }> {
+  const pending = inFlight.get(key) as Promise<T> | undefined;
+  if (pending) return { value: await pending, led: false };
+  const flight = (async () => {
+    try {
+      const value = await load();
+      onLoaded?.(value);
+      return value;
+    } finally {
+      inFlight.delete(key);
+    }
+  })();
+  inFlight.set(key, flight);
+  return { value: await flight, led: true };
+}
+
+/** How many loads are in flight (for tests: none may be left behind). */
+export const loadsInFlight = () => inFlight.size;
+
 /**
  * A cached JSON document from isolate memory, else from the Cache API (then remembered until
  * `expiresAtOf(body)`). Undefined when absent, expired in memory, or unreadable.
@@ -52,8 +86,8 @@ export async function getCached<T>(
   expiresAtOf: (body: T) => number,
   requestId?: string,
 ): Promise<T | undefined> {
-  const remembered = memory.get(key);
-  if (remembered && now < remembered.expiresAt) return remembered.body as T;
+  const remembered = rememberedBody<T>(key, now);
+  if (remembered !== undefined) return remembered;
   memory.delete(key);
   const stored = await readCachedJson<T>(cache, key, requestId);
   if (stored !== undefined && now < expiresAtOf(stored)) remember(key, stored, expiresAtOf(stored));
@@ -119,13 +153,18 @@ export async function readThrough<T>(
     return { value: entry.value, outcome: "stale" };
   }
 
-  const value = await load();
-  waitUntil(
-    store(cache, key, value, ttlSeconds, staleSeconds, now()).catch((error) =>
-      log("warn", "edge cache write failed", { request_id: requestId, error: String(error) }),
+  // Checked again without yielding before joining or starting a load: a load that finished while
+  // this caller read the Cache API has left its entry in memory.
+  const landed = rememberedBody<Envelope<T>>(key, now());
+  if (landed && now() < landed.freshUntil) return { value: landed.value, outcome: "hit" };
+  const { value, led } = await singleFlight(key, load, (loaded) =>
+    waitUntil(
+      store(cache, key, loaded, ttlSeconds, staleSeconds, now()).catch((error) =>
+        log("warn", "edge cache write failed", { request_id: requestId, error: String(error) }),
+      ),
     ),
   );
-  return { value, outcome: "miss" };
+  return { value, outcome: led ? "miss" : "collapsed" };
 }
 
 /** RFC 9211 Cache-Status value for an outcome. */
@@ -137,6 +176,8 @@ export function cacheStatus(outcome: CacheOutcome): string {
       return "glance-edge; hit; detail=stale-while-revalidate";
     case "miss":
       return "glance-edge; fwd=miss; stored";
+    case "collapsed":
+      return "glance-edge; fwd=miss; detail=collapsed";
     case "bypass":
       return "glance-edge; fwd=bypass; detail=no-cache-api";
   }

@@ -1,7 +1,7 @@
 import type { KeystoneClient, TokenVerdict } from "../keystone/client";
 import { log } from "../lib/logger";
 import { ProblemError } from "../lib/problem";
-import { defaultCache, getCached, putCached } from "./edge-cache";
+import { defaultCache, getCached, putCached, rememberedBody, singleFlight } from "./edge-cache";
 import { cacheKey } from "./keys";
 
 export interface TokenVerdictOptions {
@@ -42,19 +42,22 @@ export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: C
     if (verdict && now() < verdict.trustedUntil) return;
   }
 
-  const verdict = await keystone.validateToken(token);
+  // Read again without yielding: a check that finished while this one read the Cache API left its verdict in memory.
+  if (cache && ttlSeconds > 0 && rememberedBody<StoredVerdict>(key, now()) !== undefined) return;
+  // Concurrent checks of one token share one Keystone call; a refusal reaches every waiter and is never stored.
+  const { value: verdict } = await singleFlight(key, () => keystone.validateToken(token), (accepted) => {
+    const checkedAt = now();
+    const trustedUntil = Math.min(accepted.expiresAt, checkedAt + ttlSeconds * 1000);
+    if (cache && ttlSeconds > 0 && mayListMetadefs(accepted) && trustedUntil > checkedAt) {
+      const body: StoredVerdict = { trustedUntil };
+      waitUntil(putCached(cache, key, body, checkedAt, trustedUntil).catch((error) => log("warn", "token verdict write failed", { request_id: requestId, error: String(error) })));
+    }
+  });
   if (!mayListMetadefs(verdict)) {
     throw new ProblemError({
       code: "forbidden",
       status: 403,
       detail: "This token may not list metadata definitions: it needs a project scope and the reader, member or admin role",
     });
-  }
-  const { expiresAt } = verdict;
-  const checkedAt = now();
-  const trustedUntil = Math.min(expiresAt, checkedAt + ttlSeconds * 1000);
-  if (cache && trustedUntil > checkedAt) {
-    const body: StoredVerdict = { trustedUntil };
-    waitUntil(putCached(cache, key, body, checkedAt, trustedUntil).catch((error) => log("warn", "token verdict write failed", { request_id: requestId, error: String(error) })));
   }
 }

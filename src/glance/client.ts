@@ -30,6 +30,8 @@ export interface GlanceClientOptions {
   onCall?: UpstreamOptions["onCall"];
   /** Image data transfers: how long one may stall before it is aborted. */
   dataIdleTimeoutMs?: number;
+  /** MAX_UPSTREAM_JSON_BYTES */
+  maxResponseBytes?: number;
 }
 
 const segment = (value: string) => encodeURIComponent(value);
@@ -42,9 +44,9 @@ export class GlanceClient {
 
   private readonly dataIdleTimeoutMs: number;
 
-  constructor({ baseUrl, timeoutMs, openstackRequestId, getToken, getRetries = 1, onCall, dataIdleTimeoutMs = 60_000 }: GlanceClientOptions) {
+  constructor({ baseUrl, timeoutMs, openstackRequestId, getToken, getRetries = 1, onCall, dataIdleTimeoutMs = 60_000, maxResponseBytes }: GlanceClientOptions) {
     const baseHeaders = { "user-agent": "glance-edge", "x-openstack-request-id": openstackRequestId };
-    this.options = { service: "Glance", baseUrl, timeoutMs, getRetries, baseHeaders, onCall };
+    this.options = { service: "Glance", baseUrl, timeoutMs, getRetries, baseHeaders, onCall, maxResponseBytes };
     this.getToken = getToken ?? (() => undefined);
     this.dataIdleTimeoutMs = dataIdleTimeoutMs;
   }

@@ -26,13 +26,15 @@ export interface KeystoneClientOptions {
   timeoutMs: number;
   openstackRequestId: string;
   onCall?: UpstreamOptions["onCall"];
+  /** MAX_UPSTREAM_JSON_BYTES */
+  maxResponseBytes?: number;
 }
 
 /** Only what the API needs from Keystone: is this token valid, and until when. */
 export class KeystoneClient {
   private readonly options: UpstreamOptions;
 
-  constructor({ baseUrl, timeoutMs, openstackRequestId, onCall }: KeystoneClientOptions) {
+  constructor({ baseUrl, timeoutMs, openstackRequestId, onCall, maxResponseBytes }: KeystoneClientOptions) {
     this.options = {
       service: "Keystone",
       baseUrl,
@@ -40,6 +42,7 @@ export class KeystoneClient {
       getRetries: 1,
       baseHeaders: { "user-agent": "glance-edge", "x-openstack-request-id": openstackRequestId },
       onCall,
+      maxResponseBytes,
     };
   }
 

@@ -9,7 +9,7 @@ const DESCRIPTIONS = {
   409: "Conflict reported by Glance",
   410: "Gone: Glance reports the image data or the image as deleted",
   411: "Content-Length is missing: image data is only accepted with a known length",
-  413: "Glance refused the size or a quota",
+  413: "The JSON body is larger than MAX_JSON_BODY_BYTES (nothing was sent to Glance), or Glance refused the size or a quota",
   415: "Content-Type is not application/json",
   416: "The Range cannot be satisfied (Content-Range says the size)",
   500: "The API is misconfigured, or an unexpected error (quote the request id)",

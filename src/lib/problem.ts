@@ -5,6 +5,7 @@ export const PROBLEM_TITLES = {
   "validation-error": "Request validation failed",
   "malformed-json": "Malformed JSON body",
   "unsupported-media-type": "Unsupported media type",
+  "content-too-large": "Request body too large",
   unauthenticated: "Authentication required",
   forbidden: "Not allowed",
   "not-found": "Not found",
@@ -14,7 +15,6 @@ export const PROBLEM_TITLES = {
   "gateway-timeout": "An upstream OpenStack service did not answer in time",
   "configuration-error": "The API is misconfigured",
   "length-required": "Content-Length required",
-  "payload-too-large": "Request body too large",
   "internal-error": "Internal error",
 } as const;
 

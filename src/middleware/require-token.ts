@@ -6,6 +6,7 @@ import { ProblemError } from "../lib/problem";
 const TOKEN_SHAPE = /^[\x21-\x7e]{1,8192}$/;
 
 export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
+  c.set("tokenRoute", true);
   const token = c.req.header("x-auth-token")?.trim();
   if (!token || !TOKEN_SHAPE.test(token)) {
     throw new ProblemError({

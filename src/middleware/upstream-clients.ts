@@ -33,6 +33,7 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
       getToken: () => c.get("token"),
       onCall: countCall,
       dataIdleTimeoutMs: config.UPLOAD_IDLE_TIMEOUT_MS,
+      maxResponseBytes: config.MAX_UPSTREAM_JSON_BYTES,
     }),
   );
   if (config.KEYSTONE_URL) {
@@ -43,6 +44,7 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
         timeoutMs: config.GLANCE_TIMEOUT_MS,
         openstackRequestId: c.get("openstackRequestId"),
         onCall: countCall,
+        maxResponseBytes: config.MAX_UPSTREAM_JSON_BYTES,
       }),
     );
   }

@@ -1,3 +1,4 @@
+import { declaredLength, readTextWithin } from "../lib/bounded-body";
 import { ProblemError } from "../lib/problem";
 import type { UpstreamService } from "../lib/server-timing";
 import { upstreamErrorDetail } from "./error-detail";
@@ -25,7 +26,11 @@ export interface UpstreamOptions {
   baseHeaders: Record<string, string>;
   /** Called as each attempt starts; the function it returns is called once the attempt's answer is read. */
   onCall?: (service: UpstreamService) => (() => void) | void;
+  /** Largest answer read (MAX_UPSTREAM_JSON_BYTES); a larger one is a 502, never read whole. */
+  maxResponseBytes?: number;
 }
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 export interface UpstreamResponse {
   status: number;
@@ -66,12 +71,14 @@ export async function upstreamRequest(options: UpstreamOptions, request: Upstrea
     const callEnded = options.onCall?.(options.service);
     try {
       let response: Response;
+      // One deadline for the whole exchange: headers and body.
+      const signal = AbortSignal.timeout(options.timeoutMs);
       try {
         response = await fetch(url, {
           method: request.method,
           headers,
           body,
-          signal: AbortSignal.timeout(options.timeoutMs),
+          signal,
           redirect: "manual",
         });
       } catch (error) {
@@ -82,7 +89,7 @@ export async function upstreamRequest(options: UpstreamOptions, request: Upstrea
         await response.body?.cancel();
         continue;
       }
-      return await readResponse(options, request, response, [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)]);
+      return await readResponse(options, request, response, signal, [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)]);
     } finally {
       callEnded?.();
     }
@@ -147,13 +154,33 @@ export function statusProblem(options: Pick<UpstreamOptions, "service">, respons
   });
 }
 
-async function readResponse(options: UpstreamOptions, request: UpstreamRequest, response: Response, secrets: string[]) {
+function tooLargeProblem(options: UpstreamOptions, status: number, limit: number, upstreamRequestId: string | undefined) {
+  return new ProblemError({
+    code: "bad-gateway",
+    status: 502,
+    detail: `${options.service} answered ${status} with more than ${limit} bytes (MAX_UPSTREAM_JSON_BYTES)`,
+    upstreamStatus: status,
+    upstreamRequestId,
+  });
+}
+
+async function readResponse(options: UpstreamOptions, request: UpstreamRequest, response: Response, signal: AbortSignal, secrets: string[]) {
   const upstreamRequestId = response.headers.get("x-openstack-request-id") ?? undefined;
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const length = declaredLength(response.headers);
+  if (length !== undefined && length > limit) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLargeProblem(options, response.status, limit, upstreamRequestId);
+  }
   let text: string;
   try {
-    text = await response.text();
+    const read = await readTextWithin(response.body, limit);
+    if (!read.ok) throw tooLargeProblem(options, response.status, limit, upstreamRequestId);
+    text = read.text;
   } catch (error) {
-    throw transportProblem(options, error);
+    if (error instanceof ProblemError) throw error;
+    // A body cut by the deadline can surface as a plain stream error; the signal says which it was.
+    throw transportProblem(options, signal.aborted ? signal.reason : error);
   }
   const accepted = (response.status >= 200 && response.status < 300) || request.acceptStatus?.includes(response.status);
   if (!accepted) throw statusProblem(options, response, text, secrets);

@@ -256,6 +256,50 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
   describe("pagination", () => {
     const vars = { API_RESULT_PAGE_SIZE: "2" };
 
+    describe("limit, as the image list honours it", () => {
+      it("with paginate: limit is the page size; Glance is asked for limit + 1 and the extra one sets has_more_data", async () => {
+        const stub = stubUpstream({ [LIST]: listAnswer(["a", "b", "c", "d"], "/v2/metadefs/namespaces?limit=4&marker=d"), ...detailRoutes(["a", "b", "c"]) });
+        const body = await okBody(await callApi(`${PATH}?paginate=true&limit=3`, { vars }));
+        expect(body.items.map((item) => item.namespace)).toEqual(["a", "b", "c"]);
+        expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
+        expect(listCalls(stub.calls).map((call) => call.query)).toEqual([
+          [
+            ["limit", "4"],
+            ["sort_key", "namespace"],
+            ["sort_dir", "asc"],
+          ],
+        ]);
+        expect(detailCalls(stub.calls).map((call) => call.path)).toEqual([detailPath("a"), detailPath("b"), detailPath("c")]);
+      });
+
+      it("with paginate: a short last page says has_more_data false", async () => {
+        const stub = stubUpstream({ [LIST]: listAnswer(["a", "b"]), ...detailRoutes(["a", "b"]) });
+        const body = await okBody(await callApi(`${PATH}?paginate=true&limit=3`, { vars }));
+        expect(body).toMatchObject({ items: [expect.objectContaining({ namespace: "a" }), expect.objectContaining({ namespace: "b" })], has_more_data: false });
+        expect(listCalls(stub.calls)[0].query[0]).toEqual(["limit", "4"]);
+      });
+
+      it("without paginate: limit caps the answer and has_more_data says whether Glance had more", async () => {
+        const stub = stubUpstream({ [LIST]: listAnswer(["a", "b", "c"], "/v2/metadefs/namespaces?limit=3&marker=c"), ...detailRoutes(["a", "b"]) });
+        const body = await okBody(await callApi(`${PATH}?limit=2`, { vars: { API_RESULT_PAGE_SIZE: "20" } }));
+        expect(body.items.map((item) => item.namespace)).toEqual(["a", "b"]);
+        expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
+        expect(listCalls(stub.calls).map((call) => call.query[0])).toEqual([["limit", "3"]]);
+        expect(detailCalls(stub.calls)).toHaveLength(2);
+      });
+
+      it("limit = API_RESULT_LIMIT is accepted (Glance asked for at most that many); one more is a 400 before any call", async () => {
+        const stub = stubUpstream({ [LIST]: listAnswer(["a"]), ...detailRoutes(["a"]) });
+        const body = await okBody(await callApi(`${PATH}?limit=5`, { vars: { API_RESULT_LIMIT: "5" } }));
+        expect(body).toMatchObject({ has_more_data: false });
+        expect(listCalls(stub.calls)[0].query[0]).toEqual(["limit", "5"]);
+        const refused = stubUpstream({});
+        const problem = await problemOf(await callApi(`${PATH}?limit=6`, { vars: { API_RESULT_LIMIT: "5" } }), 400);
+        expect(problem.errors).toEqual([{ location: "query", field: "limit", message: "must be at most 5 (API_RESULT_LIMIT)" }]);
+        expect(refused.calls).toEqual([]);
+      });
+    });
+
     it("asks for page size + 1, keeps the page size, reads only the kept details, and flags more (O-M4)", async () => {
       const stub = stubUpstream({ [LIST]: listAnswer(["a", "b", "c"], "/v2/metadefs/namespaces?limit=3&marker=c"), ...detailRoutes(["a", "b"]) });
       const body = await okBody(await callApi(`${PATH}?paginate=true`, { vars }));
@@ -551,7 +595,10 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       ["resource_type=OS::Glance::Image&resource_type=OS::Nova::Flavor", "resource_type"],
       ["resource_type=OS::Glance::Image&resource_types=OS::Nova::Flavor", "resource_types"],
       ["properties_target=image", "properties_target"],
-      ["limit=5", "limit"],
+      ["limit=0", "limit"],
+      ["limit=1001", "limit"],
+      ["limit=ten", "limit"],
+      ["limit=5&limit=6", "limit"],
       ["=x", "(empty)"],
       ["__proto__=x", "__proto__"],
       ["paginate=1&paginate=0", "paginate"],

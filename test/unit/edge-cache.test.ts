@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { forgetCached, readThrough } from "../../src/cache/edge-cache";
+import { forgetCached, loadsInFlight, readThrough, singleFlight } from "../../src/cache/edge-cache";
 import { cacheKey } from "../../src/cache/keys";
 
 function collector() {
@@ -90,5 +90,72 @@ describe("readThrough", () => {
     const key = await cacheKey("token-verdict", "http://keystone", "gAAAAAB-secret-token");
     expect(key).not.toContain("secret");
     expect(key).toMatch(/^https:\/\/edge-cache\.glance-edge\.internal\/v1\/token-verdict\/[0-9a-f]{64}$/);
+  });
+});
+
+describe("singleFlight", () => {
+  it("runs one load for concurrent callers of a key, shares its value, and releases the key", async () => {
+    let loads = 0;
+    let release = (_value: string) => {};
+    const load = () => {
+      loads++;
+      return new Promise<string>((resolve) => (release = resolve));
+    };
+    const callers = Array.from({ length: 10 }, () => singleFlight("k", load));
+    expect(loadsInFlight()).toBe(1);
+    release("v");
+    const results = await Promise.all(callers);
+    expect(loads).toBe(1);
+    expect(results.filter((result) => result.led)).toHaveLength(1);
+    expect(results.map((result) => result.value)).toEqual(Array(10).fill("v"));
+    expect(loadsInFlight()).toBe(0);
+    await singleFlight("k", async () => "again");
+    expect(loads).toBe(1);
+  });
+
+  it("shares an error with every waiter, runs onLoaded only on success, and the next call loads anew", async () => {
+    const stored: string[] = [];
+    let fail = true;
+    const load = async () => {
+      await Promise.resolve();
+      if (fail) throw new Error("upstream down");
+      return "ok";
+    };
+    const failing = await Promise.allSettled(Array.from({ length: 5 }, () => singleFlight("e", load, (value) => stored.push(value))));
+    expect(failing.map((result) => result.status)).toEqual(Array(5).fill("rejected"));
+    expect(stored).toEqual([]);
+    fail = false;
+    expect(await singleFlight("e", load, (value) => stored.push(value))).toEqual({ value: "ok", led: true });
+    expect(stored).toEqual(["ok"]);
+  });
+
+  it("keys are independent", async () => {
+    const seen: string[] = [];
+    await Promise.all(["a", "b", "a"].map((key) => singleFlight(key, async () => void seen.push(key))));
+    expect(seen.sort()).toEqual(["a", "b"]);
+  });
+
+  it("readThrough: concurrent cold misses of one key make one load and one store; the rest are collapsed", async () => {
+    const cache = await caches.open("edge-cache-unit");
+    const key = await cacheKey("unit", crypto.randomUUID());
+    const { waitUntil, settle } = collector();
+    let loads = 0;
+    const options = {
+      key,
+      ttlSeconds: 60,
+      staleSeconds: 0,
+      waitUntil,
+      load: async () => {
+        loads++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return "value";
+      },
+    };
+    const results = await Promise.all(Array.from({ length: 25 }, () => readThrough(options, cache)));
+    await settle();
+    expect(loads).toBe(1);
+    expect(results.filter((result) => result.outcome === "miss")).toHaveLength(1);
+    expect(results.filter((result) => result.outcome === "collapsed")).toHaveLength(24);
+    expect(await readThrough(options, cache)).toEqual({ value: "value", outcome: "hit" });
   });
 });

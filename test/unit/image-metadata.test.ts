@@ -154,6 +154,11 @@ describe("createSourceIssues", () => {
 });
 
 describe("customPropertyKeyProblem", () => {
+  it.each(["toString", "constructor", "hasOwnProperty", "valueOf"])("%s is an ordinary custom property name (found by the fuzz suite: was Object.prototype's function)", (key) => {
+    expect(customPropertyKeyProblem(key, "image")).toBeUndefined();
+    expect(customPropertyKeyProblem(key, "properties")).toBeUndefined();
+  });
+
   it.each(["location", "deleted", "deleted_at", "os_glance_import_task"])("refuses the reserved key %s", (key) => {
     expect(customPropertyKeyProblem(key, "image")).toBe(`Attribute '${key}' is reserved.`);
     expect(customPropertyKeyProblem(key, "properties")).toBe(`Attribute '${key}' is reserved.`);

@@ -78,13 +78,21 @@ describe("planNamespaceList", () => {
 
   it("names every offending field in one 400", () => {
     const problem = problemOf(() =>
-      planNamespaceList(query({ resource_type: "OS::Glance::Image", resource_types: "OS::Nova::Flavor", limit: "5" })),
+      planNamespaceList(query({ resource_type: "OS::Glance::Image", resource_types: "OS::Nova::Flavor", limit: 1001 }), { resultLimit: 1000 }),
     );
     expect(problem.init.status).toBe(400);
     expect(problem.init.errors?.map((e) => [e.location, e.field])).toEqual([
       ["query", "resource_types"],
       ["query", "limit"],
     ]);
+  });
+
+  it("keeps the caller's limit up to API_RESULT_LIMIT, never as a Glance filter", () => {
+    const plan = planNamespaceList(query({ limit: 1000, owner: "admin" }), { resultLimit: 1000 });
+    expect(plan.limit).toBe(1000);
+    expect(plan.filters).toEqual([["owner", "admin"]]);
+    const problem = problemOf(() => planNamespaceList(query({ limit: 1001 }), { resultLimit: 1000 }));
+    expect(problem.init.errors).toEqual([{ location: "query", field: "limit", message: "must be at most 1000 (API_RESULT_LIMIT)" }]);
   });
 
   it("refuses properties_target without a resource type", () => {

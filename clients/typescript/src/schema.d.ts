@@ -244,7 +244,8 @@ export interface paths {
         };
         /**
          * List metadata definition namespaces with their details
-         * @description One `GET /v2/metadefs/namespaces` (`limit` = `API_RESULT_PAGE_SIZE` + 1 with `paginate`, else up to `API_RESULT_LIMIT`,
+         * @description One `GET /v2/metadefs/namespaces` (`limit` = the page size + 1, never more than `API_RESULT_LIMIT`; the page size is the
+         *     caller's `limit`, else `API_RESULT_PAGE_SIZE` with `paginate` and `API_RESULT_LIMIT` without,
          *     reading on from the last namespace while Glance says `next`), then `GET /v2/metadefs/namespaces/{namespace}[?resource_type=…]` for each namespace
          *     of the page, at most `NAMESPACE_DETAIL_CONCURRENCY` at a time. `items` keeps the list's order; each item is Glance's
          *     detail without `self`. Query keys other than the documented ones are passed to Glance as filters (Glance ignores the
@@ -260,7 +261,9 @@ export interface paths {
          *     - `resource_type` is optional (Horizon answers 500 without it); without it the details carry unprefixed property names.
          *     - `resource_types` is used only without `resource_type`; both with different values is a 400 (Horizon silently lets
          *       `resource_type` win). `properties_target` is applied here and not sent to Glance; without a resource type it is a 400.
-         *     - Bad `sort_key`/`sort_dir`/`visibility`/`paginate`, a repeated keyword, a `limit`, a key without a name or a
+         *     - `limit` is honoured exactly as by the image list (page size with `paginate`, cap without, at most `API_RESULT_LIMIT`;
+         *       `has_more_data` truthful); Horizon ignores it.
+         *     - Bad `sort_key`/`sort_dir`/`visibility`/`paginate`/`limit`, a repeated keyword, a key without a name or a
          *       `__proto__` key are 400s before any Glance call (Horizon: 500, or last value wins, or silently overwritten or dropped).
          *     - Further list pages are our own query with `marker` = the last namespace read: Glance's `next` link keeps only the
          *       last value of a repeated filter.
@@ -1571,7 +1574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the size or a quota */
+            /** @description The JSON body is larger than MAX_JSON_BODY_BYTES (nothing was sent to Glance), or Glance refused the size or a quota */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1679,7 +1682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the size or a quota */
+            /** @description The JSON body is larger than MAX_JSON_BODY_BYTES (nothing was sent to Glance), or Glance refused the size or a quota */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1974,7 +1977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the size or a quota */
+            /** @description The JSON body is larger than MAX_JSON_BODY_BYTES (nothing was sent to Glance), or Glance refused the size or a quota */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2176,7 +2179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the size or a quota */
+            /** @description The JSON body is larger than MAX_JSON_BODY_BYTES (nothing was sent to Glance), or Glance refused the size or a quota */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2234,6 +2237,8 @@ export interface operations {
                 properties_target?: string;
                 /** @description Page by `API_RESULT_PAGE_SIZE`. Case-insensitive `true|false|1|0` (Horizon treats the string `false` as true). */
                 paginate?: string;
+                /** @description How many namespaces to answer: the page size when paginating (default `API_RESULT_PAGE_SIZE`), the cap otherwise (default `API_RESULT_LIMIT`). At most `API_RESULT_LIMIT`; more is a 400. The same meaning as the image list's `limit`. */
+                limit?: string;
                 /** @description Namespace name to start after (the last one of the previous page). Empty means the first page. Unknown → Glance's 404. */
                 marker?: string;
                 /** @description Sort field */
@@ -2623,7 +2628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the size or a quota */
+            /** @description Content-Length over MAX_UPLOAD_BYTES or over the caller's remaining quota (nothing was sent to Glance), or Glance refused the size or a quota */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2873,7 +2878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the size or a quota */
+            /** @description Content-Length over MAX_UPLOAD_BYTES or over the caller's remaining quota (nothing was sent to Glance), or Glance refused the size or a quota */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2993,7 +2998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the size or a quota */
+            /** @description The JSON body is larger than MAX_JSON_BODY_BYTES (nothing was sent to Glance), or Glance refused the size or a quota */
             413: {
                 headers: {
                     [name: string]: unknown;

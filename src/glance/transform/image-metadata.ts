@@ -85,7 +85,8 @@ export function customPropertyKeyProblem(key: string, body: "image" | "propertie
   if (key.length > MAX_KEY_LENGTH) return `a property name is at most ${MAX_KEY_LENGTH} characters`;
   if (RESERVED_KEYS.has(key) || key.startsWith(RESERVED_NAMESPACE)) return `Attribute '${key}' is reserved.`;
   if (READ_ONLY_KEYS.has(key)) return `Attribute '${key}' is read-only.`;
-  if (body === "image") return HORIZON_DOCUMENT_KEYS[key];
+  // Own keys only: `toString` and the other Object members are ordinary custom property names.
+  if (body === "image") return Object.hasOwn(HORIZON_DOCUMENT_KEYS, key) ? HORIZON_DOCUMENT_KEYS[key] : undefined;
   if (WRITABLE_BASE_KEYS.has(key)) return `'${key}' is a base property of the image, not a custom property; change it with PATCH /api/glance/images/{image_id}/`;
   return undefined;
 }

@@ -14,11 +14,14 @@ export interface NamespaceListQuery {
   sort_key: (typeof NAMESPACE_SORT_KEYS)[number];
   sort_dir: (typeof SORT_DIRECTIONS)[number];
   visibility?: "public" | "private";
-  [filter: string]: string | string[] | boolean | undefined;
+  limit?: number;
+  [filter: string]: string | string[] | boolean | number | undefined;
 }
 
 export interface NamespaceListPlan {
   paginate: boolean;
+  /** The caller's `limit`: the page size when paginating, the cap otherwise. */
+  limit?: number;
   marker?: string;
   sortKey: NamespaceListQuery["sort_key"];
   sortDir: NamespaceListQuery["sort_dir"];
@@ -33,10 +36,7 @@ export interface NamespaceListPlan {
   propertiesTargetTypes: string[];
 }
 
-const KEYWORDS = new Set(["resource_type", "resource_types", "properties_target", "paginate", "marker", "sort_key", "sort_dir", "visibility"]);
-
-// Computed from the page size; a caller's value could only be ignored or contradict it.
-const COMPUTED_KEYS = new Set(["limit"]);
+const KEYWORDS = new Set(["resource_type", "resource_types", "properties_target", "paginate", "marker", "sort_key", "sort_dir", "visibility", "limit"]);
 
 const splitResourceTypes = (list: string) =>
   list
@@ -48,7 +48,7 @@ const splitResourceTypes = (list: string) =>
  * Checks what zod cannot see field by field and turns the query into a plan. Throws one 400
  * problem naming every offending field; nothing reaches Glance before this passes.
  */
-export function planNamespaceList(query: NamespaceListQuery): NamespaceListPlan {
+export function planNamespaceList(query: NamespaceListQuery, { resultLimit }: { resultLimit: number } = { resultLimit: Infinity }): NamespaceListPlan {
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ location: "query", field, message });
 
@@ -63,14 +63,12 @@ export function planNamespaceList(query: NamespaceListQuery): NamespaceListPlan 
     fail("properties_target", "needs resource_type: properties_target is matched on the association with that resource type");
   }
 
+  if (query.limit !== undefined && query.limit > resultLimit) fail("limit", `must be at most ${resultLimit} (API_RESULT_LIMIT)`);
+
   const filters: [string, string][] = [];
   if (query.visibility !== undefined) filters.push(["visibility", query.visibility]);
   for (const [key, value] of Object.entries(query)) {
     if (KEYWORDS.has(key) || value === undefined) continue;
-    if (COMPUTED_KEYS.has(key)) {
-      fail(key, "is computed by this API (API_RESULT_PAGE_SIZE + 1 with paginate=true, else API_RESULT_LIMIT); use paginate and marker");
-      continue;
-    }
     for (const item of Array.isArray(value) ? value : [String(value)]) filters.push([key, item]);
   }
 
@@ -79,6 +77,7 @@ export function planNamespaceList(query: NamespaceListQuery): NamespaceListPlan 
   }
   return {
     paginate: query.paginate ?? false,
+    limit: query.limit,
     marker: query.marker || undefined,
     sortKey: query.sort_key,
     sortDir: query.sort_dir,

@@ -13,6 +13,10 @@ const ReprDigestHeader = z.string().openapi({
 
 const uploadRefusals = {
   ...problemResponses(400, 401, 403, 404, 409, 410, 411, 413),
+  413: {
+    description: "Content-Length over MAX_UPLOAD_BYTES or over the caller's remaining quota (nothing was sent to Glance), or Glance refused the size or a quota",
+    content: { "application/problem+json": { schema: ProblemSchema } },
+  },
   415: {
     description: "Content-Type is not application/octet-stream",
     content: { "application/problem+json": { schema: ProblemSchema } },

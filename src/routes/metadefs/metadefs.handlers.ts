@@ -65,9 +65,10 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
   const config = c.get("config");
   const glance = c.get("glance");
   refuseUnkeptQueryKeys(c.req.url);
-  const plan = planNamespaceList(c.req.valid("query"));
-  const pageSize = config.API_RESULT_PAGE_SIZE;
-  const wanted = plan.paginate ? pageSize + 1 : config.API_RESULT_LIMIT;
+  const plan = planNamespaceList(c.req.valid("query"), { resultLimit: config.API_RESULT_LIMIT });
+  const pageSize = plan.limit ?? (plan.paginate ? config.API_RESULT_PAGE_SIZE : config.API_RESULT_LIMIT);
+  // One more than the page proves a next page, as for the image list.
+  const wanted = pageSize + 1;
 
   const { namespaces, glanceHasMore } = await collectNamespaces(glance, plan, wanted, config);
   let page: { items: GlanceNamespace[] } & PageFlags;
@@ -76,7 +77,7 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
     // properties_target can stop the reading at API_RESULT_LIMIT with less than a page kept while Glance has more.
     page = { ...cut, has_more_data: cut.has_more_data || glanceHasMore };
   } else {
-    page = { items: namespaces.slice(0, wanted), has_more_data: glanceHasMore || namespaces.length > wanted, has_prev_data: false };
+    page = { items: namespaces.slice(0, pageSize), has_more_data: glanceHasMore || namespaces.length > pageSize, has_prev_data: false };
   }
 
   const waitUntil = waitUntilOf(c);

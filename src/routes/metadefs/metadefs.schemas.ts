@@ -39,6 +39,17 @@ export const NamespaceListQuerySchema = z
       "Page by `API_RESULT_PAGE_SIZE`. Case-insensitive `true|false|1|0` (Horizon treats the string `false` as true).",
       "true",
     ),
+    limit: z
+      .string(onceOr("must be a positive integer"))
+      .regex(/^\d+$/, "must be a positive integer")
+      .transform(Number)
+      .refine((value) => value >= 1, "must be a positive integer")
+      .optional()
+      .openapi({
+        description:
+          "How many namespaces to answer: the page size when paginating (default `API_RESULT_PAGE_SIZE`), the cap otherwise (default `API_RESULT_LIMIT`). At most `API_RESULT_LIMIT`; more is a 400. The same meaning as the image list's `limit`.",
+        example: "20",
+      }),
     marker: z.string(onceOr("must be a namespace name")).optional().openapi({
       description: "Namespace name to start after (the last one of the previous page). Empty means the first page. Unknown → Glance's 404.",
       example: "OS::Compute::Libvirt",

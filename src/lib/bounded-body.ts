@@ -1,0 +1,42 @@
+export type BoundedText = { ok: true; text: string } | { ok: false; bytesRead: number };
+
+/** A declared Content-Length as a number; undefined when absent or not a plain decimal. */
+export function declaredLength(headers: Headers): number | undefined {
+  const value = headers.get("content-length");
+  return value !== null && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+}
+
+/**
+ * Reads a body as UTF-8 text, counting bytes as they arrive and stopping as soon as it passes
+ * `maxBytes`, so a body without a length, or lying about it, never costs more memory than the
+ * limit. Past the limit an upstream answer is cancelled (`"cancel"`: stop the download); the
+ * caller's own request body is only let go (`"release"`): cancelling it left the client's next
+ * request on that connection hanging behind wrangler dev, while a body left unread is the
+ * runtime's to discard.
+ */
+export async function readTextWithin(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  pastLimit: "cancel" | "release" = "cancel",
+): Promise<BoundedText> {
+  if (!body) return { ok: true, text: "" };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytesRead = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytesRead += value.byteLength;
+    if (bytesRead > maxBytes) {
+      // Not awaited: a peer that keeps sending must not hold the answer back.
+      if (pastLimit === "cancel") void reader.cancel().catch(() => undefined);
+      else reader.releaseLock();
+      return { ok: false, bytesRead };
+    }
+    chunks.push(value);
+  }
+  const decoder = new TextDecoder();
+  let text = "";
+  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  return { ok: true, text: text + decoder.decode() };
+}
