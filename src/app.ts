@@ -21,7 +21,7 @@ const corsForAllowedOrigins = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.req.header("origin")) return next();
   return cors({
     origin: (origin, ctx: Context<AppEnv>) => (ctx.get("config").CORS_ALLOWED_ORIGINS.includes(origin) ? origin : null),
-    allowHeaders: ["X-Auth-Token", "Content-Type", "X-Request-Id", "Range"],
+    allowHeaders: ["X-Auth-Token", "Content-Type", "X-Request-Id", "Range", "X-OpenStack-Region"],
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
     exposeHeaders: EXPOSED_HEADERS,
     maxAge: 600,

@@ -6,8 +6,18 @@ const httpUrl = z
   .url({ protocol: /^https?$/ })
   .transform((url) => url.replace(/\/+$/, ""));
 
+const commaList = z
+  .string()
+  .default("")
+  .transform((list) =>
+    list
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
 const ConfigSchema = z.object({
-  GLANCE_URL: httpUrl,
+  GLANCE_URL: httpUrl.optional(),
   KEYSTONE_URL: httpUrl.optional(),
   GLANCE_TIMEOUT_MS: positiveInt(10_000, 300_000),
   API_RESULT_PAGE_SIZE: positiveInt(20, 1000),
@@ -20,15 +30,14 @@ const ConfigSchema = z.object({
   PUBLIC_NAMESPACE_CACHE_TTL: seconds(60),
   UPLOAD_IDLE_TIMEOUT_MS: positiveInt(60_000, 3_600_000),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
-  CORS_ALLOWED_ORIGINS: z
+  CORS_ALLOWED_ORIGINS: commaList,
+  GLANCE_INTERFACE: z.enum(["public", "internal", "admin"]).default("public"),
+  DEFAULT_REGION: z
     .string()
-    .default("")
-    .transform((list) =>
-      list
-        .split(",")
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    ),
+    .max(255)
+    .regex(/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/, "must be a region id (printable ASCII)")
+    .optional(),
+  GLANCE_ENDPOINT_ALLOWLIST: commaList.transform((hosts) => hosts.map((host) => host.toLowerCase())),
   MAX_JSON_BODY_BYTES: positiveInt(1_048_576, 16_777_216),
   MAX_UPSTREAM_JSON_BYTES: positiveInt(16_777_216, 67_108_864),
 });
@@ -60,6 +69,9 @@ export function loadConfig(env: object): Config {
         message: issue.message,
       })),
     );
+  }
+  if (!result.data.GLANCE_URL && !result.data.KEYSTONE_URL) {
+    throw new ConfigError([{ name: "GLANCE_URL or KEYSTONE_URL", message: "set GLANCE_URL, or KEYSTONE_URL to find Glance in the caller's service catalog" }]);
   }
   parsedConfigs.set(env, result.data);
   return result.data;

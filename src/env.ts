@@ -10,7 +10,10 @@ export interface AppVariables {
   config: Config;
   /** The caller's Keystone token; set by requireToken, never logged. */
   token?: string;
+  /** The Glance of this request: GLANCE_URL's, or the chosen region's from the caller's catalog (set by selectGlance). */
   glance: GlanceClient;
+  /** The region whose Glance serves this request; undefined with GLANCE_URL and no DEFAULT_REGION. */
+  region?: string;
   keystone?: KeystoneClient;
   upstreamCalls: number;
   /** Wall time and upstream waits of this request, for Server-Timing and the access log. */

@@ -12,6 +12,7 @@ export const OPENAPI_CONFIG = {
       "Where Horizon has a bug, this API fixes it; each operation's description says where it differs.",
       "Every non-2xx answer is an RFC 9457 `application/problem+json` document carrying the request id.",
       "Send `X-Auth-Token` (a project-scoped Keystone token) on every call except the version lookup.",
+      "Glance is `GLANCE_URL`, or, without it, the `image` endpoint of the chosen region (`X-OpenStack-Region` or `?region=`) in the caller's Keystone catalog.",
       "A path without its trailing slash answers 308 to the slash form (the deactivate/reactivate actions are answered on both).",
       "Every answer carries `Server-Timing`: `app` (time in glance-edge itself), `glance` and `keystone` (time waiting on each, with the call count) and `cache` (hit, stale, miss or bypass).",
     ].join("\n"),
@@ -34,5 +35,6 @@ export const OPENAPI_CONFIG = {
     { name: "image-import", description: "Interoperable import of an image's data, and the tasks that follow it" },
     { name: "image-actions", description: "Deactivate and reactivate an image" },
     { name: "info", description: "What the Glance deployment offers: import methods, stores, the caller's quota usage" },
+    { name: "regions", description: "The regions whose Glance this token can use" },
   ],
 };

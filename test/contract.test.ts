@@ -43,10 +43,11 @@ describe("openapi.yaml", () => {
     },
   );
 
-  it("requires the Keystone token everywhere except the version lookup, and says 401 where it does", () => {
+  it("requires the Keystone token everywhere except the version lookup (optional: needed only to read the catalog), and says 401 where it does", () => {
     for (const { path, operation } of operations) {
       if (path === "/api/glance/version/") {
-        expect(operation.security).toEqual([]);
+        expect(operation.security).toEqual([{}, { KeystoneToken: [] }]);
+        expect(operation.responses["401"]?.content).toHaveProperty(["application/problem+json"]);
         continue;
       }
       expect(operation.security).toEqual([{ KeystoneToken: [] }]);

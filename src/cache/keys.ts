@@ -14,3 +14,11 @@ export async function sha256Hex(text: string): Promise<string> {
 export async function cacheKey(name: string, ...parts: string[]): Promise<string> {
   return `${KEY_ORIGIN}/${KEY_VERSION}/${name}/${await sha256Hex(parts.join("\n"))}`;
 }
+
+/**
+ * The key of an entry that holds one Glance's answer: scoped by the endpoint of the Glance client
+ * that produced it, so one region's (or one deployment's) answer is never served for another.
+ */
+export async function glanceCacheKey(glance: { baseUrl: string }, name: string, ...parts: string[]): Promise<string> {
+  return await cacheKey(name, glance.baseUrl, ...parts);
+}

@@ -44,7 +44,11 @@ export class GlanceClient {
 
   private readonly dataIdleTimeoutMs: number;
 
+  /** This client's Glance; edge-cache keys are scoped by it (cache/keys.ts glanceCacheKey). */
+  readonly baseUrl: string;
+
   constructor({ baseUrl, timeoutMs, openstackRequestId, getToken, getRetries = 1, onCall, dataIdleTimeoutMs = 60_000, maxResponseBytes }: GlanceClientOptions) {
+    this.baseUrl = baseUrl;
     const baseHeaders = { "user-agent": "glance-edge", "x-openstack-request-id": openstackRequestId };
     this.options = { service: "Glance", baseUrl, timeoutMs, getRetries, baseHeaders, onCall, maxResponseBytes };
     this.getToken = getToken ?? (() => undefined);

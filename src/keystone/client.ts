@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ProblemError } from "../lib/problem";
 import { type UpstreamOptions, upstreamRequest } from "../upstream/http";
+import { type Catalog, CatalogSchema } from "./catalog";
 
 const TokenDocumentSchema = z.object({
   token: z
@@ -8,6 +9,8 @@ const TokenDocumentSchema = z.object({
       expires_at: z.string(),
       project: z.object({ id: z.string() }).loose().optional(),
       roles: z.array(z.object({ name: z.string() }).loose()).default([]),
+      // Checked only by tokenCatalog, so an odd catalog never fails a plain token check.
+      catalog: z.unknown().optional(),
     })
     .loose(),
 });
@@ -48,6 +51,21 @@ export class KeystoneClient {
 
   /** Validates the token with itself as the caller; a refused token is a 401 problem. */
   async validateToken(token: string): Promise<TokenVerdict> {
+    return (await this.readToken(token)).verdict;
+  }
+
+  /** The token's verdict and its service catalog, from the same validation call. */
+  async tokenCatalog(token: string): Promise<{ verdict: TokenVerdict; catalog: Catalog }> {
+    const { verdict, catalog } = await this.readToken(token);
+    // Unscoped tokens carry no catalog at all.
+    const parsed = CatalogSchema.safeParse(catalog ?? []);
+    if (!parsed.success) {
+      throw new ProblemError({ code: "bad-gateway", status: 502, detail: "Keystone answered with an unexpected service catalog" });
+    }
+    return { verdict, catalog: parsed.data };
+  }
+
+  private async readToken(token: string): Promise<{ verdict: TokenVerdict; catalog: unknown }> {
     let body: unknown;
     try {
       ({ body } = await upstreamRequest(this.options, {
@@ -76,7 +94,7 @@ export class KeystoneClient {
     if (!parsed.success || !Number.isFinite(expiresAt)) {
       throw new ProblemError({ code: "bad-gateway", status: 502, detail: "Keystone answered with an unexpected token document" });
     }
-    const { project, roles } = parsed.data.token;
-    return { expiresAt, projectId: project?.id, roles: roles.map((role) => role.name) };
+    const { project, roles, catalog } = parsed.data.token;
+    return { verdict: { expiresAt, projectId: project?.id, roles: roles.map((role) => role.name) }, catalog };
   }
 }

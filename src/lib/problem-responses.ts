@@ -1,9 +1,9 @@
 import { ProblemSchema } from "./problem";
 
 const DESCRIPTIONS = {
-  400: "Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data",
+  400: "Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data",
   401: "Missing or refused X-Auth-Token",
-  403: "Glance refused the operation (policy, protected image, reserved attribute)",
+  403: "Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint",
   404: "Not found, or not visible to this project",
   405: "Method not allowed on this path (see the Allow header)",
   409: "Conflict reported by Glance",

@@ -22,5 +22,6 @@ export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
     upstream_calls: c.get("upstreamCalls"),
     ...timingLogFields(summary),
     cache,
+    region: c.get("region"),
   });
 });

@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ConfigError, loadConfig } from "../config";
 import type { AppEnv } from "../env";
@@ -19,23 +20,9 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
       detail: `Invalid or missing configuration: ${error.variables.map((v) => `${v.name} (${v.message})`).join("; ")}`,
     });
   }
-  const countCall = (service: UpstreamService) => {
-    c.set("upstreamCalls", c.get("upstreamCalls") + 1);
-    return c.get("timer").startCall(service);
-  };
   c.set("config", config);
-  c.set(
-    "glance",
-    new GlanceClient({
-      baseUrl: config.GLANCE_URL,
-      timeoutMs: config.GLANCE_TIMEOUT_MS,
-      openstackRequestId: c.get("openstackRequestId"),
-      getToken: () => c.get("token"),
-      onCall: countCall,
-      dataIdleTimeoutMs: config.UPLOAD_IDLE_TIMEOUT_MS,
-      maxResponseBytes: config.MAX_UPSTREAM_JSON_BYTES,
-    }),
-  );
+  // Without GLANCE_URL, selectGlance (route middleware) sets the client once the caller's catalog names Glance.
+  if (config.GLANCE_URL) c.set("glance", glanceClientFor(c, config.GLANCE_URL));
   if (config.KEYSTONE_URL) {
     c.set(
       "keystone",
@@ -43,10 +30,30 @@ export const upstreamClients = createMiddleware<AppEnv>(async (c, next) => {
         baseUrl: config.KEYSTONE_URL,
         timeoutMs: config.GLANCE_TIMEOUT_MS,
         openstackRequestId: c.get("openstackRequestId"),
-        onCall: countCall,
+        onCall: upstreamCallCounter(c),
         maxResponseBytes: config.MAX_UPSTREAM_JSON_BYTES,
       }),
     );
   }
   await next();
 });
+
+/** The request's Glance client for one Glance endpoint. */
+export function glanceClientFor(c: Context<AppEnv>, baseUrl: string): GlanceClient {
+  return new GlanceClient({
+    baseUrl,
+    timeoutMs: c.get("config").GLANCE_TIMEOUT_MS,
+    openstackRequestId: c.get("openstackRequestId"),
+    getToken: () => c.get("token"),
+    onCall: upstreamCallCounter(c),
+    dataIdleTimeoutMs: c.get("config").UPLOAD_IDLE_TIMEOUT_MS,
+    maxResponseBytes: c.get("config").MAX_UPSTREAM_JSON_BYTES,
+  });
+}
+
+function upstreamCallCounter(c: Context<AppEnv>) {
+  return (service: UpstreamService) => {
+    c.set("upstreamCalls", c.get("upstreamCalls") + 1);
+    return c.get("timer").startCall(service);
+  };
+}

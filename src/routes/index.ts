@@ -6,6 +6,7 @@ import { metadefsRouter } from "./metadefs/metadefs.index";
 import { imageDataRouter } from "./image-data/image-data.index";
 import { imageActionsRouter } from "./image-actions/image-actions.index";
 import { infoRouter } from "./info/info.index";
+import { regionsRouter } from "./regions/regions.index";
 
 /** Every router the app mounts, in the order their routes appear in the OpenAPI document. */
-export const routers = [versionRouter, imagesRouter, imageWritesRouter, imagePropertiesRouter, metadefsRouter, imageDataRouter, imageActionsRouter, infoRouter];
+export const routers = [versionRouter, imagesRouter, imageWritesRouter, imagePropertiesRouter, metadefsRouter, imageDataRouter, imageActionsRouter, infoRouter, regionsRouter];

@@ -5,6 +5,7 @@ import {
   ACCOUNTS,
   type Account,
   GLANCE_URL,
+  GLANCE2_URL,
   issueToken,
   KEYSTONE_URL,
   type IssuedToken,
@@ -46,7 +47,8 @@ export default async function setup(project: TestProject) {
       // The fault test thaws and restarts Glance itself; this covers a run that died in between.
       await resumeService("glance");
       if (!(await stackIsUp())) await startService("glance").catch((error) => console.warn(`could not restart Glance: ${error}`));
-      await sweepLeftovers(runPrefix, tokens.admin.token);
+      await sweepLeftovers(runPrefix, tokens.admin.token, GLANCE_URL);
+      await sweepLeftovers(runPrefix, tokens.admin.token, GLANCE2_URL);
     } finally {
       await releaseLock();
     }
@@ -54,24 +56,24 @@ export default async function setup(project: TestProject) {
 }
 
 /** Deletes every image of this run that a test failed to clean up, and says so. */
-async function sweepLeftovers(runPrefix: string, adminToken: string) {
+async function sweepLeftovers(runPrefix: string, adminToken: string, glanceUrl: string) {
   const headers = { "x-auth-token": adminToken, accept: "application/json" };
   const leftovers: { id: string; name: string | null }[] = [];
   let next: string | undefined = "/v2/images?limit=1000";
   while (next) {
-    const response = await fetch(`${GLANCE_URL}${next}`, { headers, signal: AbortSignal.timeout(60_000) });
-    if (!response.ok) return console.warn(`leftover sweep: list answered ${response.status}`);
+    const response = await fetch(`${glanceUrl}${next}`, { headers, signal: AbortSignal.timeout(60_000) });
+    if (!response.ok) return console.warn(`leftover sweep of ${glanceUrl}: list answered ${response.status}`);
     const page = (await response.json()) as { images: { id: string; name: string | null }[]; next?: string };
     leftovers.push(...page.images.filter((image) => image.name?.startsWith(runPrefix)));
     next = page.next;
   }
   for (const image of leftovers) {
-    await fetch(`${GLANCE_URL}/v2/images/${image.id}`, {
+    await fetch(`${glanceUrl}/v2/images/${image.id}`, {
       method: "PATCH",
       headers: { ...headers, "content-type": "application/openstack-images-v2.1-json-patch" },
       body: JSON.stringify([{ op: "replace", path: "/protected", value: false }]),
     });
-    await fetch(`${GLANCE_URL}/v2/images/${image.id}`, { method: "DELETE", headers });
+    await fetch(`${glanceUrl}/v2/images/${image.id}`, { method: "DELETE", headers });
   }
   if (leftovers.length) console.warn(`leftover sweep: deleted ${leftovers.length} image(s) a test did not clean up: ${leftovers.map((i) => i.name).join(", ")}`);
 }

@@ -39,7 +39,8 @@ const ROUTES: FuzzRoute[] = Object.entries(document.paths ?? {}).flatMap(([path,
     pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]),
     queryKeys: (operation.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
     jsonBody: Object.keys(operation.requestBody?.content ?? {}).some((type) => /json/.test(type)),
-    needsToken: (operation.security ?? []).length > 0,
+    // An empty requirement ({}) makes the token optional (the version route with GLANCE_URL).
+    needsToken: (operation.security ?? []).length > 0 && !(operation.security ?? []).some((requirement) => Object.keys(requirement).length === 0),
   })),
 );
 

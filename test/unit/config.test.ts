@@ -30,4 +30,21 @@ describe("loadConfig", () => {
       expect((error as ConfigError).variables.map((v) => v.name).sort()).toEqual(["API_RESULT_LIMIT", "GLANCE_URL"]);
     }
   });
+
+  it("takes Glance from the catalog when GLANCE_URL is empty and KEYSTONE_URL is set", () => {
+    const config = loadConfig({ GLANCE_URL: "", KEYSTONE_URL: "http://ks:5000/", GLANCE_ENDPOINT_ALLOWLIST: "Glance.R1.example, glance.r2.example,", DEFAULT_REGION: "" });
+    expect(config).toMatchObject({ KEYSTONE_URL: "http://ks:5000", GLANCE_INTERFACE: "public", GLANCE_ENDPOINT_ALLOWLIST: ["glance.r1.example", "glance.r2.example"] });
+    expect(config.GLANCE_URL).toBeUndefined();
+    expect(config.DEFAULT_REGION).toBeUndefined();
+  });
+
+  it("names both variables when neither GLANCE_URL nor KEYSTONE_URL is set, and refuses an unknown interface", () => {
+    expect(() => loadConfig({ GLANCE_URL: "", KEYSTONE_URL: "" })).toThrow(/GLANCE_URL or KEYSTONE_URL/);
+    try {
+      loadConfig({ KEYSTONE_URL: "http://ks", GLANCE_INTERFACE: "private" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).variables.map((v) => v.name)).toEqual(["GLANCE_INTERFACE"]);
+    }
+  });
 });

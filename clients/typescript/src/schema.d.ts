@@ -13,7 +13,10 @@ export interface paths {
          *     Differs from Horizon: Horizon answers from its settings without asking Glance; this reads Glance's versions document
          *     (`GET /versions`, falling back to `GET /`, which Glance answers with 300) and caches it at the edge
          *     (TTL `VERSION_CACHE_TTL`, then served stale for `CACHE_STALE_TTL` while one refresh runs). Errors are never cached.
-         *     Needs no token: Glance's versions document is public. It takes no query parameters: any is refused with a 400.
+         *     Needs no token when `GLANCE_URL` is set: Glance's versions document is public. Without `GLANCE_URL` Glance is found in the caller's
+         *     Keystone catalog, so a token is then required (401 without one) and the answer is that of the chosen region's Glance; the cache
+         *     is keyed by the Glance endpoint, so one region's answer is never served for another.
+         *     It takes no query parameters besides `region`: any other is refused with a 400.
          */
         get: operations["getGlanceVersion"];
         put?: never;
@@ -585,6 +588,32 @@ export interface paths {
          *     empty `usage` when Glance does not enforce Keystone unified limits (Glance 25 out of the box). Not in Horizon.
          */
         get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/regions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Regions with a Glance for this token
+         * @description The regions that offer an `image` endpoint (interface `GLANCE_INTERFACE`) in the caller's Keystone catalog, and the one a request
+         *     without `X-OpenStack-Region` or `?region=` goes to: for a region picker, as on Horizon's login page. Endpoint URLs are not shown.
+         *     The catalog comes from Keystone (`GET /v3/auth/tokens`, the token as its own subject) and is cached per token like every
+         *     catalog lookup (never past the token's expiry nor `TOKEN_VERDICT_TTL`). A token Keystone refuses is a 401; a token whose
+         *     catalog has no image endpoint gets an empty list.
+         *     With `GLANCE_URL` set the catalog is not read: the list holds `DEFAULT_REGION` when it is set, else nothing.
+         *     Not in Horizon (its region list is a login-page setting).
+         */
+        get: operations["listRegions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1325,6 +1354,33 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        RegionList: {
+            /** @description The regions with an image endpoint for this token, by id */
+            items: components["schemas"]["Region"][];
+            /**
+             * @description The region a request without a region choice goes to; null when it must choose (several regions, no usable DEFAULT_REGION)
+             * @example RegionOne
+             */
+            default_region: string | null;
+            /**
+             * @description `catalog`: Glance is found in the caller's Keystone catalog; `GLANCE_URL`: one fixed Glance (listed only when DEFAULT_REGION names it)
+             * @example catalog
+             * @enum {string}
+             */
+            source: "catalog" | "GLANCE_URL";
+        };
+        Region: {
+            /**
+             * @description Region id, as in Keystone's catalog
+             * @example RegionTwo
+             */
+            region: string;
+            /**
+             * @description Whether a request that names no region is served by this region's Glance
+             * @example false
+             */
+            default: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -1336,8 +1392,14 @@ export type $defs = Record<string, never>;
 export interface operations {
     getGlanceVersion: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1354,8 +1416,26 @@ export interface operations {
                     "application/json": components["schemas"]["GlanceVersion"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1395,6 +1475,8 @@ export interface operations {
     listImages: {
         parameters: {
             query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
                 /** @description `true|false|1|0`, any case. When true, answer one page (`limit` or `API_RESULT_PAGE_SIZE` images) with Horizon's `has_more_data`/`has_prev_data`. When false or absent, answer up to `limit` or `API_RESULT_LIMIT` images, following Glance's pages. Unlike Horizon, `paginate=false` does not turn paging on. */
                 paginate?: string;
                 /** @description Id of the last image of the previous page (or, with `reversed_order`, the first image of the next page). Empty means none. */
@@ -1442,7 +1524,10 @@ export interface operations {
                 /** @description Image id, or `in:` a comma-separated list of ids */
                 id?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1457,7 +1542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImageList"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1475,7 +1560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1515,8 +1600,14 @@ export interface operations {
     };
     createImageWithPut: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1538,7 +1629,7 @@ export interface operations {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1556,7 +1647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1623,8 +1714,14 @@ export interface operations {
     };
     createImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1646,7 +1743,7 @@ export interface operations {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1664,7 +1761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1731,8 +1828,14 @@ export interface operations {
     };
     getImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -1750,7 +1853,7 @@ export interface operations {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1768,7 +1871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1817,8 +1920,14 @@ export interface operations {
     };
     deleteImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -1834,7 +1943,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1852,7 +1961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1910,8 +2019,14 @@ export interface operations {
     };
     updateImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -1932,7 +2047,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1950,7 +2065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2026,8 +2141,14 @@ export interface operations {
     };
     getImageProperties: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -2045,7 +2166,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImageProperties"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2063,7 +2184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2112,8 +2233,14 @@ export interface operations {
     };
     updateImageProperties: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -2134,7 +2261,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2152,7 +2279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2229,6 +2356,8 @@ export interface operations {
     listMetadefsNamespaces: {
         parameters: {
             query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
                 /** @description Keep namespaces associated with this resource type; Glance then prefixes each property name with the association's prefix (e.g. `hw_`). Optional here (Horizon answers 500 without it). */
                 resource_type?: string;
                 /** @description Glance's own filter: comma-separated resource types, any of which a namespace must be associated with. Used only without `resource_type` (property names then stay unprefixed); giving both with different values is a 400. */
@@ -2248,7 +2377,10 @@ export interface operations {
                 /** @description Glance's visibility filter */
                 visibility?: "public" | "private";
             };
-            header?: never;
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2263,7 +2395,7 @@ export interface operations {
                     "application/json": components["schemas"]["MetadefNamespaceList"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2281,7 +2413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2330,8 +2462,14 @@ export interface operations {
     };
     listMetadefsResourceTypes: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2348,6 +2486,15 @@ export interface operations {
                     "application/json": components["schemas"]["MetadefResourceTypeList"];
                 };
             };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or refused X-Auth-Token */
             401: {
                 headers: {
@@ -2357,7 +2504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2397,8 +2544,13 @@ export interface operations {
     };
     downloadImageFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
             header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
                 /** @description One byte range, passed to Glance as it is */
                 range?: string;
             };
@@ -2454,7 +2606,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2472,7 +2624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2539,8 +2691,14 @@ export interface operations {
     };
     uploadImageFile: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -2565,7 +2723,7 @@ export interface operations {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2583,7 +2741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2677,8 +2835,13 @@ export interface operations {
     };
     headImageFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
             header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
                 /** @description One byte range, passed to Glance as it is */
                 range?: string;
             };
@@ -2713,7 +2876,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2731,7 +2894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2789,8 +2952,14 @@ export interface operations {
     };
     stageImageData: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -2815,7 +2984,7 @@ export interface operations {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2833,7 +3002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2927,8 +3096,14 @@ export interface operations {
     };
     importImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -2953,7 +3128,7 @@ export interface operations {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2971,7 +3146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3047,8 +3222,14 @@ export interface operations {
     };
     listImageTasks: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -3066,7 +3247,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImageTaskList"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3124,8 +3305,14 @@ export interface operations {
     };
     deactivateImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -3141,7 +3328,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3159,7 +3346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3208,8 +3395,14 @@ export interface operations {
     };
     reactivateImage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path: {
                 /** @description The image id (a UUID in Glance) */
                 image_id: string;
@@ -3225,7 +3418,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (validation error, malformed JSON); nothing was sent to Glance that could change data */
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3243,7 +3436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3292,8 +3485,14 @@ export interface operations {
     };
     getImportMethods: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3317,7 +3516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3357,8 +3556,14 @@ export interface operations {
     };
     getStores: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3382,7 +3587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3422,8 +3627,14 @@ export interface operations {
     };
     getUsage: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3447,8 +3658,64 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Glance refused the operation (policy, protected image, reserved attribute) */
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The regions and the default one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionList"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

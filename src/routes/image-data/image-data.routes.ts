@@ -147,6 +147,7 @@ export const headImageFile = {
   summary: "An image's data headers, without the data",
   description: "The headers `GET` would answer (size, MD5, disposition, digest), from Glance's `HEAD /v2/images/{image_id}/file`.",
   security: authenticated.security,
+  parameters: authenticated.parameters,
   request: { params: ImageIdParamsSchema, headers: RangeHeaderSchema },
   responses: {
     200: { description: "The image has data", headers: downloadHeaders },

@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { cacheStatus, defaultCache, readThrough } from "../../cache/edge-cache";
-import { cacheKey } from "../../cache/keys";
+import { glanceCacheKey } from "../../cache/keys";
 import { ensureTokenAccepted } from "../../cache/token-verdict";
 import type { Config } from "../../config";
 import type { AppEnv } from "../../env";
@@ -88,7 +88,7 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
     // A public namespace's detail is the same for every caller who can see it, and this caller's own
     // list call above (never cached) is what says they can; private namespaces are always read afresh.
     const { value } = await readThrough({
-      key: await cacheKey("public-namespace", config.GLANCE_URL, namespace.namespace, plan.resourceType ?? "", typeof namespace.updated_at === "string" ? namespace.updated_at : ""),
+      key: await glanceCacheKey(glance, "public-namespace", namespace.namespace, plan.resourceType ?? "", typeof namespace.updated_at === "string" ? namespace.updated_at : ""),
       ttlSeconds: config.PUBLIC_NAMESPACE_CACHE_TTL,
       staleSeconds: 0,
       waitUntil,
@@ -106,7 +106,8 @@ export const listResourceTypes: RouteHandler<ListResourceTypesRoute, AppEnv> = a
   const keystone = c.get("keystone");
   const waitUntil = waitUntilOf(c);
 
-  const load = async (): Promise<ResourceTypeList> => ({ items: (await c.get("glance").listResourceTypes()).resource_types });
+  const glance = c.get("glance");
+  const load = async (): Promise<ResourceTypeList> => ({ items: (await glance.listResourceTypes()).resource_types });
   const cache = defaultCache();
   if (!cache || config.RESOURCE_TYPES_CACHE_TTL === 0) {
     // Nothing cached to guard: Glance itself judges the token.
@@ -124,10 +125,10 @@ export const listResourceTypes: RouteHandler<ListResourceTypesRoute, AppEnv> = a
       waitUntil,
       requestId: c.get("requestId"),
     });
-    key = await cacheKey("metadefs-resource-types", config.GLANCE_URL);
+    key = await glanceCacheKey(glance, "metadefs-resource-types");
   } else {
     // Keyed by the token and never served stale: a revoked token reads its own entry for at most the TTL.
-    key = await cacheKey("metadefs-resource-types-per-token", config.GLANCE_URL, token);
+    key = await glanceCacheKey(glance, "metadefs-resource-types-per-token", token);
     staleSeconds = 0;
   }
 

@@ -79,7 +79,7 @@ export const listResourceTypes = createRoute({
   ...authenticated,
   responses: {
     200: { ...jsonContent(ResourceTypeListSchema, "Every resource type Glance knows"), headers: cacheStatusHeaders },
-    ...problemResponses(401, 403),
+    ...problemResponses(400, 401, 403),
   },
 });
 

@@ -61,6 +61,8 @@ export interface GlanceCall {
   as?: Account;
   body?: unknown;
   contentType?: string;
+  /** Another Glance than GLANCE_URL's (e.g. GLANCE2_URL, RegionTwo's). */
+  glanceUrl?: string;
 }
 
 /** Calls the real Glance directly: fixtures, cleanup, and checks of what glance-edge did. */
@@ -71,7 +73,7 @@ export async function glance(path: string, call: GlanceCall = {}): Promise<HttpR
     body = JSON.stringify(call.body);
     headers["content-type"] = call.contentType ?? "application/json";
   }
-  const response = await fetch(`${GLANCE_URL}${path}`, {
+  const response = await fetch(`${call.glanceUrl ?? GLANCE_URL}${path}`, {
     method: call.method ?? "GET",
     headers,
     body,

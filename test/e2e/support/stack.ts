@@ -24,6 +24,9 @@ export const ACCOUNTS = {
 export type Account = keyof typeof ACCOUNTS;
 
 export const GLANCE_URL = (process.env.GLANCE_URL ?? "http://127.0.0.1:9292").replace(/\/+$/, "");
+/** The second region's Glance of `openstack-stack.sh up` (GLANCE2_PORT), registered in the catalog as GLANCE2_REGION. */
+export const GLANCE2_URL = (process.env.GLANCE2_URL ?? "http://127.0.0.1:9293").replace(/\/+$/, "");
+export const GLANCE2_REGION = process.env.GLANCE2_REGION ?? "RegionTwo";
 export const KEYSTONE_URL = (process.env.KEYSTONE_URL ?? "http://127.0.0.1:5000").replace(/\/+$/, "");
 
 async function stack(...args: string[]) {

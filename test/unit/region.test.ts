@@ -1,0 +1,113 @@
+import type { Context } from "hono";
+import { describe, expect, it } from "vitest";
+import type { AppEnv } from "../../src/env";
+import { regionQuery } from "../../src/middleware/glance-endpoint";
+import { imageEndpoints } from "../../src/keystone/catalog";
+import { ProblemError } from "../../src/lib/problem";
+import { chooseRegion, defaultRegionOf, ensureEndpointAllowed, requestedRegion, withoutRegionQuery } from "../../src/lib/region";
+
+const ONE = { region: "RegionOne", url: "http://one:9292" };
+const TWO = { region: "RegionTwo", url: "http://two:9292" };
+
+function problemFrom(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ProblemError);
+    return (error as ProblemError).init;
+  }
+  throw new Error("expected a ProblemError");
+}
+
+describe("imageEndpoints", () => {
+  it("keeps one endpoint per region for the interface, sorted by region, trailing slashes trimmed", () => {
+    const catalog = [
+      { type: "identity", endpoints: [{ interface: "public", region_id: "RegionOne", url: "http://ks/v3" }] },
+      {
+        type: "image",
+        endpoints: [
+          { interface: "public", region_id: "RegionTwo", url: "http://two:9292/" },
+          { interface: "admin", region_id: "RegionOne", url: "http://admin:9292" },
+          { interface: "public", region: "RegionOne", url: "http://one:9292" },
+          { interface: "public", region_id: "RegionOne", url: "http://second-one:9292" },
+          { interface: "public", url: "http://no-region:9292" },
+        ],
+      },
+    ];
+    expect(imageEndpoints(catalog, "public")).toEqual([ONE, TWO]);
+    expect(imageEndpoints(catalog, "admin")).toEqual([{ region: "RegionOne", url: "http://admin:9292" }]);
+    expect(imageEndpoints([], "public")).toEqual([]);
+  });
+});
+
+describe("requestedRegion", () => {
+  it("reads the header or the query key, and neither is no choice", () => {
+    expect(requestedRegion("https://e/x/", " RegionTwo ")?.region).toBe("RegionTwo");
+    expect(requestedRegion("https://e/x/?region=RegionTwo", undefined)?.from.location).toBe("query");
+    expect(requestedRegion("https://e/x/?region=RegionTwo", "RegionTwo")?.region).toBe("RegionTwo");
+    expect(requestedRegion("https://e/x/", undefined)).toBeUndefined();
+  });
+
+  it("refuses an empty or conflicting choice with a 400", () => {
+    expect(problemFrom(() => requestedRegion("https://e/x/?region=", undefined)).errors?.[0].field).toBe("region");
+    expect(problemFrom(() => requestedRegion("https://e/x/", "")).errors?.[0].field).toBe("X-OpenStack-Region");
+    expect(problemFrom(() => requestedRegion("https://e/x/?region=a", "b")).status).toBe(400);
+  });
+
+  it("drops only the region key from the URL", () => {
+    expect(withoutRegionQuery("https://e/x/?a=1&region=R&b=2")).toBe("https://e/x/?a=1&b=2");
+    expect(withoutRegionQuery("https://e/x/?a=1")).toBe("https://e/x/?a=1");
+  });
+});
+
+describe("chooseRegion", () => {
+  const asked = (region: string) => requestedRegion("https://e/x/", region);
+  it("takes the asked region, else DEFAULT_REGION, else the only one", () => {
+    expect(chooseRegion([ONE, TWO], asked("RegionTwo"), "RegionOne", "public")).toBe(TWO);
+    expect(chooseRegion([ONE, TWO], undefined, "RegionOne", "public")).toBe(ONE);
+    expect(chooseRegion([TWO], undefined, undefined, "public")).toBe(TWO);
+  });
+
+  it("lists the regions when the choice fails", () => {
+    expect(problemFrom(() => chooseRegion([ONE, TWO], asked("Nope"), undefined, "public")).detail).toBe(
+      "unknown region Nope; regions with an image endpoint for this token: RegionOne, RegionTwo",
+    );
+    expect(problemFrom(() => chooseRegion([ONE, TWO], undefined, undefined, "public")).detail).toContain("choose one of: RegionOne, RegionTwo");
+    expect(problemFrom(() => chooseRegion([TWO], undefined, "RegionOne", "public")).detail).toContain("the default region RegionOne has no image endpoint");
+    expect(problemFrom(() => chooseRegion([], undefined, undefined, "internal"))).toMatchObject({ status: 403, code: "forbidden" });
+  });
+
+  it("says which region a request without a choice goes to", () => {
+    expect(defaultRegionOf([ONE, TWO], "RegionTwo")).toBe("RegionTwo");
+    expect(defaultRegionOf([ONE, TWO], undefined)).toBeUndefined();
+    expect(defaultRegionOf([ONE], undefined)).toBe("RegionOne");
+    expect(defaultRegionOf([ONE], "RegionNine")).toBeUndefined();
+  });
+});
+
+describe("ensureEndpointAllowed", () => {
+  it("allows any http(s) endpoint without a list, and only listed hosts with one", () => {
+    expect(() => ensureEndpointAllowed(ONE, [])).not.toThrow();
+    expect(() => ensureEndpointAllowed(ONE, ["one"])).not.toThrow();
+    expect(problemFrom(() => ensureEndpointAllowed(TWO, ["one"]))).toMatchObject({ status: 502, code: "bad-gateway" });
+    expect(problemFrom(() => ensureEndpointAllowed({ region: "R", url: "gopher://one" }, [])).status).toBe(502);
+    expect(problemFrom(() => ensureEndpointAllowed({ region: "R", url: "not a url" }, [])).status).toBe(502);
+  });
+});
+
+describe("regionQuery", () => {
+  const contextWith = (variables: Record<string, unknown>) => ({ get: (name: string) => variables[name] }) as unknown as Context<AppEnv>;
+  it("keeps the chosen catalog region in our own URLs, and adds nothing with GLANCE_URL", () => {
+    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined }, region: "Region Two" }))).toBe("?region=Region+Two");
+    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined }, region: "RegionTwo" }))).toBe("?region=RegionTwo");
+    expect(regionQuery(contextWith({ config: { GLANCE_URL: "http://g" }, region: "RegionOne" }))).toBe("");
+    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined } }))).toBe("");
+  });
+});
+
+describe("region ids", () => {
+  it("accepts inner spaces (Keystone allows them) but not control characters", () => {
+    expect(requestedRegion("https://e/x/?region=Region%20Two", undefined)?.region).toBe("Region Two");
+    expect(problemFrom(() => requestedRegion("https://e/x/?region=Region%0ATwo", undefined)).status).toBe(400);
+  });
+});
