@@ -10,10 +10,12 @@
 //   node --experimental-websocket bench/profile.mjs [--route image|list|version-hit|resourcetypes-hit]
 //        [--requests 2000] [--concurrency 1] [--top 25] [--out FILE.cpuprofile] [--no-profile]
 //        [--glance-url URL]   (another Glance of the same Keystone, e.g. one that keeps connections alive)
+//        [--baseline GIT-REF [--rounds 4]]   before/after in one run: the bundle of GIT-REF and the
+//                             working tree's, measured in alternating rounds (step 1 only)
 //
 // Needs the local stack up (bash scripts/openstack-stack.sh up).
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +31,8 @@ const { values: args } = parseArgs({
     top: { type: "string", default: "25" },
     "no-profile": { type: "boolean", default: false },
     "glance-url": { type: "string" },
+    baseline: { type: "string" },
+    rounds: { type: "string", default: "4" },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -58,15 +62,22 @@ const work = mkdtempSync(join(tmpdir(), "glance-edge-profile-"));
 let sourceMarkers = [];
 let workerd;
 let fixture;
+let path;
 try {
   say("bundling (wrangler deploy --dry-run, unminified so the profile names functions)");
-  execFileSync("node_modules/.bin/wrangler", ["deploy", "--dry-run", "--minify=false", "--outdir", join(work, "bundle")], {
-    stdio: "ignore",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
-  sourceMarkers = markersOf(readFileSync(join(work, "bundle", "index.js"), "utf8"));
-  mkdirSync(join(work, "serve"));
-  copyFileSync(join(work, "bundle", "index.js"), join(work, "serve", "index.js"));
+  bundleInto(".", join(work, "serve"));
+  sourceMarkers = markersOf(readFileSync(join(work, "serve", "index.js"), "utf8"));
+  if (args.baseline) {
+    const source = join(work, "baseline-src");
+    say(`bundling ${args.baseline} for the baseline`);
+    execFileSync("git", ["worktree", "add", "--detach", source, args.baseline], { stdio: "ignore" });
+    try {
+      symlinkSync(join(process.cwd(), "node_modules"), join(source, "node_modules"));
+      bundleInto(source, join(work, "baseline"));
+    } finally {
+      execFileSync("git", ["worktree", "remove", "--force", source], { stdio: "ignore" });
+    }
+  }
 
   const created = await fetch(`${env.GLANCE_URL}/v2/images`, {
     method: "POST",
@@ -74,7 +85,7 @@ try {
     body: JSON.stringify({ name: "profile-fixture", disk_format: "qcow2", container_format: "bare", hw_disk_bus: "virtio" }),
   }).then((r) => r.json());
   fixture = created.id;
-  const path = {
+  path = {
     image: `/api/glance/images/${fixture}/`,
     list: "/api/glance/images/?paginate=true",
     "version-hit": "/api/glance/version/",
@@ -83,27 +94,47 @@ try {
   if (!path) throw new Error(`unknown --route ${args.route}`);
 
   // 1. CPU per request, no inspector attached.
-  workerd = await startWorkerd();
-  const cpuBefore = cpuMsOf(workerd.process.pid);
-  const plain = await load(workerd.base, path);
-  const cpuPerRequest = (cpuMsOf(workerd.process.pid) - cpuBefore) / REQUESTS;
-  await stopWorkerd(workerd);
   const stats = (values) => {
     const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+    if (!sorted.length) return { text: "n/a (no Server-Timing)", mean: NaN, p50: NaN };
     const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
     const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
-    return `mean ${mean.toFixed(3)} ms, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`;
+    return { text: `mean ${mean.toFixed(3)} ms, p50 ${at(0.5).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms`, mean, p50: at(0.5) };
   };
-  console.log(`route ${args.route} (${path.replace(fixture, "{id}")}), ${REQUESTS} requests at c=${CONCURRENCY}, bare workerd, ${(plain.wallMs / 1000).toFixed(1)} s`);
-  console.log(`workerd CPU time per request (utime+stime): ${cpuPerRequest.toFixed(3)} ms`);
-  console.log(`Server-Timing app: ${stats(plain.appTimes)}`);
-  console.log(`wall time at the client: ${stats(plain.wallTimes)}`);
+  console.log(`route ${args.route} (${path.replace(fixture, "{id}")}), ${REQUESTS} requests at c=${CONCURRENCY}, bare workerd, glance ${env.GLANCE_URL}`);
+  if (args.baseline) {
+    const rounds = Number(args.rounds);
+    const sides = { baseline: { dir: join(work, "baseline"), cpuMs: 0, app: [], wall: [] }, current: { dir: join(work, "serve"), cpuMs: 0, app: [], wall: [] } };
+    for (let round = 0; round < rounds; round++) {
+      for (const name of round % 2 ? ["current", "baseline"] : ["baseline", "current"]) {
+        const side = sides[name];
+        const result = await measure(side.dir, Math.ceil(REQUESTS / rounds));
+        side.cpuMs += result.cpuMs;
+        side.app.push(...result.appTimes);
+        side.wall.push(...result.wallTimes);
+      }
+    }
+    const perRequest = (side) => side.cpuMs / side.app.length;
+    console.log(`\n| bundle | workerd CPU ms per request | Server-Timing app | client wall time |\n|---|---:|---|---|`);
+    for (const [name, side] of Object.entries(sides)) {
+      console.log(`| ${name === "baseline" ? args.baseline : "working tree"} | ${perRequest(side).toFixed(3)} | ${stats(side.app).text} | ${stats(side.wall).text} |`);
+    }
+    const b = sides.baseline;
+    const c = sides.current;
+    console.log(`\nworking tree / ${args.baseline}: CPU ${(perRequest(c) / perRequest(b)).toFixed(3)}×, app mean ${(stats(c.app).mean / stats(b.app).mean).toFixed(3)}×, wall p50 ${(stats(c.wall).p50 / stats(b.wall).p50).toFixed(3)}× (${rounds} alternating rounds)`);
+    console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
+    process.exit(0);
+  }
+  const plain = await measure(join(work, "serve"), REQUESTS);
+  console.log(`workerd CPU time per request (utime+stime): ${(plain.cpuMs / REQUESTS).toFixed(3)} ms`);
+  console.log(`Server-Timing app: ${stats(plain.appTimes).text}`);
+  console.log(`wall time at the client: ${stats(plain.wallTimes).text}`);
   console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
   if (args["no-profile"]) process.exit(0);
 
   // 2. The same load with a CPU profile.
-  workerd = await startWorkerd({ inspector: true });
-  const profile = await profiled(workerd.inspectorPort, () => load(workerd.base, path));
+  workerd = await startWorkerd(join(work, "serve"), { inspector: true });
+  const profile = await profiled(workerd.inspectorPort, () => load(workerd.base, path, REQUESTS));
   if (args.out) writeFileSync(args.out, JSON.stringify(profile));
   report(profile);
 } finally {
@@ -112,11 +143,35 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-async function startWorkerd({ inspector = false } = {}) {
+function bundleInto(sourceDir, serveDir) {
+  const out = join(work, `bundle-${Math.random().toString(36).slice(2)}`);
+  execFileSync(join(process.cwd(), "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--minify=false", "--outdir", out], {
+    cwd: sourceDir,
+    stdio: "ignore",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+  });
+  mkdirSync(serveDir, { recursive: true });
+  copyFileSync(join(out, "index.js"), join(serveDir, "index.js"));
+}
+
+/** One workerd of the bundle in serveDir, no inspector: the CPU its process used for n requests. */
+async function measure(serveDir, n) {
+  workerd = await startWorkerd(serveDir);
+  try {
+    const cpuBefore = cpuMsOf(workerd.process.pid);
+    const result = await load(workerd.base, path, n);
+    return { ...result, cpuMs: cpuMsOf(workerd.process.pid) - cpuBefore };
+  } finally {
+    await stopWorkerd(workerd);
+    workerd = undefined;
+  }
+}
+
+async function startWorkerd(serveDir, { inspector = false } = {}) {
   const port = await freePort();
   const inspectorPort = await freePort();
-  writeFileSync(join(work, "serve", "config.capnp"), workerdConfig(port, [`GLANCE_URL=${env.GLANCE_URL}`, `KEYSTONE_URL=${env.KEYSTONE_URL}`]));
-  const argv = ["serve", join(work, "serve", "config.capnp"), ...(inspector ? [`--inspector-addr=127.0.0.1:${inspectorPort}`] : [])];
+  writeFileSync(join(serveDir, "config.capnp"), workerdConfig(port, [`GLANCE_URL=${env.GLANCE_URL}`, `KEYSTONE_URL=${env.KEYSTONE_URL}`]));
+  const argv = ["serve", join(serveDir, "config.capnp"), ...(inspector ? [`--inspector-addr=127.0.0.1:${inspectorPort}`] : [])];
   const child = spawn("node_modules/@cloudflare/workerd-linux-64/bin/workerd", argv, { stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; !(await fetch(`${base}/api/glance/profile-ready-probe/`).then(() => true, () => false)); i++) {
@@ -137,8 +192,8 @@ function cpuMsOf(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
 }
 
-/** 50 warm-up calls (JIT, keystonemiddleware's token cache, edge caches), then REQUESTS at CONCURRENCY. */
-async function load(base, path) {
+/** 50 warm-up calls (JIT, keystonemiddleware's token cache, edge caches), then n requests at CONCURRENCY. */
+async function load(base, path, n) {
   const call = async () => {
     const started = performance.now();
     const response = await fetch(`${base}${path}`, { headers: { "x-auth-token": token } });
@@ -153,7 +208,7 @@ async function load(base, path) {
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (issued++ < REQUESTS) {
+      while (issued++ < n) {
         const { wall, app } = await call();
         wallTimes.push(wall);
         appTimes.push(app);

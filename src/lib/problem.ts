@@ -15,7 +15,6 @@ export const PROBLEM_TITLES = {
   "gateway-timeout": "An upstream OpenStack service did not answer in time",
   "configuration-error": "The API is misconfigured",
   "length-required": "Content-Length required",
-  "payload-too-large": "Request body too large",
   "internal-error": "Internal error",
 } as const;
 

@@ -8,7 +8,7 @@ import {
 } from "./http";
 
 export interface StreamOptions extends Pick<UpstreamOptions, "service" | "baseUrl" | "baseHeaders" | "onCall"> {
-  /** How long the transfer may stall (no byte sent, none received, no answer) before it is aborted. */
+  /** How long a call may stall (no byte of the body taken, no answer from the service) before it is aborted. */
   idleTimeoutMs: number;
 }
 

@@ -119,6 +119,7 @@ describe("image data through glance-edge against the real Glance", () => {
   it("a client that hangs up mid-upload leaves the image queued, not saving", { timeout: TIMEOUT_MS }, async () => {
     const image = await fixture("hangup");
     const url = new URL(`${e2e().baseUrl}/api/glance/images/${image.id}/file/`);
+    let statusMidUpload = "";
     const sent = await new Promise<number>((resolve) => {
       const request = httpRequest(url, {
         method: "PUT",
@@ -132,15 +133,19 @@ describe("image data through glance-edge against the real Glance", () => {
           written += chunk.length;
           if (!request.write(chunk)) return request.once("drain", writeSome);
         }
-        // Give Glance time to start saving, then hang up.
+        // Glance is saving what has arrived; then the client hangs up.
         setTimeout(() => {
-          request.destroy();
-          resolve(written);
+          void glanceImage(image.id).then((seen) => {
+            statusMidUpload = seen.status;
+            request.destroy();
+            resolve(written);
+          });
         }, 1500);
       };
       writeSome();
     });
     expect(sent).toBe(16 * 1024 * 1024);
+    expect(statusMidUpload).toBe("saving");
     expect(await waitForStatus(image.id, "queued", 30_000)).toBe("queued");
     // And it stays usable: a full upload afterwards succeeds.
     const retry = await edge(`/api/glance/images/${image.id}/file/`, {

@@ -352,7 +352,7 @@ export interface paths {
          *     `Cache-Control: private, no-store` and, when Glance hashed it with sha512, `Repr-Digest` (RFC 9530) of the whole image.
          *     A `Range` is passed to Glance: 206 with `Content-Range`, or a 416 problem whose `Content-Range` gives the size.
          *     An image without data answers 204. A deactivated image is a 403 for everyone but an admin, as Glance says.
-         *     A transfer that stalls for `UPLOAD_IDLE_TIMEOUT_MS` is cut off.
+         *     Glance must start answering within `UPLOAD_IDLE_TIMEOUT_MS` (else 504); the data then flows until it ends or the client hangs up.
          *     `HEAD` answers the same headers without the data.
          */
         get: operations["downloadImageFile"];
@@ -2931,7 +2931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The JSON body is larger than MAX_JSON_BODY_BYTES (nothing was sent to Glance), or Glance refused the size or a quota */
+            /** @description Content-Length over MAX_UPLOAD_BYTES or over the caller's remaining quota (nothing was sent to Glance), or Glance refused the size or a quota */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3192,7 +3192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The JSON body is larger than MAX_JSON_BODY_BYTES (nothing was sent to Glance), or Glance refused the size or a quota */
+            /** @description Content-Length over MAX_UPLOAD_BYTES or over the caller's remaining quota (nothing was sent to Glance), or Glance refused the size or a quota */
             413: {
                 headers: {
                     [name: string]: unknown;

@@ -40,7 +40,7 @@ function declaredLength(c: Context<AppEnv>, maxBytes: number): number {
   const length = Number(lengthHeader.trim());
   if (maxBytes > 0 && length > maxBytes) {
     throw new ProblemError({
-      code: "payload-too-large",
+      code: "content-too-large",
       status: 413,
       detail: `${length} bytes is more than this API accepts in one upload (MAX_UPLOAD_BYTES = ${maxBytes}); import it with web-download or upload it to Glance directly`,
     });
@@ -61,7 +61,7 @@ async function refuseOverQuota(glance: GlanceClient, resource: QuotaResource, le
   const exceeded = quotaExceeded(usage, resource, length);
   if (exceeded) {
     throw new ProblemError({
-      code: "payload-too-large",
+      code: "content-too-large",
       status: 413,
       detail:
         `${length} bytes is more than the ${exceeded.remainingBytes} bytes left of your ${resource} quota ` +

@@ -13,6 +13,10 @@ const ReprDigestHeader = z.string().openapi({
 
 const uploadRefusals = {
   ...problemResponses(400, 401, 403, 404, 409, 410, 411, 413),
+  413: {
+    description: "Content-Length over MAX_UPLOAD_BYTES or over the caller's remaining quota (nothing was sent to Glance), or Glance refused the size or a quota",
+    content: { "application/problem+json": { schema: ProblemSchema } },
+  },
   415: {
     description: "Content-Type is not application/octet-stream",
     content: { "application/problem+json": { schema: ProblemSchema } },
@@ -108,7 +112,7 @@ const downloadDescription = [
   "`Cache-Control: private, no-store` and, when Glance hashed it with sha512, `Repr-Digest` (RFC 9530) of the whole image.",
   "A `Range` is passed to Glance: 206 with `Content-Range`, or a 416 problem whose `Content-Range` gives the size.",
   "An image without data answers 204. A deactivated image is a 403 for everyone but an admin, as Glance says.",
-  "A transfer that stalls for `UPLOAD_IDLE_TIMEOUT_MS` is cut off.",
+  "Glance must start answering within `UPLOAD_IDLE_TIMEOUT_MS` (else 504); the data then flows until it ends or the client hangs up.",
 ].join("\n");
 
 const downloadResponses = {

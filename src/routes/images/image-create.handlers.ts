@@ -110,7 +110,7 @@ async function readForm(c: Context<AppEnv>) {
 
 function formProblem(error: MultipartFormError): ProblemError {
   if (error.status === 400) return badRequest(error.field, error.message, error.field === "content-type" ? "header" : "body");
-  return new ProblemError({ code: "payload-too-large", status: 413, detail: error.message });
+  return new ProblemError({ code: "content-too-large", status: 413, detail: error.message });
 }
 
 /** The form as a validated create body: the JSON create's rules and 400s, each issue naming its field. */
