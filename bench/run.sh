@@ -137,6 +137,25 @@ BARE="$EDGE_URL"
 start_bare bare-uncached VERSION_CACHE_TTL:0 RESOURCE_TYPES_CACHE_TTL:0 PUBLIC_NAMESPACE_CACHE_TTL:0
 BARE_NOCACHE="$EDGE_URL"
 
+# The stack's Glance closes every connection (uwsgi's http-socket with `Connection: close`); a
+# production Glance usually sits behind a proxy that keeps them alive. A second uwsgi of the same
+# Glance (same config, database and store) on HTTP/1.1 keep-alive (http11-socket), and one more bare
+# workerd pointed at it, measure both ways in the same run.
+say "starting a keep-alive Glance (uwsgi http11-socket) and a bare workerd in front of it"
+KA_PORT="$(free_port)"
+sed -e "s/^http-socket = .*/http11-socket = 127.0.0.1:$KA_PORT/" -e '/^add-header = Connection: close/d' -e '/^http-auto-chunked/d' \
+  "$GLANCE_EDGE_STACK_DIR/etc/uwsgi-glance.ini" >"$WORK/uwsgi-glance-keepalive.ini"
+(cd "$GLANCE_EDGE_STACK_DIR" && exec env -i PATH=/usr/bin:/bin uwsgi --ini "$WORK/uwsgi-glance-keepalive.ini" >"$WORK/glance-keepalive.log" 2>&1) &
+pids+=("$!")
+GLANCE_KA="http://127.0.0.1:$KA_PORT"
+for ((i = 0; i < 120; i++)); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$GLANCE_KA/versions")" = 200 ] && break
+  sleep 0.5
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$GLANCE_KA/versions")" = 200 ] || die "the keep-alive Glance did not answer (log: $WORK/glance-keepalive.log)"
+start_bare bare-keepalive "GLANCE_URL=$GLANCE_KA"
+BARE_KA="$EDGE_URL"
+
 say "creating 20 queued images for demo"
 for i in $(seq -w 1 20); do
   id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
@@ -173,6 +192,11 @@ SCENARIOS=(
   "resource types|glance-edge, bare workerd, miss|GET /api/glance/metadefs/resourcetypes/ (RESOURCE_TYPES_CACHE_TTL=0)|$BARE_NOCACHE/api/glance/metadefs/resourcetypes/|token|glance-edge; fwd=bypass"
   "resource types|glance-edge, bare workerd, cache hit|GET /api/glance/metadefs/resourcetypes/ (isolate memory)|$BARE/api/glance/metadefs/resourcetypes/|token|glance-edge; hit"
   "dev-server floor|glance-edge, bare workerd|GET /api/glance/no-such-route/ (a 404 problem: no upstream, no cache)|$BARE/api/glance/no-such-route/||"
+  # 21-24: the same Glance kept alive (uwsgi http11-socket), direct and through bare workerd
+  "image list, keep-alive Glance|Glance|GET /v2/images?limit=21&sort_key=created_at&sort_dir=desc|$GLANCE_KA/v2/images?limit=21&sort_key=created_at&sort_dir=desc|token|"
+  "image list, keep-alive Glance|glance-edge, bare workerd|GET /api/glance/images/?paginate=true|$BARE_KA/api/glance/images/?paginate=true|token|"
+  "one image, keep-alive Glance|Glance|GET /v2/images/{id}|$GLANCE_KA/v2/images/$IMAGE|token|"
+  "one image, keep-alive Glance|glance-edge, bare workerd|GET /api/glance/images/{id}/|$BARE_KA/api/glance/images/$IMAGE/|token|"
 )
 
 # wrk output -> "p50_ms p99_ms req_per_s requests errors"
@@ -228,7 +252,7 @@ worker_stats() { # log from -> "duration_p50 app_p50 app_p99"
 log_of() {
   case "$1" in
     "$EDGE"/*) echo "$WORK/cached.log" ;; "$EDGE_NOCACHE"/*) echo "$WORK/uncached.log" ;;
-    "$BARE"/*) echo "$WORK/bare.log" ;; "$BARE_NOCACHE"/*) echo "$WORK/bare-uncached.log" ;; *) echo "" ;;
+    "$BARE"/*) echo "$WORK/bare.log" ;; "$BARE_KA"/*) echo "$WORK/bare-keepalive.log" ;; "$BARE_NOCACHE"/*) echo "$WORK/bare-uncached.log" ;; *) echo "" ;;
   esac
 }
 
@@ -320,6 +344,16 @@ verdict() {
     r="$(ratio "$(field "${L[$edge]}" 1)" "$(field "${L[$direct]}" 1)")"
     w="$(ratio "${W[$edge]}" "$(field "${L[$direct]}" 1)")"
     echo "| **bare workerd** (no wrangler dev) — $label: glance-edge p50 within 1.10× of direct Glance (c=1) | $(times "$r") (in-Worker time alone: $(times "$w")) | $(verdict "$r" "<=" 1.10) |"
+  done
+  for pair in "image list, keep-alive Glance:21:22" "one image, keep-alive Glance:23:24"; do
+    IFS=: read -r label direct edge <<<"$pair"
+    r="$(ratio "$(field "${L[$edge]}" 1)" "$(field "${L[$direct]}" 1)")"
+    echo "| **bare workerd** — $label: glance-edge p50 within 1.10× of direct Glance (c=1) | $(times "$r") | $(verdict "$r" "<=" 1.10) |"
+  done
+  for pair in "image list:0:14" "one image:2:15" "image list, keep-alive Glance:21:22" "one image, keep-alive Glance:23:24"; do
+    IFS=: read -r label direct edge <<<"$pair"
+    r="$(ratio "$(field "${H[$edge]}" 3)" "$(field "${H[$direct]}" 3)")"
+    echo "| **bare workerd** — $label: glance-edge ≥ 0.85× of Glance's req/s (c=$CONCURRENCY, both on these CPUs) | $(times "$r") | $(verdict "$r" ">=" 0.85) |"
   done
   for pair in "version:17:16" "resource types:19:18"; do
     IFS=: read -r label hit uncached <<<"$pair"
