@@ -14,6 +14,7 @@ import {
 import { toHorizonImage } from "../../glance/transform/images";
 import { badRequest, ProblemError } from "../../lib/problem";
 import { sha512Tap } from "../../lib/sha512-tap";
+import { readBackUploadedImage } from "../../glance/read-back-upload";
 import type { DownloadImageFileRoute, StageImageDataRoute, UploadImageFileRoute } from "./image-data.routes";
 
 const OCTET_STREAM = "application/octet-stream";
@@ -83,15 +84,7 @@ async function receiveImageData(c: Context<AppEnv>, imageId: string, target: "fi
   if (target === "file") await glance.uploadImageData(imageId, body, length, signal, tap);
   else await glance.stageImageData(imageId, body, length, signal, tap);
   const sentSha512 = bytesToHex(await digest);
-  const image = await glance.getImage(imageId);
-  const storedSha512 = glanceSha512(image);
-  if (storedSha512 && storedSha512 !== sentSha512) {
-    throw new ProblemError({
-      code: "bad-gateway",
-      status: 502,
-      detail: `Glance stored data whose SHA-512 is ${storedSha512}, but the data sent through had ${sentSha512}`,
-    });
-  }
+  const image = await readBackUploadedImage(glance, imageId, sentSha512);
   return { image: toHorizonImage(image, "detail"), reprDigest: sha512ReprDigest(sentSha512) };
 }
 

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import type { GlanceClient } from "../../glance/client";
 import type { GlanceImage } from "../../glance/schemas";
-import { bytesToHex, glanceSha512, sha512ReprDigest } from "../../glance/transform/image-data";
+import { bytesToHex, sha512ReprDigest } from "../../glance/transform/image-data";
 import { formToCreateRequest } from "../../glance/transform/image-form";
 import { createImageMetadata, type CreateImageRequest, type ImageSource, isDirectUpload, isEmptyData } from "../../glance/transform/image-metadata";
 import { toHorizonImage } from "../../glance/transform/images";
@@ -13,6 +13,7 @@ import { MultipartFormError, readStreamedForm, type StreamedFile } from "../../l
 import { badRequest, invalidInput, ProblemError } from "../../lib/problem";
 import { REGION_QUERY_KEY } from "../../lib/region";
 import { sha512Tap } from "../../lib/sha512-tap";
+import { readBackUploadedImage } from "../../glance/read-back-upload";
 import { waitUntilOf } from "../../lib/wait-until";
 import type { CreateImageRoute, CreateImageWithPutRoute } from "./image-create.routes";
 import { CreateImageBodySchema, FORM_DATA_FIELD, MAX_FORM_FIELD_BYTES } from "./image-create.schemas";
@@ -218,15 +219,7 @@ async function uploadOrRollBack(
     const failure = file.failure();
     if (failure) throw failure;
     const sentSha512 = bytesToHex(await digest);
-    const image = await glance.getImage(created.id);
-    const storedSha512 = glanceSha512(image);
-    if (storedSha512 && storedSha512 !== sentSha512) {
-      throw new ProblemError({
-        code: "bad-gateway",
-        status: 502,
-        detail: `Glance stored data whose SHA-512 is ${storedSha512}, but the data sent through had ${sentSha512}`,
-      });
-    }
+    const image = await readBackUploadedImage(glance, created.id, sentSha512);
     return { image, sentSha512 };
   } catch (error) {
     const failure = file.failure();
