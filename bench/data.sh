@@ -23,75 +23,23 @@ MIB="${BENCH_DATA_MIB:-512}"
 ROUNDS="${BENCH_DATA_ROUNDS:-2}"
 WRITE=0
 [ "${1:-}" = "--write" ] && WRITE=1
-STACK=scripts/openstack-stack.sh
 RESULTS=bench/results
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 say() { echo "bench-data: $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
 
-bash "$STACK" up >&2
-eval "$(bash "$STACK" env)"
-
-LOCK="$GLANCE_EDGE_STACK_DIR/e2e.lock"
-until mkdir "$LOCK" 2>/dev/null; do
-  holder="$(cat "$LOCK/pid" 2>/dev/null || true)"
-  if [ -n "$holder" ] && ! kill -0 "$holder" 2>/dev/null; then rm -rf "$LOCK"; continue; fi
-  say "waiting for the run holding the stack (pid $holder)"
-  sleep 2
-done
-echo $$ >"$LOCK/pid"
-echo "bench/data.sh" >"$LOCK/label"
-
-TOKEN="$(bash "$STACK" token "$STACK_DEMO_USER" "$STACK_DEMO_PASS" "$STACK_DEMO_PROJECT")"
+source bench/lib.sh
+bench_begin "bench/data.sh"
 mkdir -p "$RESULTS"
-WORK="$(mktemp -d)"
-pids=()
-images=()
-cleanup() {
-  local pid id
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  for id in "${images[@]}"; do curl -s -o /dev/null -X DELETE -H "X-Auth-Token: $TOKEN" "$GLANCE_URL/v2/images/$id" || true; done
-  rm -rf "$WORK"
-  [ "$(cat "$LOCK/pid" 2>/dev/null)" != $$ ] || rm -rf "$LOCK"
-}
-trap cleanup EXIT
-trap "exit 130" INT TERM
-
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
-wait_ready() { # url log
-  local i
-  for ((i = 0; i < 240; i++)); do
-    if curl -s -o /dev/null -D - --max-time 2 "$1/api/glance/bench-ready-probe/" | grep -qi '^x-request-id:'; then return 0; fi
-    sleep 0.25
-  done
-  cat "$2" >&2
-  die "$1 did not answer"
-}
-
-WORKERD=node_modules/@cloudflare/workerd-linux-64/bin/workerd
-[ -x "$WORKERD" ] || die "$WORKERD is missing (npm ci)"
-say "bundling the Worker for bare workerd"
-WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
-  node_modules/.bin/wrangler deploy --dry-run --outdir "$WORK/bundle" >"$WORK/bundle.log" 2>&1 \
-  || { cat "$WORK/bundle.log" >&2; die "wrangler deploy --dry-run failed"; }
-BARE_PORT="$(free_port)"
-node bench/workerd-config.mjs "$WORK/bundle/config.capnp" "$BARE_PORT" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL"
-"$WORKERD" serve "$WORK/bundle/config.capnp" >"$WORK/bare.log" 2>&1 &
-BARE_PID=$!
-pids+=("$BARE_PID")
-BARE="http://127.0.0.1:$BARE_PORT"
-wait_ready "$BARE" "$WORK/bare.log"
+bundle_worker
+start_bare bare
+BARE="$EDGE_URL"
+BARE_PID="$EDGE_PID"
 
 say "starting glance-edge under wrangler dev"
-DEV_PORT="$(free_port)"
-WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
-  node_modules/.bin/wrangler dev --ip 127.0.0.1 --port "$DEV_PORT" --inspector-port "$(free_port)" --persist-to "$WORK/dev-state" \
-  --var "GLANCE_URL:$GLANCE_URL" --var "KEYSTONE_URL:$KEYSTONE_URL" >"$WORK/dev.log" 2>&1 &
-DEV_PID=$!
-pids+=("$DEV_PID")
-DEV="http://127.0.0.1:$DEV_PORT"
-wait_ready "$DEV" "$WORK/dev.log"
+start_dev dev
+DEV="$EDGE_URL"
+DEV_PID="$EDGE_PID"
 
 tree_of() { # pid -> the pid and its descendants
   local pid="$1" child
@@ -117,7 +65,7 @@ new_image() {
   id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
     -d "{\"name\":\"bench-data-$STAMP\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}" "$GLANCE_URL/v2/images" | jq -r .id)"
   [ -n "$id" ] && [ "$id" != null ] || die "could not create an image"
-  images+=("$id")
+  fixtures+=("$id")
   echo "$id"
 }
 

@@ -16,77 +16,17 @@ cd "$(dirname "$0")/.."
 DURATION="${LOAD_DURATION:-60}"
 CONNECTIONS="${LOAD_CONNECTIONS:-32}"
 STAMPEDE="${STAMPEDE:-100}"
-STACK=scripts/openstack-stack.sh
 say() { echo "load: $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
 
-bash "$STACK" up >&2
-eval "$(bash "$STACK" env)"
-
-# One user of the stack at a time (the e2e suite and bench/run.sh take the same lock).
-LOCK="$GLANCE_EDGE_STACK_DIR/e2e.lock"
-until mkdir "$LOCK" 2>/dev/null; do
-  holder="$(cat "$LOCK/pid" 2>/dev/null || true)"
-  if [ -n "$holder" ] && ! kill -0 "$holder" 2>/dev/null; then rm -rf "$LOCK"; continue; fi
-  sleep 2
-done
-echo $$ >"$LOCK/pid"
-echo "bench/load.sh" >"$LOCK/label"
-
+source bench/lib.sh
+bench_begin "bench/load.sh"
 command -v wrk >/dev/null || die "wrk is missing (scripts/openstack-stack.sh install adds it)"
-TOKEN="$(bash "$STACK" token "$STACK_DEMO_USER" "$STACK_DEMO_PASS" "$STACK_DEMO_PROJECT")"
-WORK="$(mktemp -d)"
 GLANCE_LOG="$GLANCE_EDGE_STACK_DIR/logs/glance.log"
 KEYSTONE_LOG="$GLANCE_EDGE_STACK_DIR/logs/keystone.log"
 [ -f "$GLANCE_LOG" ] && [ -f "$KEYSTONE_LOG" ] || die "no uwsgi request logs in $GLANCE_EDGE_STACK_DIR/logs"
 
-pids=()
-fixtures=()
-cleanup() {
-  local pid id
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  for id in "${fixtures[@]}"; do
-    curl -s -o /dev/null -X DELETE -H "X-Auth-Token: $TOKEN" "$GLANCE_URL/v2/images/$id" || true
-  done
-  rm -rf "$WORK"
-  [ "$(cat "$LOCK/pid" 2>/dev/null)" != $$ ] || rm -rf "$LOCK"
-}
-trap cleanup EXIT
-trap "exit 130" INT TERM
-
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
-
-WORKERD=node_modules/@cloudflare/workerd-linux-64/bin/workerd
-[ -x "$WORKERD" ] || die "$WORKERD is missing (npm ci)"
-say "bundling the Worker (wrangler deploy --dry-run)"
-WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
-  node_modules/.bin/wrangler deploy --dry-run --outdir "$WORK/bundle" >"$WORK/bundle.log" 2>&1 \
-  || { cat "$WORK/bundle.log" >&2; die "wrangler deploy --dry-run failed"; }
-
-# As bench/run.sh (bench/workerd-config.mjs): the bundle, every [vars] entry of wrangler.toml as a text
-# binding, loopback outbound. No Cache API backing, so cached values live in the isolate-memory tier.
-start_bare() { # name var... ; sets EDGE_URL and EDGE_PID; logs to $WORK/<name>.log
-  local name="$1" port
-  shift
-  port="$(free_port)"
-  mkdir -p "$WORK/$name"
-  cp "$WORK/bundle/index.js" "$WORK/$name/index.js"
-  node bench/workerd-config.mjs "$WORK/$name/config.capnp" "$port" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL" "$@"
-  "$WORKERD" serve "$WORK/$name/config.capnp" >"$WORK/$name.log" 2>&1 &
-  EDGE_PID="$!"
-  pids+=("$EDGE_PID")
-  local i
-  for ((i = 0; i < 120; i++)); do
-    if curl -s -o /dev/null -D - --max-time 2 "http://127.0.0.1:$port/api/glance/load-ready-probe/" | grep -qi '^x-request-id:'; then
-      EDGE_URL="http://127.0.0.1:$port"
-      return 0
-    fi
-    sleep 0.25
-  done
-  cat "$WORK/$name.log" >&2
-  die "bare workerd ($name) did not answer"
-}
+bundle_worker
 
 count_lines() { # file pattern
   grep -cF -- "$2" "$1" || true

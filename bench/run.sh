@@ -20,117 +20,28 @@ DURATION="${BENCH_DURATION:-10}"
 CONCURRENCY="${BENCH_CONCURRENCY:-8}"
 WRITE=0
 [ "${1:-}" = "--write" ] && WRITE=1
-STACK=scripts/openstack-stack.sh
 RESULTS=bench/results
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 say() { echo "bench: $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
 
-bash "$STACK" up
-eval "$(bash "$STACK" env)"
-
-# One user of the stack at a time: the e2e suite stops and freezes Glance (test/e2e/support/lock.ts
-# takes the same lock: a directory holding the owner's PID).
-LOCK="$GLANCE_EDGE_STACK_DIR/e2e.lock"
-waited=0
-until mkdir "$LOCK" 2>/dev/null; do
-  holder="$(cat "$LOCK/pid" 2>/dev/null || true)"
-  if { [ -n "$holder" ] && ! kill -0 "$holder" 2>/dev/null; } ||
-     { [ -z "$holder" ] && [ $(( $(date +%s) - $(stat -c %Y "$LOCK" 2>/dev/null || date +%s) )) -gt 10 ]; }; then
-    rm -rf "$LOCK"
-    continue
-  fi
-  [ "$waited" = 1 ] || say "waiting for the run holding the stack (pid $holder, $(cat "$LOCK/label" 2>/dev/null)) to finish"
-  waited=1
-  sleep 2
-done
-echo $$ >"$LOCK/pid"
-echo "bench/run.sh" >"$LOCK/label"
-
+source bench/lib.sh
+bench_begin "bench/run.sh"
 command -v wrk >/dev/null || die "wrk is missing (scripts/openstack-stack.sh install adds it)"
-TOKEN="$(bash "$STACK" token "$STACK_DEMO_USER" "$STACK_DEMO_PASS" "$STACK_DEMO_PROJECT")"
 mkdir -p "$RESULTS"
-WORK="$(mktemp -d)"
-
-pids=()
-fixtures=()
-cleanup() {
-  local pid id
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  for id in "${fixtures[@]}"; do
-    curl -s -o /dev/null -X DELETE -H "X-Auth-Token: $TOKEN" "$GLANCE_URL/v2/images/$id" || true
-  done
-  rm -rf "$WORK"
-  [ "$(cat "$LOCK/pid" 2>/dev/null)" != $$ ] || rm -rf "$LOCK"
-}
-trap cleanup EXIT
-trap "exit 130" INT TERM
-
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
-
-# Not in a $(...) subshell: the PID must reach `pids` for the cleanup. Sets EDGE_URL.
-start_edge() { # name var... ; logs to $WORK/<name>.log
-  local name="$1" port inspector
-  shift
-  port="$(free_port)" inspector="$(free_port)"
-  local args=(dev --ip 127.0.0.1 --port "$port" --inspector-port "$inspector" --persist-to "$WORK/$name-state"
-              --var "GLANCE_URL:$GLANCE_URL" --var "KEYSTONE_URL:$KEYSTONE_URL")
-  local var
-  for var in "$@"; do args+=(--var "$var"); done
-  WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
-    node_modules/.bin/wrangler "${args[@]}" >"$WORK/$name.log" 2>&1 &
-  pids+=("$!")
-  local i
-  for ((i = 0; i < 240; i++)); do
-    if curl -s -o /dev/null -D - --max-time 2 "http://127.0.0.1:$port/api/glance/bench-ready-probe/" | grep -qi '^x-request-id:'; then
-      EDGE_URL="http://127.0.0.1:$port"
-      return 0
-    fi
-    sleep 0.5
-  done
-  cat "$WORK/$name.log" >&2
-  die "wrangler dev ($name) did not answer"
-}
 
 say "starting glance-edge (cached) and glance-edge (caches off) under wrangler dev"
-start_edge cached
+start_dev cached
 EDGE="$EDGE_URL"
-start_edge uncached VERSION_CACHE_TTL:0 RESOURCE_TYPES_CACHE_TTL:0 PUBLIC_NAMESPACE_CACHE_TTL:0
+start_dev uncached VERSION_CACHE_TTL:0 RESOURCE_TYPES_CACHE_TTL:0 PUBLIC_NAMESPACE_CACHE_TTL:0
 EDGE_NOCACHE="$EDGE_URL"
 
 # The same Worker under bare workerd (the binary wrangler dev runs), with nothing in front of it: the
 # bundle of `wrangler deploy --dry-run`, every [vars] entry of wrangler.toml as a text binding, and an
 # outbound network that may reach loopback. No Cache API backing is configured, so caches.default
 # throws ("No Cache was configured", logged as a warning) and hits come from the isolate-memory tier.
-WORKERD=node_modules/@cloudflare/workerd-linux-64/bin/workerd
-[ -x "$WORKERD" ] || die "$WORKERD is missing (npm ci)"
-say "bundling the Worker for bare workerd"
-WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \
-  node_modules/.bin/wrangler deploy --dry-run --outdir "$WORK/bundle" >"$WORK/bundle.log" 2>&1 \
-  || { cat "$WORK/bundle.log" >&2; die "wrangler deploy --dry-run failed"; }
-# The production script's size (minified, as `wrangler deploy` uploads it) for the targets table.
+bundle_worker
 read -r BUNDLE_KIB BUNDLE_GZIP_KIB ASSET_FILES ASSET_KIB < <(bash bench/bundle-size.sh)
-start_bare() { # name var... ; sets EDGE_URL; logs to $WORK/<name>.log
-  local name="$1" port
-  shift
-  port="$(free_port)"
-  mkdir -p "$WORK/$name"
-  cp "$WORK/bundle/index.js" "$WORK/$name/index.js"
-  node bench/workerd-config.mjs "$WORK/$name/config.capnp" "$port" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL" "$@"
-  "$WORKERD" serve "$WORK/$name/config.capnp" >"$WORK/$name.log" 2>&1 &
-  pids+=("$!")
-  local i
-  for ((i = 0; i < 120; i++)); do
-    if curl -s -o /dev/null -D - --max-time 2 "http://127.0.0.1:$port/api/glance/bench-ready-probe/" | grep -qi '^x-request-id:'; then
-      EDGE_URL="http://127.0.0.1:$port"
-      return 0
-    fi
-    sleep 0.25
-  done
-  cat "$WORK/$name.log" >&2
-  die "bare workerd ($name) did not answer"
-}
 say "starting glance-edge (cached) and glance-edge (caches off) under bare workerd"
 start_bare bare
 BARE="$EDGE_URL"
