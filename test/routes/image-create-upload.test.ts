@@ -1,8 +1,6 @@
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import worker from "../../src/index";
 import { CreatedImageSchema } from "../../src/routes/images/image-create.schemas";
-import { TOKEN } from "../support/call-api";
+import { callWorker, type RawCallInit, TOKEN } from "../support/call-api";
 import { fieldsOf, problemOf } from "../support/expect";
 import { GLANCE, glanceError, glanceJson } from "../support/glance-stub";
 
@@ -70,29 +68,6 @@ function stubGlance(routes: Record<string, Answer>) {
 
 const glanceCreate: Answer = (call) => glanceJson(glanceImage(call.json as Record<string, unknown>), 201);
 
-interface CallInit {
-  method?: string;
-  body?: ReadableStream<Uint8Array> | string;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-  vars?: Record<string, string>;
-}
-
-async function callWorker(path: string, init: CallInit = {}) {
-  const headers = new Headers(init.headers);
-  if (!headers.has("x-auth-token")) headers.set("x-auth-token", TOKEN);
-  const request = new Request<unknown, IncomingRequestCfProperties>(`https://edge.test${path}`, {
-    method: init.method,
-    body: init.body,
-    signal: init.signal,
-    headers,
-    redirect: "manual",
-  });
-  const ctx = createExecutionContext();
-  const response = await worker.fetch(request, { ...env, ...init.vars } as Env, ctx);
-  await waitOnExecutionContext(ctx);
-  return response;
-}
 
 const FORM_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
 const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
@@ -159,7 +134,7 @@ const sha256Of = async (chunks: number) => hex(await crypto.subtle.digest("SHA-2
 const sha512Of = async (chunks: number) => hex(await crypto.subtle.digest("SHA-512", allChunks(chunks)));
 const base64OfHex = (value: string) => btoa(String.fromCharCode(...(value.match(/../g) ?? []).map((pair) => parseInt(pair, 16))));
 
-const postForm = (body: ReadableStream<Uint8Array> | string, init: CallInit = {}) =>
+const postForm = (body: ReadableStream<Uint8Array> | string, init: RawCallInit = {}) =>
   callWorker(IMAGES, { method: "POST", body, ...init, headers: { "content-type": FORM_TYPE, ...init.headers } });
 
 const callsOf = (calls: Outbound[]) => calls.map((call) => `${call.method} ${call.path}`);

@@ -1,8 +1,6 @@
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import worker from "../../src/index";
 import { ImageSchema } from "../../src/routes/images/images.schemas";
-import { TOKEN } from "../support/call-api";
+import { callWorker, TOKEN } from "../support/call-api";
 import { problemOf } from "../support/expect";
 import { GLANCE, glanceError, glanceJson } from "../support/glance-stub";
 
@@ -87,27 +85,6 @@ function stubGlance(routes: Record<string, Answer>) {
   return calls;
 }
 
-interface CallInit {
-  method?: string;
-  headers?: Record<string, string>;
-  body?: ReadableStream<Uint8Array> | Uint8Array | string | null;
-  vars?: Record<string, string>;
-}
-
-async function callWorker(path: string, init: CallInit = {}) {
-  const headers = new Headers(init.headers);
-  if (!headers.has("x-auth-token")) headers.set("x-auth-token", TOKEN);
-  const request = new Request<unknown, IncomingRequestCfProperties>(`https://edge.test${path}`, {
-    method: init.method,
-    body: init.body,
-    headers,
-    redirect: "manual",
-  });
-  const ctx = createExecutionContext();
-  const response = await worker.fetch(request, { ...env, ...init.vars } as Env, ctx);
-  await waitOnExecutionContext(ctx);
-  return response;
-}
 
 function upload(path: string, body: ReadableStream<Uint8Array> | string | null, headers: Record<string, string>, vars?: Record<string, string>) {
   return callWorker(path, { method: "PUT", body, headers, vars });

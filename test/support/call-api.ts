@@ -15,6 +15,33 @@ export interface CallOptions {
   vars?: Record<string, string>;
 }
 
+export interface RawCallInit {
+  method?: string;
+  headers?: Record<string, string>;
+  /** Sent as it is: a stream, bytes or text. */
+  body?: ReadableStream<Uint8Array> | Uint8Array | string | null;
+  signal?: AbortSignal;
+  /** Overrides of the Worker's vars for this call. */
+  vars?: Record<string, string>;
+}
+
+/**
+ * Calls the Worker's fetch handler inside workerd with a body sent as it is (streams included) and
+ * the test token unless the headers name one, then waits for its waitUntil work.
+ */
+export async function callWorker(path: string, init: RawCallInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has("x-auth-token")) headers.set("x-auth-token", TOKEN);
+  const request = new Request<unknown, IncomingRequestCfProperties>(`https://edge.test${path}`, {
+    method: init.method,
+    body: init.body,
+    signal: init.signal,
+    headers,
+    redirect: "manual",
+  });
+  return await dispatch(request, init.vars);
+}
+
 /**
  * Calls the Worker's fetch handler inside workerd and waits for its waitUntil work (cache writes,
  * background refreshes), so a following call sees their effect without sleeping.
@@ -34,8 +61,12 @@ export async function callApi(path: string, options: CallOptions = {}): Promise<
     body,
     redirect: "manual",
   });
+  return await dispatch(request, options.vars);
+}
+
+async function dispatch(request: Request<unknown, IncomingRequestCfProperties>, vars?: Record<string, string>) {
   const ctx = createExecutionContext();
-  const response = await worker.fetch(request, { ...env, ...options.vars } as Env, ctx);
+  const response = await worker.fetch(request, { ...env, ...vars } as Env, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }

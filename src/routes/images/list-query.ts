@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { MAX_KEY_LENGTH, VISIBILITIES } from "../../glance/transform/image-metadata";
 import { validationProblem } from "../../lib/create-router";
 import { SORT_DIRECTIONS } from "../../lib/pagination";
-import { keyword as queryKeyword, onceOr as queryOnceOr } from "../../lib/query-schemas";
+import { positiveIntegerLimit, keyword as queryKeyword, onceOr as queryOnceOr } from "../../lib/query-schemas";
 
 const GLANCE_SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"] as const;
 const IMAGE_STATUSES = ["queued", "saving", "active", "killed", "deleted", "uploading", "importing", "pending_delete", "deactivated"] as const;
@@ -103,13 +103,11 @@ export const ListImagesQuerySchema = z
       "`true|false|1|0`, any case; never sent to Glance. When true, answer the images *before* `marker` in the requested order (the previous page): Glance is asked in the opposite direction from the marker and the page is reversed back.",
       "false",
     ),
-    limit: z
-      .string(onceOr("must be a positive integer"))
-      .regex(/^\d+$/, "must be a positive integer")
-      .transform(Number)
-      .refine((value) => value >= 1, "must be a positive integer")
-      .optional()
-      .openapi({ description: "How many images to answer: the page size when paginating, the cap otherwise. At most `API_RESULT_LIMIT` (1000 by default); more is a 400.", example: "20" }),
+    limit: positiveIntegerLimit(
+      "How many images to answer: the page size when paginating, the cap otherwise. At most `API_RESULT_LIMIT` (1000 by default); more is a 400.",
+      "20",
+      REPEATED_MESSAGE,
+    ),
     sort_key: oneOf(GLANCE_SORT_KEYS).default("created_at").openapi({ description: "Glance's sort key", example: "name" }),
     sort_dir: oneOf(SORT_DIRECTIONS).default("desc").openapi({ description: "Sort direction", example: "asc" }),
     name: textFilter("Exact image name, or `in:` a comma-separated list of names (quote names that contain commas)", "ubuntu-22.04"),

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { NAMESPACE_SORT_KEYS } from "../../glance/transform/namespaces";
 import { SORT_DIRECTIONS } from "../../lib/pagination";
-import { keyword, onceOr } from "../../lib/query-schemas";
+import { keyword, onceOr, positiveIntegerLimit } from "../../lib/query-schemas";
 
 const RESOURCE_TYPE_EXAMPLE = "OS::Glance::Image";
 
@@ -39,17 +39,10 @@ export const NamespaceListQuerySchema = z
       "Page by `API_RESULT_PAGE_SIZE`. Case-insensitive `true|false|1|0` (Horizon treats the string `false` as true).",
       "true",
     ),
-    limit: z
-      .string(onceOr("must be a positive integer"))
-      .regex(/^\d+$/, "must be a positive integer")
-      .transform(Number)
-      .refine((value) => value >= 1, "must be a positive integer")
-      .optional()
-      .openapi({
-        description:
-          "How many namespaces to answer: the page size when paginating (default `API_RESULT_PAGE_SIZE`), the cap otherwise (default `API_RESULT_LIMIT`). At most `API_RESULT_LIMIT`; more is a 400. The same meaning as the image list's `limit`.",
-        example: "20",
-      }),
+    limit: positiveIntegerLimit(
+      "How many namespaces to answer: the page size when paginating (default `API_RESULT_PAGE_SIZE`), the cap otherwise (default `API_RESULT_LIMIT`). At most `API_RESULT_LIMIT`; more is a 400. The same meaning as the image list's `limit`.",
+      "20",
+    ),
     marker: z.string(onceOr("must be a namespace name")).optional().openapi({
       description: "Namespace name to start after (the last one of the previous page). Empty means the first page. Unknown → Glance's 404.",
       example: "OS::Compute::Libvirt",
