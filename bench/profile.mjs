@@ -10,12 +10,15 @@
 //   node --experimental-websocket bench/profile.mjs [--route image|list|version-hit|resourcetypes-hit]
 //        [--requests 2000] [--concurrency 1] [--top 25] [--out FILE.cpuprofile] [--no-profile]
 //        [--glance-url URL]   (another Glance of the same Keystone, e.g. one that keeps connections alive)
+//        [--replay-glance]    Glance's GET answers recorded once (in the warm-up) and replayed from memory
+//                             over kept-alive connections: workerd's own cost with Glance's out of the way
 //        [--baseline GIT-REF [--rounds 4]]   before/after in one run: the bundle of GIT-REF and the
 //                             working tree's, measured in alternating rounds (step 1 only)
 //
 // Needs the local stack up (bash scripts/openstack-stack.sh up).
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,6 +36,7 @@ const { values: args } = parseArgs({
     "glance-url": { type: "string" },
     baseline: { type: "string" },
     rounds: { type: "string", default: "4" },
+    "replay-glance": { type: "boolean", default: false },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -63,7 +67,12 @@ let sourceMarkers = [];
 let workerd;
 let fixture;
 let path;
+let replay;
 try {
+  if (args["replay-glance"]) {
+    replay = await replayingGlance(env.GLANCE_URL);
+    say(`replaying Glance's answers from ${replay.url} (recorded from ${env.GLANCE_URL})`);
+  }
   say("bundling (wrangler deploy --dry-run, unminified so the profile names functions)");
   bundleInto(".", join(work, "serve"));
   sourceMarkers = markersOf(readFileSync(join(work, "serve", "index.js"), "utf8"));
@@ -101,7 +110,8 @@ try {
     const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
     return { text: `mean ${mean.toFixed(3)} ms, p50 ${at(0.5).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms`, mean, p50: at(0.5) };
   };
-  console.log(`route ${args.route} (${path.replace(fixture, "{id}")}), ${REQUESTS} requests at c=${CONCURRENCY}, bare workerd, glance ${env.GLANCE_URL}`);
+  const glanceNamed = replay ? `Glance's answers replayed from memory (kept alive), recorded from ${env.GLANCE_URL}` : `glance ${env.GLANCE_URL}`;
+  console.log(`route ${args.route} (${path.replace(fixture, "{id}")}), ${REQUESTS} requests at c=${CONCURRENCY}, bare workerd, ${glanceNamed}`);
   if (args.baseline) {
     const rounds = Number(args.rounds);
     const sides = { baseline: { dir: join(work, "baseline"), cpuMs: 0, app: [], wall: [] }, current: { dir: join(work, "serve"), cpuMs: 0, app: [], wall: [] } };
@@ -140,6 +150,7 @@ try {
 } finally {
   if (fixture) await fetch(`${env.GLANCE_URL}/v2/images/${fixture}`, { method: "DELETE", headers: { "x-auth-token": token } }).catch(() => {});
   if (workerd) await stopWorkerd(workerd);
+  replay?.server.close();
   rmSync(work, { recursive: true, force: true });
 }
 
@@ -170,7 +181,8 @@ async function measure(serveDir, n) {
 async function startWorkerd(serveDir, { inspector = false } = {}) {
   const port = await freePort();
   const inspectorPort = await freePort();
-  writeFileSync(join(serveDir, "config.capnp"), workerdConfig(port, [`GLANCE_URL=${env.GLANCE_URL}`, `KEYSTONE_URL=${env.KEYSTONE_URL}`]));
+  const glanceUrl = replay?.url ?? env.GLANCE_URL;
+  writeFileSync(join(serveDir, "config.capnp"), workerdConfig(port, [`GLANCE_URL=${glanceUrl}`, `KEYSTONE_URL=${env.KEYSTONE_URL}`]));
   const argv = ["serve", join(serveDir, "config.capnp"), ...(inspector ? [`--inspector-addr=127.0.0.1:${inspectorPort}`] : [])];
   const child = spawn("node_modules/@cloudflare/workerd-linux-64/bin/workerd", argv, { stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
@@ -185,6 +197,37 @@ async function stopWorkerd({ process: child }) {
   if (child.exitCode !== null) return;
   child.kill("SIGTERM");
   await new Promise((resolve) => child.once("exit", resolve));
+}
+
+/**
+ * A stand-in Glance on loopback: each GET is forwarded to the real one the first time and its answer
+ * (status, body, the headers the Worker reads) kept; later ones are answered from memory, over
+ * connections kept alive. Its CPU is this process's, not workerd's, so it is not in the figures.
+ */
+async function replayingGlance(realUrl) {
+  const recorded = new Map();
+  const server = createHttpServer(async (req, res) => {
+    const key = `${req.method} ${req.url}`;
+    let answer = recorded.get(key);
+    if (!answer) {
+      const upstream = await fetch(`${realUrl}${req.url}`, {
+        method: req.method,
+        headers: { "x-auth-token": req.headers["x-auth-token"] ?? "", accept: req.headers.accept ?? "*/*" },
+      });
+      const headers = {};
+      for (const name of ["content-type", "x-openstack-request-id"]) {
+        const value = upstream.headers.get(name);
+        if (value) headers[name] = value;
+      }
+      answer = { status: upstream.status, headers, body: Buffer.from(await upstream.arrayBuffer()) };
+      if (req.method === "GET" && upstream.ok) recorded.set(key, answer);
+    }
+    res.writeHead(answer.status, { ...answer.headers, "content-length": answer.body.length });
+    res.end(answer.body);
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
 
 function cpuMsOf(pid) {
