@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { declaredLength, readTextWithin } from "../lib/bounded-body";
+import { declaredLength, readBodyTextWithin } from "../lib/bounded-body";
 import { ProblemError } from "../lib/problem";
 
 // The media types Hono's json validator parses (application/json, …+json such as json-patch+json).
@@ -36,7 +36,7 @@ export const boundedJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   }
   let read;
   try {
-    read = await readTextWithin(request.body, limit, "release");
+    read = await readBodyTextWithin(request, limit, "release");
   } catch {
     throw new ProblemError({ code: "malformed-json", status: 400, detail: "The request body could not be read to its end" });
   }

@@ -1,4 +1,4 @@
-import { declaredLength, readTextWithin } from "../lib/bounded-body";
+import { declaredLength, readBodyTextWithin } from "../lib/bounded-body";
 import { ProblemError } from "../lib/problem";
 import type { UpstreamService } from "../lib/server-timing";
 import { upstreamErrorDetail } from "./error-detail";
@@ -174,7 +174,7 @@ async function readResponse(options: UpstreamOptions, request: UpstreamRequest, 
   }
   let text: string;
   try {
-    const read = await readTextWithin(response.body, limit);
+    const read = await readBodyTextWithin(response, limit);
     if (!read.ok) throw tooLargeProblem(options, response.status, limit, upstreamRequestId);
     text = read.text;
   } catch (error) {

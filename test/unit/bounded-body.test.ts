@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredLength, readTextWithin } from "../../src/lib/bounded-body";
+import { declaredLength, readBodyTextWithin, readTextWithin } from "../../src/lib/bounded-body";
 
 const streamOf = (...chunks: string[]) => {
   const encoder = new TextEncoder();
@@ -46,5 +46,26 @@ describe("declaredLength", () => {
     expect(declaredLength(new Headers({ "content-length": "-1" }))).toBeUndefined();
     expect(declaredLength(new Headers({ "content-length": "1e9" }))).toBeUndefined();
     expect(declaredLength(new Headers())).toBeUndefined();
+  });
+});
+
+describe("readBodyTextWithin", () => {
+  const encoded = new TextEncoder().encode("{\"name\":\"€uro\"}");
+
+  it("reads a body whose Content-Length is within the limit whole, as the counted read does", async () => {
+    const declared = new Response(encoded, { headers: { "content-length": String(encoded.byteLength) } });
+    expect(await readBodyTextWithin(declared, encoded.byteLength)).toEqual({ ok: true, text: "{\"name\":\"€uro\"}" });
+    const request = new Request("http://x/", { method: "POST", body: encoded, headers: { "content-length": String(encoded.byteLength) } });
+    expect(await readBodyTextWithin(request, 1024, "release")).toEqual({ ok: true, text: "{\"name\":\"€uro\"}" });
+  });
+
+  it("counts a body without a length, or with a Content-Encoding, and stops it at the limit", async () => {
+    const undeclared = streamOf("abc", "def", "ghi");
+    expect(await readBodyTextWithin(new Response(undeclared.stream), 4)).toEqual({ ok: false, bytesRead: 6 });
+    expect(undeclared.cancelled()).toBe(true);
+    // A declared length counts bytes on the wire; a decoded body may be far larger, so it is counted.
+    const encodedBody = streamOf("abc", "def");
+    const gzipped = new Response(encodedBody.stream, { headers: { "content-length": "3", "content-encoding": "gzip" } });
+    expect(await readBodyTextWithin(gzipped, 4)).toEqual({ ok: false, bytesRead: 6 });
   });
 });
