@@ -2,8 +2,8 @@ import { z } from "zod";
 
 /**
  * A Glance record checked for the one key we rely on and passed on as it is: a loose zod object
- * would copy every key of every image on each answer, which cost more CPU than the rest of the
- * transform (bench/README.md).
+ * copied every key of every image on each answer (without the copy, the 20-image list costs
+ * workerd 0.907x the CPU: bench/README.md).
  */
 const recordWithString = <K extends string>(key: K) =>
   z.custom<Record<K, string> & Record<string, unknown>>(
