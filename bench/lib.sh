@@ -7,7 +7,7 @@
 #                       and a cleanup on exit that stops every PID in `pids`, deletes every image id in
 #                       `fixtures` and gives the lock back
 #   bundle_worker       the Worker as `wrangler deploy --dry-run` builds it, in $WORK/bundle
-#   start_bare NAME [VAR=value ...]   that bundle under bare workerd (bench/workerd-config.mjs: every
+#   start_bare NAME [--script FILE] [VAR=value ...]   that bundle (or FILE) under bare workerd (bench/workerd-config.mjs: every
 #                       [vars] entry as a text binding, loopback outbound, no Cache API backing); sets
 #                       EDGE_URL and EDGE_PID; logs to $WORK/NAME.log
 #   start_dev NAME [VAR:value ...]   glance-edge under `wrangler dev` on a free port, fresh local state;
@@ -75,18 +75,26 @@ bundle_worker() {
     || { cat "$WORK/bundle.log" >&2; die "wrangler deploy --dry-run failed"; }
 }
 
-start_bare() { # name [VAR=value ...]
-  local name="$1" port
+start_bare() { # name [--script FILE] [VAR=value ...]
+  local name="$1" script="$WORK/bundle/index.js" port i
   shift
+  if [ "${1:-}" = --script ]; then script="$2"; shift 2; fi
   port="$(free_port)"
   mkdir -p "$WORK/$name"
-  cp "$WORK/bundle/index.js" "$WORK/$name/index.js"
+  cp "$script" "$WORK/$name/index.js"
   node bench/workerd-config.mjs "$WORK/$name/config.capnp" "$port" "GLANCE_URL=$GLANCE_URL" "KEYSTONE_URL=$KEYSTONE_URL" "$@"
   "$WORKERD" serve "$WORK/$name/config.capnp" >"$WORK/$name.log" 2>&1 &
   EDGE_PID="$!"
   pids+=("$EDGE_PID")
   EDGE_URL="http://127.0.0.1:$port"
-  wait_ready "$EDGE_URL" "$WORK/$name.log"
+  if [ "$script" = "$WORK/bundle/index.js" ]; then wait_ready "$EDGE_URL" "$WORK/$name.log"; return; fi
+  # Another Worker (bench/floor-worker.js) has no X-Request-Id to wait for: any answer will do.
+  for ((i = 0; i < 120; i++)); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$EDGE_URL/")" = 000 ] || return 0
+    sleep 0.25
+  done
+  cat "$WORK/$name.log" >&2
+  die "$script under bare workerd did not answer"
 }
 
 start_dev() { # name [VAR:value ...]

@@ -102,6 +102,8 @@ SERVICE_PROJECT="${STACK_SERVICE_PROJECT:-service}"
 GLANCE_IMPORT_METHODS="${GLANCE_IMPORT_METHODS:-glance-direct,web-download,copy-image}"
 
 PKGS=(keystone glance-api uwsgi-core uwsgi-plugin-python3 sqlite3 curl jq wrk)
+# bench/run.sh puts nginx (keep-alive towards its clients) in front of Glance for its keep-alive rows.
+PKGS+=(nginx-light)
 # The e2e suite drives the docs page in headless Chromium (playwright-core, no browser download).
 PKGS+=(chromium)
 SERVICES=(keystone glance glance2)
