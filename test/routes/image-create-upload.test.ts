@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CreatedImageSchema } from "../../src/routes/images/image-create.schemas";
 import { callWorker, type RawCallInit, TOKEN } from "../support/call-api";
 import { fieldsOf, problemOf } from "../support/expect";
-import { GLANCE, glanceError, glanceJson } from "../support/glance-stub";
+import { acceptsUpload, glanceError, glanceJson, type LazyAnswer, type LazyCall, stubGlanceLazily } from "../support/glance-stub";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -40,33 +40,8 @@ function glanceImage(overrides: Record<string, unknown> = {}) {
   };
 }
 
-interface Outbound {
-  method: string;
-  path: string;
-  headers: Headers;
-  request: Request;
-  /** The parsed JSON body of a JSON call, read by the stub; upload bodies are left to the answer. */
-  json?: unknown;
-}
 
-type Answer = (call: Outbound) => Response | Promise<Response>;
-
-/** Glance at the fetch boundary; an upload's body is read only by its answer, lazily. */
-function stubGlance(routes: Record<string, Answer>) {
-  const calls: Outbound[] = [];
-  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    const url = new URL(request.url);
-    const call: Outbound = { method: request.method, path: url.pathname, headers: request.headers, request };
-    if (request.headers.get("content-type")?.startsWith("application/json")) call.json = await request.json();
-    calls.push(call);
-    const answer = url.origin === GLANCE ? routes[`${request.method} ${url.pathname}`] : undefined;
-    return answer ? answer(call) : new Response(`no stub for ${request.method} ${url.href}`, { status: 599 });
-  });
-  return calls;
-}
-
-const glanceCreate: Answer = (call) => glanceJson(glanceImage(call.json as Record<string, unknown>), 201);
+const glanceCreate: LazyAnswer = (call) => glanceJson(glanceImage(call.json as Record<string, unknown>), 201);
 
 
 const FORM_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
@@ -137,7 +112,7 @@ const base64OfHex = (value: string) => btoa(String.fromCharCode(...(value.match(
 const postForm = (body: ReadableStream<Uint8Array> | string, init: RawCallInit = {}) =>
   callWorker(IMAGES, { method: "POST", body, ...init, headers: { "content-type": FORM_TYPE, ...init.headers } });
 
-const callsOf = (calls: Outbound[]) => calls.map((call) => `${call.method} ${call.path}`);
+const callsOf = (calls: LazyCall[]) => calls.map((call) => `${call.method} ${call.path}`);
 
 describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy upload)", () => {
   it("creates with typed fields, streams the data part to Glance lazily and answers 201 with the active image", async () => {
@@ -149,12 +124,9 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     const glanceSide = lazyGlanceReader(state);
     const sha512 = await sha512Of(chunks);
     const active = glanceImage({ status: "active", size: chunks * CHUNK, min_disk: 2, os_hash_algo: "sha512", os_hash_value: sha512 });
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
-      [`PUT /v2/images/${ID}/file`]: async (call) => {
-        await glanceSide.read(call.request);
-        return new Response(null, { status: 204 });
-      },
+      [`PUT /v2/images/${ID}/file`]: acceptsUpload(glanceSide.read),
       [`GET /v2/images/${ID}`]: () => glanceJson(active),
     });
 
@@ -191,12 +163,9 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     const original = { name: "from-json", min_ram: 512, protected: true, tags: ["a"], data: {}, source_type: "file-legacy" };
     const { stream, state } = lazyForm(field("name", "string copy") + field("min_ram", "512") + field("$$originalJSON", JSON.stringify(original)) + fileHead(), 2);
     const glanceSide = lazyGlanceReader(state);
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
-      [`PUT /v2/images/${ID}/file`]: async (call) => {
-        await glanceSide.read(call.request);
-        return new Response(null, { status: 204 });
-      },
+      [`PUT /v2/images/${ID}/file`]: acceptsUpload(glanceSide.read),
       [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ name: "from-json", status: "active", size: 2 * CHUNK })),
     });
 
@@ -210,7 +179,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
   });
 
   it("creates an image without data when the form has no data part (one Glance call)", async () => {
-    const calls = stubGlance({ "POST /v2/images": glanceCreate });
+    const calls = stubGlanceLazily({ "POST /v2/images": glanceCreate });
     const response = await postForm(field("name", "empty") + field("visibility", "shared") + END);
     expect(response.status).toBe(201);
     expect(CreatedImageSchema.parse(await response.json()).status).toBe("queued");
@@ -229,7 +198,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     ["a data file with source_type url", field("source_type", "url") + field("image_url", "https://example.org/x.img"), ["data"]],
   ])("refuses %s with 400 naming the field, before any Glance call", async (_case, fields, names) => {
     const { stream, state } = lazyForm(fields + fileHead(), 64);
-    const calls = stubGlance({});
+    const calls = stubGlanceLazily({});
     const response = await postForm(stream);
     const problem = await problemOf(response, 400);
     expect(fieldsOf(problem)).toEqual(names);
@@ -240,7 +209,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
 
   it("refuses a data field that is not a file with 400, reading no further (a malformed form is cut off)", async () => {
     const { stream, state } = lazyForm(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="data"\r\n\r\n{}\r\n` + fileHead(), 64);
-    const calls = stubGlance({});
+    const calls = stubGlanceLazily({});
     expect(fieldsOf(await problemOf(await postForm(stream), 400))).toEqual(["data"]);
     expect(calls).toEqual([]);
     expect(state.produced).toBe(0);
@@ -248,7 +217,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
 
   it("reads at most 16 MiB of a refused body before cutting it off", async () => {
     const { stream, state } = lazyForm(field("min_disk", "x") + fileHead(), 1024);
-    const calls = stubGlance({});
+    const calls = stubGlanceLazily({});
     await problemOf(await postForm(stream), 400);
     expect(calls).toEqual([]);
     expect(state.produced * CHUNK).toBeGreaterThan(16 * 1024 * 1024);
@@ -256,7 +225,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
   });
 
   it("refuses an empty data part with 400 and creates nothing", async () => {
-    const calls = stubGlance({});
+    const calls = stubGlanceLazily({});
     const response = await postForm(field("name", "x") + fileHead() + CLOSE);
     expect(fieldsOf(await problemOf(response, 400))).toEqual(["data"]);
     expect(calls).toEqual([]);
@@ -265,7 +234,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
   it("refuses fields over the cap with 413, reading no further and creating nothing", async () => {
     const fields = Array.from({ length: 300 }, (_, i) => field(`prop_${i}`, "v".repeat(1000))).join("");
     const { stream, state } = lazyForm(fields + fileHead(), 64);
-    const calls = stubGlance({});
+    const calls = stubGlanceLazily({});
     const problem = await problemOf(await postForm(stream), 413);
     expect(problem.detail).toBe("the form fields before the data part exceed 262144 bytes");
     expect(calls).toEqual([]);
@@ -273,7 +242,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
   });
 
   it("refuses a form without a boundary or without a closing boundary with 400 and creates nothing", async () => {
-    const calls = stubGlance({});
+    const calls = stubGlanceLazily({});
     const noBoundary = await callWorker(IMAGES, { method: "POST", body: field("name", "x"), headers: { "content-type": "multipart/form-data" } });
     expect(fieldsOf(await problemOf(noBoundary, 400))).toEqual(["content-type"]);
     const truncated = await postForm(field("name", "x"));
@@ -283,7 +252,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
 
   it("needs the token before reading anything", async () => {
     const { stream, state } = lazyForm(field("name", "x") + fileHead(), 4);
-    const calls = stubGlance({});
+    const calls = stubGlanceLazily({});
     const response = await postForm(stream, { headers: { "x-auth-token": "" } });
     expect(response.status).toBe(401);
     expect(calls).toEqual([]);
@@ -292,7 +261,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
 
   it("passes Glance's refusal of the upload on with its status and deletes the new image", async () => {
     const { stream } = lazyForm(field("name", "big") + fileHead(), 8);
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
       [`PUT /v2/images/${ID}/file`]: () => glanceError(413, "Request Entity Too Large", "Denying attempt to upload image because it exceeds the quota"),
       [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
@@ -307,12 +276,9 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     const { stream, state } = lazyForm(field("name", "x") + fileHead(), 4);
     const glanceSide = lazyGlanceReader(state);
     const wrong = "ab".repeat(64);
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
-      [`PUT /v2/images/${ID}/file`]: async (call) => {
-        await glanceSide.read(call.request);
-        return new Response(null, { status: 204 });
-      },
+      [`PUT /v2/images/${ID}/file`]: acceptsUpload(glanceSide.read),
       [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "active", size: 4 * CHUNK, os_hash_algo: "sha512", os_hash_value: wrong })),
       [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
     });
@@ -325,12 +291,9 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
   it("stops a data part over MAX_UPLOAD_BYTES with 413 and deletes the new image", async () => {
     const { stream, state } = lazyForm(field("name", "big") + fileHead(), 64);
     const glanceSide = lazyGlanceReader(state);
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
-      [`PUT /v2/images/${ID}/file`]: async (call) => {
-        await glanceSide.read(call.request);
-        return new Response(null, { status: 204 });
-      },
+      [`PUT /v2/images/${ID}/file`]: acceptsUpload(glanceSide.read),
       [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
     });
 
@@ -344,13 +307,10 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
   it("answers a part after the data part with 400 and deletes the image it had created", async () => {
     const { stream, state } = lazyForm(field("name", "x") + fileHead(), 8, `\r\n${field("late", "1")}${END}`);
     const glanceSide = lazyGlanceReader(state);
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
       // The upload body errors, so the fetch fails as a real one would.
-      [`PUT /v2/images/${ID}/file`]: async (call) => {
-        await glanceSide.read(call.request);
-        return new Response(null, { status: 204 });
-      },
+      [`PUT /v2/images/${ID}/file`]: acceptsUpload(glanceSide.read),
       [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
     });
 
@@ -378,7 +338,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
       { highWaterMark: 0 },
     );
     let glanceSignal: AbortSignal | undefined;
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
       [`PUT /v2/images/${ID}/file`]: async (call) => {
         glanceSignal = call.request.signal;
@@ -396,7 +356,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
   });
 
   it("still answers 415 for a body that is neither JSON nor a form", async () => {
-    const calls = stubGlance({});
+    const calls = stubGlanceLazily({});
     const response = await callWorker(IMAGES, { method: "POST", body: "name=x", headers: { "content-type": "text/plain" } });
     await problemOf(response, 415);
     expect(calls).toEqual([]);
@@ -405,7 +365,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
 
 describe("PUT/POST /api/glance/images/ with data naming a file (Horizon's direct upload)", () => {
   it.each(["PUT", "POST"])("%s answers 201 with upload_url on this API and no token", async (method) => {
-    const calls = stubGlance({ "POST /v2/images": glanceCreate });
+    const calls = stubGlanceLazily({ "POST /v2/images": glanceCreate });
     const response = await callWorker(IMAGES, {
       method,
       body: JSON.stringify({ name: "direct", disk_format: "qcow2", source_type: "file-direct", data: "cirros.qcow2" }),
@@ -437,7 +397,7 @@ describe("PUT/POST /api/glance/images/ with data naming a file (Horizon's direct
     ["the X-OpenStack-Region header", IMAGES, { "x-openstack-region": "RegionTwo" }],
     ["no choice (the default region)", IMAGES, {}],
   ])("puts the region that served the create in upload_url's query: %s", async (_case, path, headers) => {
-    stubGlance({ "POST /v2/images": glanceCreate });
+    stubGlanceLazily({ "POST /v2/images": glanceCreate });
     const response = await callWorker(path, {
       method: "PUT",
       body: JSON.stringify({ name: "direct", data: "a b.iso" }),
@@ -449,7 +409,7 @@ describe("PUT/POST /api/glance/images/ with data naming a file (Horizon's direct
   });
 
   it("announces no upload when data is empty, as Horizon's UI sends it", async () => {
-    stubGlance({ "POST /v2/images": glanceCreate });
+    stubGlanceLazily({ "POST /v2/images": glanceCreate });
     const response = await callWorker(IMAGES, { method: "PUT", body: JSON.stringify({ name: "x", data: {} }), headers: { "content-type": "application/json" } });
     expect(response.status).toBe(201);
     expect(CreatedImageSchema.parse(await response.json()).upload_url).toBeUndefined();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { callWorker, TOKEN } from "../support/call-api";
 import { problemOf } from "../support/expect";
-import { GLANCE, glanceError, glanceJson } from "../support/glance-stub";
+import { acceptsUpload, glanceError, glanceJson, stubGlanceLazily } from "../support/glance-stub";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -61,29 +61,6 @@ function lazyClientBody(count = CHUNKS) {
   return { stream, state };
 }
 
-interface Outbound {
-  method: string;
-  path: string;
-  headers: Headers;
-  request: Request;
-  signal?: AbortSignal | null;
-}
-
-type Answer = (call: Outbound) => Response | Promise<Response>;
-
-/** Glance at the fetch boundary; unlike the shared stub it never reads a body unless the answer does. */
-function stubGlance(routes: Record<string, Answer>) {
-  const calls: Outbound[] = [];
-  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-    const request = new Request(input as RequestInfo, init);
-    const url = new URL(request.url);
-    const call = { method: request.method, path: url.pathname, headers: request.headers, request, signal: init?.signal };
-    calls.push(call);
-    const answer = url.origin === GLANCE ? routes[`${request.method} ${url.pathname}`] : undefined;
-    return answer ? answer(call) : new Response(`no stub for ${request.method} ${url.href}`, { status: 599 });
-  });
-  return calls;
-}
 
 
 function upload(path: string, body: ReadableStream<Uint8Array> | string | null, headers: Record<string, string>, vars?: Record<string, string>) {
@@ -114,12 +91,9 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
     const { stream, state } = lazyClientBody();
     const glanceSide = lazyReader(state);
     const expected = await sha512Hex(allBytes());
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       "GET /v2/info/usage": usageUnlimited,
-      [`PUT /v2/images/${ID}/file`]: async ({ request }) => {
-        await glanceSide.read(request);
-        return new Response(null, { status: 204 });
-      },
+      [`PUT /v2/images/${ID}/file`]: acceptsUpload(glanceSide.read),
       [`GET /v2/images/${ID}`]: () =>
         glanceJson(glanceImage({ size: CHUNKS * CHUNK, checksum: "abc", os_hash_algo: "sha512", os_hash_value: expected })),
     });
@@ -150,7 +124,7 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
 
   it("answers 502 naming both digests when Glance's sha512 differs from what passed through", async () => {
     const wrong = "f".repeat(128);
-    stubGlance({
+    stubGlanceLazily({
       "GET /v2/info/usage": usageUnlimited,
       [`PUT /v2/images/${ID}/file`]: async ({ request }) => {
         await request.arrayBuffer();
@@ -169,7 +143,7 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
     ["no Content-Type", { "content-length": "2" }, 415, "Image data must be sent as application/octet-stream (no Content-Type was given)"],
     ["a bad Content-Length", { "content-type": "application/octet-stream", "content-length": "2x" }, 400, "must be a whole number of bytes"],
   ])("refuses %s before any Glance call", async (_, headers, status, detail) => {
-    const calls = stubGlance({});
+    const calls = stubGlanceLazily({});
     // bytes, not a string, so that no text/plain is added
     const response = await callWorker(`/api/glance/images/${ID}/file/`, { method: "PUT", body: new Uint8Array([123, 125]), headers });
     expect((await problemOf(response, status)).detail).toBe(detail);
@@ -177,7 +151,7 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
   });
 
   it("refuses a body without Content-Length (chunked) with 411, before any Glance call and without reading it", async () => {
-    const calls = stubGlance({});
+    const calls = stubGlanceLazily({});
     const { stream, state } = lazyClientBody();
     const response = await upload(`/api/glance/images/${ID}/file/`, stream, { "content-type": "application/octet-stream" });
     expect((await problemOf(response, 411)).detail).toBe("Content-Length is required: image data is streamed to Glance with its length, not chunked");
@@ -186,7 +160,7 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
   });
 
   it("refuses a length over MAX_UPLOAD_BYTES with 413 before any Glance call", async () => {
-    const calls = stubGlance({});
+    const calls = stubGlanceLazily({});
     const response = await upload(
       `/api/glance/images/${ID}/file/`,
       "12345",
@@ -200,7 +174,7 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
   });
 
   it("refuses a length over the remaining image_size_total quota with 413 naming both numbers, with no Glance write", async () => {
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       "GET /v2/info/usage": () => glanceJson({ usage: { image_size_total: { limit: 10, usage: 9 }, image_stage_total: { limit: -1, usage: 0 } } }),
     });
     const length = 1024 * 1024 + 1;
@@ -215,7 +189,7 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
     [413, "Request Entity Too Large", "Image exceeds the storage quota"],
     [403, "Forbidden", "You are not authorized to complete upload_image action."],
   ])("keeps Glance's %d as a problem", async (status, title, message) => {
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       "GET /v2/info/usage": usageUnlimited,
       [`PUT /v2/images/${ID}/file`]: () => glanceError(status, title, message),
     });
@@ -229,12 +203,9 @@ describe("PUT /api/glance/images/{image_id}/stage/", () => {
   it("streams to Glance's stage with the length and checks the image_stage_total quota", async () => {
     const { stream, state } = lazyClientBody(4);
     const glanceSide = lazyReader(state);
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       "GET /v2/info/usage": () => glanceJson({ usage: { image_size_total: { limit: 0, usage: 0 }, image_stage_total: { limit: 1, usage: 0 } } }),
-      [`PUT /v2/images/${ID}/stage`]: async ({ request }) => {
-        await glanceSide.read(request);
-        return new Response(null, { status: 204 });
-      },
+      [`PUT /v2/images/${ID}/stage`]: acceptsUpload(glanceSide.read),
       [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "uploading", size: null, os_hash_algo: null, os_hash_value: null })),
     });
     const response = await upload(`/api/glance/images/${ID}/stage/`, stream, { "content-type": "application/octet-stream", "content-length": String(4 * CHUNK) });
@@ -253,7 +224,7 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
 
   it("streams Glance's data with the download headers, never more than a chunk or two ahead of the client", async () => {
     const produced = { count: 0 };
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       [`GET /v2/images/${ID}`]: () => glanceJson(record),
       [`GET /v2/images/${ID}/file`]: () =>
         new Response(
@@ -294,7 +265,7 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
   });
 
   it("passes a Range on and answers Glance's 206 with Content-Range", async () => {
-    const calls = stubGlance({
+    const calls = stubGlanceLazily({
       [`GET /v2/images/${ID}`]: () => glanceJson(record),
       [`GET /v2/images/${ID}/file`]: () =>
         new Response("0123456789", { status: 206, headers: { "content-length": "10", "content-range": `bytes 10-19/${CHUNKS * CHUNK}` } }),
@@ -307,7 +278,7 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
   });
 
   it("answers Glance's 416 as a problem with Content-Range giving the size", async () => {
-    stubGlance({
+    stubGlanceLazily({
       [`GET /v2/images/${ID}`]: () => glanceJson(record),
       [`GET /v2/images/${ID}/file`]: () =>
         new Response("<html><body><h1>416 Request Range Not Satisfiable</h1>The Range requested is not available.</body></html>", { status: 416 }),
@@ -318,7 +289,7 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
   });
 
   it("answers 204 when the image has no data", async () => {
-    stubGlance({
+    stubGlanceLazily({
       [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "queued", size: null })),
       [`GET /v2/images/${ID}/file`]: () => new Response(null, { status: 204 }),
     });
@@ -328,7 +299,7 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
   });
 
   it("keeps Glance's 403 for a deactivated image", async () => {
-    stubGlance({
+    stubGlanceLazily({
       [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "deactivated", size: 10 })),
       [`GET /v2/images/${ID}/file`]: () => glanceError(403, "Forbidden", "The requested image has been deactivated. Image data download is forbidden."),
     });
@@ -337,7 +308,7 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
   });
 
   it("answers HEAD from the image's record (Glance has no HEAD on /file), without reading any data", async () => {
-    const calls = stubGlance({ [`GET /v2/images/${ID}`]: () => glanceJson(record) });
+    const calls = stubGlanceLazily({ [`GET /v2/images/${ID}`]: () => glanceJson(record) });
     const response = await callWorker(`/api/glance/images/${ID}/file/`, { method: "HEAD" });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-length")).toBe(String(CHUNKS * CHUNK));

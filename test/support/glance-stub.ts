@@ -58,6 +58,46 @@ export function stubUpstream(routes: Record<string, StubAnswer>) {
   return { calls, unmatched, spy };
 }
 
+/** One outbound call as the lazy stub records it: the request itself, its body left for the answer to read. */
+export interface LazyCall {
+  method: string;
+  path: string;
+  headers: Headers;
+  request: Request;
+  signal?: AbortSignal | null;
+  /** The parsed body of a JSON call (read by the stub); any other body is left to the answer. */
+  json?: unknown;
+}
+
+export type LazyAnswer = (call: LazyCall) => Response | Promise<Response>;
+
+/**
+ * Glance at the fetch boundary for streamed bodies: unlike {@link stubUpstream} it never reads an
+ * upload, so a test can see how far ahead of Glance's reads the Worker pulled the client's body.
+ * Keys are `"METHOD /path"` on the stub Glance; anything else answers 599.
+ */
+export function stubGlanceLazily(routes: Record<string, LazyAnswer>) {
+  const calls: LazyCall[] = [];
+  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+    const request = new Request(input as RequestInfo, init);
+    const url = new URL(request.url);
+    const call: LazyCall = { method: request.method, path: url.pathname, headers: request.headers, request, signal: init?.signal };
+    if (request.headers.get("content-type")?.startsWith("application/json")) call.json = await request.json();
+    calls.push(call);
+    const answer = url.origin === GLANCE ? routes[`${request.method} ${url.pathname}`] : undefined;
+    return answer ? answer(call) : new Response(`no stub for ${request.method} ${url.href}`, { status: 599 });
+  });
+  return calls;
+}
+
+/** Glance's 204 to an upload, given once `read` has read the whole body. */
+export const acceptsUpload =
+  (read: (request: Request) => Promise<void>): LazyAnswer =>
+  async ({ request }) => {
+    await read(request);
+    return new Response(null, { status: 204 });
+  };
+
 /** A JSON answer the way Glance sends one, with its request id header. */
 export function glanceJson(body: unknown, status = 200, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), {
