@@ -12,6 +12,8 @@
 #                       EDGE_URL and EDGE_PID; logs to $WORK/NAME.log
 #   start_dev NAME [VAR:value ...]   glance-edge under `wrangler dev` on a free port, fresh local state;
 #                       sets EDGE_URL and EDGE_PID; logs to $WORK/NAME.log
+#   create_fixture_images PREFIX [EXTRA_JSON]   20 queued images for demo, named PREFIX-01..20 (EXTRA_JSON:
+#                       more fields, e.g. ',"hw_disk_bus":"virtio"'); their ids join `fixtures`
 #   wait_ready URL LOG  waits until glance-edge at URL answers (any answer with X-Request-Id)
 #   free_port           a free TCP port on 127.0.0.1
 
@@ -54,6 +56,18 @@ bench_cleanup() {
   done
   rm -rf "$WORK"
   [ "$(cat "$LOCK/pid" 2>/dev/null)" != $$ ] || rm -rf "$LOCK"
+}
+
+create_fixture_images() { # prefix [extra json fields]
+  local i id
+  say "creating 20 queued images for demo"
+  for i in $(seq -w 1 20); do
+    id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"$1-$i\",\"disk_format\":\"qcow2\",\"container_format\":\"bare\"${2:-}}" \
+      "$GLANCE_URL/v2/images" | jq -r .id)"
+    [ -n "$id" ] && [ "$id" != null ] || die "could not create a fixture image"
+    fixtures+=("$id")
+  done
 }
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }

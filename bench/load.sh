@@ -86,14 +86,7 @@ JS
 start_bare mixed
 MIXED_URL="$EDGE_URL"
 MIXED_PID="$EDGE_PID"
-say "creating 20 queued images for demo"
-for i in $(seq -w 1 20); do
-  id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"bench-load-$i\",\"disk_format\":\"qcow2\",\"container_format\":\"bare\"}" \
-    "$GLANCE_URL/v2/images" | jq -r .id)"
-  [ -n "$id" ] && [ "$id" != null ] || die "could not create a fixture image"
-  fixtures+=("$id")
-done
+create_fixture_images bench-load
 IMAGES="$(IFS=,; echo "${fixtures[*]}")"
 say "warming up"
 for path in "images/?paginate=true&limit=10" "images/${fixtures[0]}/" "version/" "metadefs/resourcetypes/"; do

@@ -104,14 +104,7 @@ FLOOR="$EDGE_URL"
 start_bare floor-keepalive --script bench/floor-worker.js "GLANCE_URL=$GLANCE_KA"
 FLOOR_KA="$EDGE_URL"
 
-say "creating 20 queued images for demo"
-for i in $(seq -w 1 20); do
-  id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"bench-$STAMP-$i\",\"disk_format\":\"qcow2\",\"container_format\":\"bare\",\"hw_disk_bus\":\"virtio\"}" \
-    "$GLANCE_URL/v2/images" | jq -r .id)"
-  [ -n "$id" ] && [ "$id" != null ] || die "could not create a fixture image"
-  fixtures+=("$id")
-done
+create_fixture_images "bench-$STAMP" ',"hw_disk_bus":"virtio"'
 IMAGE="${fixtures[0]}"
 FLAVOR_NS="resource_types=OS::Nova::Flavor"
 NS_COUNT="$(curl -s -H "X-Auth-Token: $TOKEN" "$GLANCE_URL/v2/metadefs/namespaces?$FLAVOR_NS" | jq '.namespaces | length')"
