@@ -5,6 +5,8 @@
 export default {
   async fetch(request, env) {
     const id = new URL(request.url).pathname.split("/")[4];
-    return fetch(`${env.GLANCE_URL}/v2/images/${id}`, { headers: { "x-auth-token": request.headers.get("x-auth-token") ?? "" } });
+    return fetch(`${env.GLANCE_URL}/v2/images/${id}`, {
+      headers: { "x-auth-token": request.headers.get("x-auth-token") ?? "" },
+    });
   },
 };

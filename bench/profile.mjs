@@ -61,7 +61,12 @@ const env = Object.fromEntries(
 );
 // Another Glance in front of the same Keystone, e.g. one whose server keeps connections alive.
 if (args["glance-url"]) env.GLANCE_URL = args["glance-url"];
-const token = stack("token", env.STACK_DEMO_USER ?? "demo", env.STACK_DEMO_PASS ?? "demo-secret", env.STACK_DEMO_PROJECT ?? "demo");
+const token = stack(
+  "token",
+  env.STACK_DEMO_USER ?? "demo",
+  env.STACK_DEMO_PASS ?? "demo-secret",
+  env.STACK_DEMO_PROJECT ?? "demo",
+);
 const work = mkdtempSync(join(tmpdir(), "glance-edge-profile-"));
 let sourceMarkers = [];
 let workerd;
@@ -91,7 +96,12 @@ try {
   const created = await fetch(`${env.GLANCE_URL}/v2/images`, {
     method: "POST",
     headers: { "x-auth-token": token, "content-type": "application/json" },
-    body: JSON.stringify({ name: "profile-fixture", disk_format: "qcow2", container_format: "bare", hw_disk_bus: "virtio" }),
+    body: JSON.stringify({
+      name: "profile-fixture",
+      disk_format: "qcow2",
+      container_format: "bare",
+      hw_disk_bus: "virtio",
+    }),
   }).then((r) => r.json());
   fixture = created.id;
   path = {
@@ -108,13 +118,24 @@ try {
     if (!sorted.length) return { text: "n/a (no Server-Timing)", mean: NaN, p50: NaN };
     const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
     const mean = sorted.reduce((sum, v) => sum + v, 0) / sorted.length;
-    return { text: `mean ${mean.toFixed(3)} ms, p50 ${at(0.5).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms`, mean, p50: at(0.5) };
+    return {
+      text: `mean ${mean.toFixed(3)} ms, p50 ${at(0.5).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms`,
+      mean,
+      p50: at(0.5),
+    };
   };
-  const glanceNamed = replay ? `Glance's answers replayed from memory (kept alive), recorded from ${env.GLANCE_URL}` : `glance ${env.GLANCE_URL}`;
-  console.log(`route ${args.route} (${path.replace(fixture, "{id}")}), ${REQUESTS} requests at c=${CONCURRENCY}, bare workerd, ${glanceNamed}`);
+  const glanceNamed = replay
+    ? `Glance's answers replayed from memory (kept alive), recorded from ${env.GLANCE_URL}`
+    : `glance ${env.GLANCE_URL}`;
+  console.log(
+    `route ${args.route} (${path.replace(fixture, "{id}")}), ${REQUESTS} requests at c=${CONCURRENCY}, bare workerd, ${glanceNamed}`,
+  );
   if (args.baseline) {
     const rounds = Number(args.rounds);
-    const sides = { baseline: { dir: join(work, "baseline"), cpuMs: 0, app: [], wall: [] }, current: { dir: join(work, "serve"), cpuMs: 0, app: [], wall: [] } };
+    const sides = {
+      baseline: { dir: join(work, "baseline"), cpuMs: 0, app: [], wall: [] },
+      current: { dir: join(work, "serve"), cpuMs: 0, app: [], wall: [] },
+    };
     for (let round = 0; round < rounds; round++) {
       for (const name of round % 2 ? ["current", "baseline"] : ["baseline", "current"]) {
         const side = sides[name];
@@ -127,11 +148,15 @@ try {
     const perRequest = (side) => side.cpuMs / side.app.length;
     console.log(`\n| bundle | workerd CPU ms per request | Server-Timing app | client wall time |\n|---|---:|---|---|`);
     for (const [name, side] of Object.entries(sides)) {
-      console.log(`| ${name === "baseline" ? args.baseline : "working tree"} | ${perRequest(side).toFixed(3)} | ${stats(side.app).text} | ${stats(side.wall).text} |`);
+      console.log(
+        `| ${name === "baseline" ? args.baseline : "working tree"} | ${perRequest(side).toFixed(3)} | ${stats(side.app).text} | ${stats(side.wall).text} |`,
+      );
     }
     const b = sides.baseline;
     const c = sides.current;
-    console.log(`\nworking tree / ${args.baseline}: CPU ${(perRequest(c) / perRequest(b)).toFixed(3)}×, app mean ${(stats(c.app).mean / stats(b.app).mean).toFixed(3)}×, wall p50 ${(stats(c.wall).p50 / stats(b.wall).p50).toFixed(3)}× (${rounds} alternating rounds)`);
+    console.log(
+      `\nworking tree / ${args.baseline}: CPU ${(perRequest(c) / perRequest(b)).toFixed(3)}×, app mean ${(stats(c.app).mean / stats(b.app).mean).toFixed(3)}×, wall p50 ${(stats(c.wall).p50 / stats(b.wall).p50).toFixed(3)}× (${rounds} alternating rounds)`,
+    );
     console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
     process.exit(0);
   }
@@ -148,7 +173,11 @@ try {
   if (args.out) writeFileSync(args.out, JSON.stringify(profile));
   report(profile);
 } finally {
-  if (fixture) await fetch(`${env.GLANCE_URL}/v2/images/${fixture}`, { method: "DELETE", headers: { "x-auth-token": token } }).catch(() => {});
+  if (fixture)
+    await fetch(`${env.GLANCE_URL}/v2/images/${fixture}`, {
+      method: "DELETE",
+      headers: { "x-auth-token": token },
+    }).catch(() => {});
   if (workerd) await stopWorkerd(workerd);
   replay?.server.close();
   rmSync(work, { recursive: true, force: true });
@@ -156,11 +185,15 @@ try {
 
 function bundleInto(sourceDir, serveDir) {
   const out = join(work, `bundle-${Math.random().toString(36).slice(2)}`);
-  execFileSync(join(process.cwd(), "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--minify=false", "--outdir", out], {
-    cwd: sourceDir,
-    stdio: "ignore",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
+  execFileSync(
+    join(process.cwd(), "node_modules/.bin/wrangler"),
+    ["deploy", "--dry-run", "--minify=false", "--outdir", out],
+    {
+      cwd: sourceDir,
+      stdio: "ignore",
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    },
+  );
   mkdirSync(serveDir, { recursive: true });
   copyFileSync(join(out, "index.js"), join(serveDir, "index.js"));
 }
@@ -182,11 +215,27 @@ async function startWorkerd(serveDir, { inspector = false } = {}) {
   const port = await freePort();
   const inspectorPort = await freePort();
   const glanceUrl = replay?.url ?? env.GLANCE_URL;
-  writeFileSync(join(serveDir, "config.capnp"), workerdConfig(port, [`GLANCE_URL=${glanceUrl}`, `KEYSTONE_URL=${env.KEYSTONE_URL}`]));
-  const argv = ["serve", join(serveDir, "config.capnp"), ...(inspector ? [`--inspector-addr=127.0.0.1:${inspectorPort}`] : [])];
-  const child = spawn("node_modules/@cloudflare/workerd-linux-64/bin/workerd", argv, { stdio: ["ignore", "ignore", "inherit"] });
+  writeFileSync(
+    join(serveDir, "config.capnp"),
+    workerdConfig(port, [`GLANCE_URL=${glanceUrl}`, `KEYSTONE_URL=${env.KEYSTONE_URL}`]),
+  );
+  const argv = [
+    "serve",
+    join(serveDir, "config.capnp"),
+    ...(inspector ? [`--inspector-addr=127.0.0.1:${inspectorPort}`] : []),
+  ];
+  const child = spawn("node_modules/@cloudflare/workerd-linux-64/bin/workerd", argv, {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; !(await fetch(`${base}/api/glance/profile-ready-probe/`).then(() => true, () => false)); i++) {
+  for (
+    let i = 0;
+    !(await fetch(`${base}/api/glance/profile-ready-probe/`).then(
+      () => true,
+      () => false,
+    ));
+    i++
+  ) {
     if (i > 100) throw new Error("workerd did not answer");
     await sleep(200);
   }
@@ -242,7 +291,10 @@ async function load(base, path, n) {
     const response = await fetch(`${base}${path}`, { headers: { "x-auth-token": token } });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-    return { wall: performance.now() - started, app: Number(/app;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1]) };
+    return {
+      wall: performance.now() - started,
+      app: Number(/app;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1]),
+    };
   };
   for (let i = 0; i < 50; i++) await call();
   const appTimes = [];
@@ -311,7 +363,9 @@ function report(profile) {
     const source = ours ? sourceOf(node.callFrame) : `(runtime) ${url}`;
     bySource.set(source, (bySource.get(source) ?? 0) + ms);
   }
-  console.log(`\nJavaScript self time in the profile (bundle + runtime JS, native frames left out): ${(jsMs / REQUESTS).toFixed(3)} ms per request (inspector attached: slower than step 1)`);
+  console.log(
+    `\nJavaScript self time in the profile (bundle + runtime JS, native frames left out): ${(jsMs / REQUESTS).toFixed(3)} ms per request (inspector attached: slower than step 1)`,
+  );
   const table = (title, map) => {
     console.log(`\n${title}\n| ms per request | share | where |\n|---:|---:|---|`);
     for (const [name, ms] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(args.top))) {

@@ -21,7 +21,9 @@ export function workerdConfig(port, overrides = []) {
     const i = o.search(/[=:]/);
     vars.set(o.slice(0, i), o.slice(i + 1));
   }
-  const bindings = [...vars].map(([k, v]) => `    (name = ${JSON.stringify(k)}, text = ${JSON.stringify(v)}),`).join("\n");
+  const bindings = [...vars]
+    .map(([k, v]) => `    (name = ${JSON.stringify(k)}, text = ${JSON.stringify(v)}),`)
+    .join("\n");
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [

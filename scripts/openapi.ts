@@ -18,7 +18,9 @@ if (mode === "--write") {
     // a missing file is drift too
   }
   if (committed !== renderOpenApiYaml()) {
-    console.error("openapi.yaml is out of date with the route definitions: run `npm run openapi` and commit the result");
+    console.error(
+      "openapi.yaml is out of date with the route definitions: run `npm run openapi` and commit the result",
+    );
     process.exit(1);
   }
   console.log("openapi.yaml matches the route definitions");

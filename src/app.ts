@@ -14,7 +14,16 @@ import { upstreamClients } from "./middleware/upstream-clients";
 import { OPENAPI_CONFIG, OPENAPI_DOCUMENT_PATH } from "./openapi";
 import { routers } from "./routes";
 
-const EXPOSED_HEADERS = ["X-Request-Id", "Cache-Status", "Location", "Server-Timing", "Content-Disposition", "Content-MD5", "Content-Range", "Repr-Digest"];
+const EXPOSED_HEADERS = [
+  "X-Request-Id",
+  "Cache-Status",
+  "Location",
+  "Server-Timing",
+  "Content-Disposition",
+  "Content-MD5",
+  "Content-Range",
+  "Repr-Digest",
+];
 
 /** CORS only for requests that carry an Origin; allowed origins come from CORS_ALLOWED_ORIGINS. */
 const corsForAllowedOrigins = createMiddleware<AppEnv>(async (c, next) => {

@@ -2,9 +2,7 @@ import { z } from "zod";
 
 const seconds = (fallback: number) => z.coerce.number().int().min(0).max(86_400).default(fallback);
 const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
-const httpUrl = z
-  .url({ protocol: /^https?$/ })
-  .transform((url) => url.replace(/\/+$/, ""));
+const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ""));
 
 const commaList = z
   .string()
@@ -71,7 +69,12 @@ export function loadConfig(env: object): Config {
     );
   }
   if (!result.data.GLANCE_URL && !result.data.KEYSTONE_URL) {
-    throw new ConfigError([{ name: "GLANCE_URL or KEYSTONE_URL", message: "set GLANCE_URL, or KEYSTONE_URL to find Glance in the caller's service catalog" }]);
+    throw new ConfigError([
+      {
+        name: "GLANCE_URL or KEYSTONE_URL",
+        message: "set GLANCE_URL, or KEYSTONE_URL to find Glance in the caller's service catalog",
+      },
+    ]);
   }
   parsedConfigs.set(env, result.data);
   return result.data;

@@ -19,7 +19,7 @@ export const OPENAPI_CONFIG = {
     license: { name: "Apache-2.0", identifier: "Apache-2.0" },
   },
   servers: [
-    { url: "/", description: "The origin that serves this document (what the docs page's \"Try it out\" calls)" },
+    { url: "/", description: 'The origin that serves this document (what the docs page\'s "Try it out" calls)' },
     { url: "http://127.0.0.1:8787", description: "Local development: `npm start` / `npm run dev`" },
     {
       url: "https://{host}",
@@ -34,7 +34,10 @@ export const OPENAPI_CONFIG = {
     { name: "metadefs", description: "Metadata definitions: namespaces and resource types" },
     { name: "image-import", description: "Interoperable import of an image's data, and the tasks that follow it" },
     { name: "image-actions", description: "Deactivate and reactivate an image" },
-    { name: "info", description: "What the Glance deployment offers: import methods, stores, the caller's quota usage" },
+    {
+      name: "info",
+      description: "What the Glance deployment offers: import methods, stores, the caller's quota usage",
+    },
     { name: "regions", description: "The regions whose Glance this token can use" },
   ],
 };

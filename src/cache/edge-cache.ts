@@ -56,7 +56,11 @@ const inFlight = new Map<string, Promise<unknown>>();
  * before the key is released, so a caller that arrives after it finds what it stored.
  * Returns whether this caller led the load.
  */
-export async function singleFlight<T>(key: string, load: () => Promise<T>, onLoaded?: (value: T) => void): Promise<{ value: T; led: boolean }> {
+export async function singleFlight<T>(
+  key: string,
+  load: () => Promise<T>,
+  onLoaded?: (value: T) => void,
+): Promise<{ value: T; led: boolean }> {
   const pending = inFlight.get(key) as Promise<T> | undefined;
   if (pending) return { value: await pending, led: false };
   const flight = (async () => {
@@ -100,7 +104,9 @@ export async function putCached(cache: Cache, key: string, body: unknown, now: n
   const maxAge = Math.max(1, Math.ceil((expiresAt - now) / 1000));
   await cache.put(
     key,
-    new Response(JSON.stringify(body), { headers: { "content-type": "application/json", "cache-control": `max-age=${maxAge}` } }),
+    new Response(JSON.stringify(body), {
+      headers: { "content-type": "application/json", "cache-control": `max-age=${maxAge}` },
+    }),
   );
 }
 

@@ -31,7 +31,10 @@ const inFlight = new Map<string, Promise<RegionEndpoint[]>>();
  * the interface and the token, with the token-verdict rules: only a successful lookup, and never
  * past the token's expiry or `ttlSeconds`, whichever comes first.
  */
-export async function tokenImageEndpoints(options: TokenCatalogOptions, cache: Cache | null = defaultCache()): Promise<RegionEndpoint[]> {
+export async function tokenImageEndpoints(
+  options: TokenCatalogOptions,
+  cache: Cache | null = defaultCache(),
+): Promise<RegionEndpoint[]> {
   const { keystoneUrl, token, endpointInterface, ttlSeconds, requestId } = options;
   const now = options.now ?? Date.now;
   const key = await cacheKey("token-catalog", keystoneUrl, endpointInterface, token);
@@ -55,7 +58,11 @@ async function lookUp(options: TokenCatalogOptions, key: string, cache: Cache | 
   const trustedUntil = Math.min(verdict.expiresAt, checkedAt + ttlSeconds * 1000);
   if (cache && ttlSeconds > 0 && trustedUntil > checkedAt) {
     const body: StoredCatalog = { trustedUntil, endpoints };
-    waitUntil(putCached(cache, key, body, checkedAt, trustedUntil).catch((error) => log("warn", "token catalog write failed", { request_id: requestId, error: String(error) })));
+    waitUntil(
+      putCached(cache, key, body, checkedAt, trustedUntil).catch((error) =>
+        log("warn", "token catalog write failed", { request_id: requestId, error: String(error) }),
+      ),
+    );
   }
   return endpoints;
 }

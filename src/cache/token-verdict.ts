@@ -33,7 +33,10 @@ export function mayListMetadefs({ projectId, roles }: TokenVerdict): boolean {
  * Only positive verdicts are cached (keyed by a hash of Keystone's URL and the token), and only
  * until the token expires or `ttlSeconds` pass, whichever comes first.
  */
-export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: Cache | null = defaultCache()): Promise<void> {
+export async function ensureTokenAccepted(
+  options: TokenVerdictOptions,
+  cache: Cache | null = defaultCache(),
+): Promise<void> {
   const { keystone, keystoneUrl, token, ttlSeconds, waitUntil, requestId } = options;
   const now = options.now ?? Date.now;
   const key = await cacheKey("token-verdict", keystoneUrl, token);
@@ -45,19 +48,28 @@ export async function ensureTokenAccepted(options: TokenVerdictOptions, cache: C
   // Read again without yielding: a check that finished while this one read the Cache API left its verdict in memory.
   if (cache && ttlSeconds > 0 && rememberedBody<StoredVerdict>(key, now()) !== undefined) return;
   // Concurrent checks of one token share one Keystone call; a refusal reaches every waiter and is never stored.
-  const { value: verdict } = await singleFlight(key, () => keystone.validateToken(token), (accepted) => {
-    const checkedAt = now();
-    const trustedUntil = Math.min(accepted.expiresAt, checkedAt + ttlSeconds * 1000);
-    if (cache && ttlSeconds > 0 && mayListMetadefs(accepted) && trustedUntil > checkedAt) {
-      const body: StoredVerdict = { trustedUntil };
-      waitUntil(putCached(cache, key, body, checkedAt, trustedUntil).catch((error) => log("warn", "token verdict write failed", { request_id: requestId, error: String(error) })));
-    }
-  });
+  const { value: verdict } = await singleFlight(
+    key,
+    () => keystone.validateToken(token),
+    (accepted) => {
+      const checkedAt = now();
+      const trustedUntil = Math.min(accepted.expiresAt, checkedAt + ttlSeconds * 1000);
+      if (cache && ttlSeconds > 0 && mayListMetadefs(accepted) && trustedUntil > checkedAt) {
+        const body: StoredVerdict = { trustedUntil };
+        waitUntil(
+          putCached(cache, key, body, checkedAt, trustedUntil).catch((error) =>
+            log("warn", "token verdict write failed", { request_id: requestId, error: String(error) }),
+          ),
+        );
+      }
+    },
+  );
   if (!mayListMetadefs(verdict)) {
     throw new ProblemError({
       code: "forbidden",
       status: 403,
-      detail: "This token may not list metadata definitions: it needs a project scope and the reader, member or admin role",
+      detail:
+        "This token may not list metadata definitions: it needs a project scope and the reader, member or admin role",
     });
   }
 }

@@ -47,7 +47,16 @@ export class GlanceClient {
   /** This client's Glance; edge-cache keys are scoped by it (cache/keys.ts glanceCacheKey). */
   readonly baseUrl: string;
 
-  constructor({ baseUrl, timeoutMs, openstackRequestId, getToken, getRetries = 1, onCall, dataIdleTimeoutMs = 60_000, maxResponseBytes }: GlanceClientOptions) {
+  constructor({
+    baseUrl,
+    timeoutMs,
+    openstackRequestId,
+    getToken,
+    getRetries = 1,
+    onCall,
+    dataIdleTimeoutMs = 60_000,
+    maxResponseBytes,
+  }: GlanceClientOptions) {
     this.baseUrl = baseUrl;
     const baseHeaders = { "user-agent": "glance-edge", "x-openstack-request-id": openstackRequestId };
     this.options = { service: "Glance", baseUrl, timeoutMs, getRetries, baseHeaders, onCall, maxResponseBytes };
@@ -66,7 +75,10 @@ export class GlanceClient {
 
   private request(request: UpstreamRequest) {
     const token = this.getToken();
-    return upstreamRequest(this.options, token ? { ...request, headers: { ...request.headers, "x-auth-token": token } } : request);
+    return upstreamRequest(
+      this.options,
+      token ? { ...request, headers: { ...request.headers, "x-auth-token": token } } : request,
+    );
   }
 
   private async call<S extends z.ZodType>(schema: S, request: UpstreamRequest): Promise<z.infer<S>> {
@@ -135,12 +147,19 @@ export class GlanceClient {
   }
 
   /** `POST /v2/images/{id}/import` (202); `options` are the body's keys beside `method` (stores, all_stores, …). */
-  importImage(imageId: string, method: GlanceImportRequest["method"], options: Omit<GlanceImportRequest, "method"> = {}) {
+  importImage(
+    imageId: string,
+    method: GlanceImportRequest["method"],
+    options: Omit<GlanceImportRequest, "method"> = {},
+  ) {
     return this.send({ method: "POST", path: `/v2/images/${segment(imageId)}/import`, body: { method, ...options } });
   }
 
   async listImageTasks(imageId: string) {
-    const { tasks } = await this.call(GlanceImageTasksSchema, { method: "GET", path: `/v2/images/${segment(imageId)}/tasks` });
+    const { tasks } = await this.call(GlanceImageTasksSchema, {
+      method: "GET",
+      path: `/v2/images/${segment(imageId)}/tasks`,
+    });
     return tasks;
   }
 
@@ -181,12 +200,24 @@ export class GlanceClient {
    * `PUT /v2/images/{id}/file` (204): the image's data; Glance stores it and makes the image active.
    * Without `contentLength` the body goes chunked. `tap` sees each chunk on its way (a digest).
    */
-  async uploadImageData(imageId: string, body: ReadableStream<Uint8Array>, contentLength?: number, signal?: AbortSignal, tap?: ChunkTap): Promise<void> {
+  async uploadImageData(
+    imageId: string,
+    body: ReadableStream<Uint8Array>,
+    contentLength?: number,
+    signal?: AbortSignal,
+    tap?: ChunkTap,
+  ): Promise<void> {
     await this.putData(`/v2/images/${segment(imageId)}/file`, { body, contentLength, signal, tap });
   }
 
   /** `PUT /v2/images/{id}/stage` (204): data for a later `glance-direct` import; the image becomes `uploading`. */
-  async stageImageData(imageId: string, body: ReadableStream<Uint8Array>, contentLength?: number, signal?: AbortSignal, tap?: ChunkTap): Promise<void> {
+  async stageImageData(
+    imageId: string,
+    body: ReadableStream<Uint8Array>,
+    contentLength?: number,
+    signal?: AbortSignal,
+    tap?: ChunkTap,
+  ): Promise<void> {
     await this.putData(`/v2/images/${segment(imageId)}/stage`, { body, contentLength, signal, tap });
   }
 
@@ -195,7 +226,12 @@ export class GlanceClient {
    * data) with its body unread. Glance has no HEAD here (405).
    */
   downloadImageData(imageId: string, { range, signal }: { range?: string; signal?: AbortSignal } = {}) {
-    return this.stream({ method: "GET", path: `/v2/images/${segment(imageId)}/file`, headers: range ? { range } : {}, signal });
+    return this.stream({
+      method: "GET",
+      path: `/v2/images/${segment(imageId)}/file`,
+      headers: range ? { range } : {},
+      signal,
+    });
   }
 
   /** `GET /v2/info/usage`: the caller's quota usage; empty when Glance does not enforce quotas. */
@@ -204,7 +240,12 @@ export class GlanceClient {
   }
 
   private async putData(path: string, data: Pick<StreamRequest, "body" | "contentLength" | "signal" | "tap">) {
-    const response = await this.stream({ method: "PUT", path, headers: { "content-type": "application/octet-stream" }, ...data });
+    const response = await this.stream({
+      method: "PUT",
+      path,
+      headers: { "content-type": "application/octet-stream" },
+      ...data,
+    });
     await response.body?.cancel();
   }
 }

@@ -7,7 +7,11 @@ import { z } from "zod";
  */
 const recordWithString = <K extends string>(key: K) =>
   z.custom<Record<K, string> & Record<string, unknown>>(
-    (value) => typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as Record<string, unknown>)[key] === "string",
+    (value) =>
+      typeof value === "object" &&
+      value !== null &&
+      !Array.isArray(value) &&
+      typeof (value as Record<string, unknown>)[key] === "string",
     { message: `expected an object with a string ${key}` },
   );
 
@@ -41,7 +45,9 @@ export type GlanceTask = z.infer<typeof GlanceTaskSchema>;
 export const GlanceImageTasksSchema = z.object({ tasks: z.array(GlanceTaskSchema) });
 
 export const GlanceStoresInfoSchema = z.object({
-  stores: z.array(z.object({ id: z.string(), description: z.string().optional(), default: z.boolean().optional() }).loose()),
+  stores: z.array(
+    z.object({ id: z.string(), description: z.string().optional(), default: z.boolean().optional() }).loose(),
+  ),
 });
 export type GlanceStore = z.infer<typeof GlanceStoresInfoSchema>["stores"][number];
 

@@ -60,7 +60,11 @@ export class KeystoneClient {
     // Unscoped tokens carry no catalog at all.
     const parsed = CatalogSchema.safeParse(catalog ?? []);
     if (!parsed.success) {
-      throw new ProblemError({ code: "bad-gateway", status: 502, detail: "Keystone answered with an unexpected service catalog" });
+      throw new ProblemError({
+        code: "bad-gateway",
+        status: 502,
+        detail: "Keystone answered with an unexpected service catalog",
+      });
     }
     return { verdict, catalog: parsed.data };
   }
@@ -85,14 +89,23 @@ export class KeystoneClient {
       }
       // Any other refusal of a token check is Keystone misbehaving, not the caller's fault.
       if (error instanceof ProblemError && error.init.code === "glance-error") {
-        throw new ProblemError({ ...error.init, code: "bad-gateway", status: 502, detail: `Keystone refused the token check: ${error.init.detail}` });
+        throw new ProblemError({
+          ...error.init,
+          code: "bad-gateway",
+          status: 502,
+          detail: `Keystone refused the token check: ${error.init.detail}`,
+        });
       }
       throw error;
     }
     const parsed = TokenDocumentSchema.safeParse(body);
     const expiresAt = parsed.success ? Date.parse(parsed.data.token.expires_at) : NaN;
     if (!parsed.success || !Number.isFinite(expiresAt)) {
-      throw new ProblemError({ code: "bad-gateway", status: 502, detail: "Keystone answered with an unexpected token document" });
+      throw new ProblemError({
+        code: "bad-gateway",
+        status: 502,
+        detail: "Keystone answered with an unexpected token document",
+      });
     }
     const { project, roles, catalog } = parsed.data.token;
     return { verdict: { expiresAt, projectId: project?.id, roles: roles.map((role) => role.name) }, catalog };

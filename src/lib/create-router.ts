@@ -4,7 +4,12 @@ import { requireTokenForCatalog, selectGlance } from "../middleware/glance-endpo
 import { requireToken } from "../middleware/require-token";
 import { type FieldError, invalidInput } from "./problem";
 
-const LOCATIONS: Record<string, FieldError["location"]> = { query: "query", param: "path", json: "body", header: "header" };
+const LOCATIONS: Record<string, FieldError["location"]> = {
+  query: "query",
+  param: "path",
+  json: "body",
+  header: "header",
+};
 
 interface ValidationFailure {
   target: string;

@@ -15,7 +15,11 @@ function toProblem(error: Error): ProblemInit {
     }
     return { code: "validation-error", status: error.status, detail: error.message || "Bad request" };
   }
-  return { code: "internal-error", status: 500, detail: "An unexpected error occurred; quote the request id when reporting it" };
+  return {
+    code: "internal-error",
+    status: 500,
+    detail: "An unexpected error occurred; quote the request id when reporting it",
+  };
 }
 
 /** The app's onError: every thrown error becomes an RFC 9457 problem, never a stack trace. */

@@ -26,8 +26,13 @@ export interface ChunkObserver {
  * their way. One JS pass per chunk, and one chunk in flight: the next read waits until the
  * consumer has taken the last one. A failure on either side aborts the other.
  */
-export function pumpLargeChunks(body: ReadableStream<Uint8Array>, contentLength: number | undefined, observer: ChunkObserver): ReadableStream<Uint8Array> {
-  const { readable, writable } = contentLength === undefined ? new IdentityTransformStream() : new FixedLengthStream(contentLength);
+export function pumpLargeChunks(
+  body: ReadableStream<Uint8Array>,
+  contentLength: number | undefined,
+  observer: ChunkObserver,
+): ReadableStream<Uint8Array> {
+  const { readable, writable } =
+    contentLength === undefined ? new IdentityTransformStream() : new FixedLengthStream(contentLength);
   const writer = writable.getWriter();
   const source = readerOf(body);
   const pump = async () => {

@@ -47,7 +47,11 @@ const MAX_PARTS = 1000;
 function formError(error: Multipasta.MultipartError, fileField: string, maxFieldBytes: number): MultipartFormError {
   switch (error._tag) {
     case "InvalidBoundary":
-      return new MultipartFormError(400, "content-type", "the multipart/form-data Content-Type has no boundary parameter");
+      return new MultipartFormError(
+        400,
+        "content-type",
+        "the multipart/form-data Content-Type has no boundary parameter",
+      );
     case "BadHeaders":
       return new MultipartFormError(400, "(body)", "a part of the form has malformed or oversized headers");
     case "InvalidDisposition":
@@ -55,8 +59,13 @@ function formError(error: Multipasta.MultipartError, fileField: string, maxField
     case "EndNotReached":
       return new MultipartFormError(400, "(body)", "the form ends before its closing boundary");
     case "ReachedLimit":
-      if (error.limit === "MaxParts") return new MultipartFormError(413, "(body)", `the form has more than ${MAX_PARTS} parts`);
-      return new MultipartFormError(413, "(body)", `the form fields before the ${fileField} part exceed ${maxFieldBytes} bytes`);
+      if (error.limit === "MaxParts")
+        return new MultipartFormError(413, "(body)", `the form has more than ${MAX_PARTS} parts`);
+      return new MultipartFormError(
+        413,
+        "(body)",
+        `the form fields before the ${fileField} part exceed ${maxFieldBytes} bytes`,
+      );
   }
 }
 
@@ -82,14 +91,19 @@ function chunkReader(body: ReadableStream<Uint8Array>) {
   };
 }
 
-const isFilePart = (fileField: string) => (info: Multipasta.PartInfo) => info.name === fileField && Multipasta.defaultIsFile(info);
+const isFilePart = (fileField: string) => (info: Multipasta.PartInfo) =>
+  info.name === fileField && Multipasta.defaultIsFile(info);
 
 /**
  * Reads a multipart/form-data body up to the start of its file part and returns the fields and
  * the file as a lazily read stream: the file is never held in memory, and the request is read
  * only as fast as the file stream is consumed. The file part must be the last part.
  */
-export async function readStreamedForm(body: ReadableStream<Uint8Array> | null, headers: Headers, options: StreamedFormOptions): Promise<StreamedForm> {
+export async function readStreamedForm(
+  body: ReadableStream<Uint8Array> | null,
+  headers: Headers,
+  options: StreamedFormOptions,
+): Promise<StreamedForm> {
   const { fileField, maxFieldBytes, maxFileBytes = 0 } = options;
   const fields: [string, string][] = [];
   const fileChunks: Uint8Array[] = [];
@@ -111,11 +125,23 @@ export async function readStreamedForm(body: ReadableStream<Uint8Array> | null, 
     maxFieldSize: maxFieldBytes,
     onField(info, value) {
       if (fileInfo) {
-        fail(new MultipartFormError(400, info.name, `the ${fileField} file part must be the last part of the form; ${info.name} follows it`));
+        fail(
+          new MultipartFormError(
+            400,
+            info.name,
+            `the ${fileField} file part must be the last part of the form; ${info.name} follows it`,
+          ),
+        );
         return;
       }
       if (info.name === fileField) {
-        fail(new MultipartFormError(400, fileField, `${fileField} must be a file part (with a filename, or Content-Type application/octet-stream)`));
+        fail(
+          new MultipartFormError(
+            400,
+            fileField,
+            `${fileField} must be a file part (with a filename, or Content-Type application/octet-stream)`,
+          ),
+        );
         return;
       }
       fields.push([info.name, Multipasta.decodeField(info, value)]);
@@ -131,7 +157,13 @@ export async function readStreamedForm(body: ReadableStream<Uint8Array> | null, 
         else if (!fileEnded && chunk.byteLength > 0) {
           fileBytes += chunk.byteLength;
           if (maxFileBytes > 0 && fileBytes > maxFileBytes) {
-            fail(new MultipartFormError(413, fileField, `the ${fileField} file is larger than this API accepts (MAX_UPLOAD_BYTES = ${maxFileBytes})`));
+            fail(
+              new MultipartFormError(
+                413,
+                fileField,
+                `the ${fileField} file is larger than this API accepts (MAX_UPLOAD_BYTES = ${maxFileBytes})`,
+              ),
+            );
           } else fileChunks.push(chunk);
         }
       };
@@ -164,7 +196,13 @@ export async function readStreamedForm(body: ReadableStream<Uint8Array> | null, 
       if (!(await feed())) break;
       // The chunk that starts the file may already carry file bytes; they are not part of the head.
       if (consumedBytes - queuedFileBytes() > maxFieldBytes) {
-        fail(new MultipartFormError(413, "(body)", `the form fields before the ${fileField} part exceed ${maxFieldBytes} bytes`));
+        fail(
+          new MultipartFormError(
+            413,
+            "(body)",
+            `the form fields before the ${fileField} part exceed ${maxFieldBytes} bytes`,
+          ),
+        );
       }
     }
   } catch (cause) {

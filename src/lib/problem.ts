@@ -39,11 +39,15 @@ export const ProblemSchema = z
     instance: z.string().openapi({ example: "/api/glance/images/9b7e0a5e-2f0c-4c0e-8f0a-2f3d7c1e9b10/" }),
     request_id: z.string().openapi({ example: "4f3c6c1e-3b9a-4d7e-9d43-1f6a2b7c8d90" }),
     errors: z.array(FieldErrorSchema).optional(),
-    upstream_status: z.number().int().optional().openapi({ description: "Glance's HTTP status, for upstream failures" }),
-    upstream_request_id: z
-      .string()
+    upstream_status: z
+      .number()
+      .int()
       .optional()
-      .openapi({ description: "Glance's x-openstack-request-id, for upstream failures", example: "req-0b0c1d2e-3f40-4152-a3b4-c5d6e7f80912" }),
+      .openapi({ description: "Glance's HTTP status, for upstream failures" }),
+    upstream_request_id: z.string().optional().openapi({
+      description: "Glance's x-openstack-request-id, for upstream failures",
+      example: "req-0b0c1d2e-3f40-4152-a3b4-c5d6e7f80912",
+    }),
   })
   .openapi("Problem", { description: "RFC 9457 problem details; every non-2xx answer has this shape." });
 
@@ -90,7 +94,8 @@ export function problemResponse(init: ProblemInit, instance: string, requestId: 
 
 /** A 400 naming every offending field; one error reads as its own message (Horizon's `invalid visibility option: x`). */
 export function invalidInput(errors: FieldError[]): ProblemError {
-  const detail = errors.length === 1 ? errors[0].message : errors.map((e) => `${e.location} ${e.field}: ${e.message}`).join("; ");
+  const detail =
+    errors.length === 1 ? errors[0].message : errors.map((e) => `${e.location} ${e.field}: ${e.message}`).join("; ");
   return new ProblemError({ code: "validation-error", status: 400, detail, errors });
 }
 

@@ -10,7 +10,11 @@ export const onceOr = (message: string, repeated = GIVEN_MORE_THAN_ONCE) => ({
 
 /** An optional `true|false|1|0` keyword, any case, given at most once. */
 export const keyword = (description: string, example: string, repeated = GIVEN_MORE_THAN_ONCE) =>
-  z.string(onceOr("must be true, false, 1 or 0", repeated)).pipe(QueryBoolean).optional().openapi({ description, example });
+  z
+    .string(onceOr("must be true, false, 1 or 0", repeated))
+    .pipe(QueryBoolean)
+    .optional()
+    .openapi({ description, example });
 
 /** An optional limit: a positive integer given at most once (the upper bound is the route's, from its config). */
 export const positiveIntegerLimit = (description: string, example: string, repeated = GIVEN_MORE_THAN_ONCE) =>

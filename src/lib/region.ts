@@ -21,10 +21,12 @@ const queryField = (message: string): FieldError => ({ location: "query", field:
 export function requestedRegion(url: string, headerValue: string | undefined): RegionRequest | undefined {
   const errors: FieldError[] = [];
   const header = headerValue?.trim();
-  if (header !== undefined && !REGION_SHAPE.test(header)) errors.push(headerField("must be a region id (1 to 255 printable characters, no leading or trailing space)"));
+  if (header !== undefined && !REGION_SHAPE.test(header))
+    errors.push(headerField("must be a region id (1 to 255 printable characters, no leading or trailing space)"));
   const queried = new URL(url).searchParams.getAll(REGION_QUERY_KEY);
   if (queried.length > 1) errors.push(queryField(GIVEN_MORE_THAN_ONCE));
-  else if (queried.length === 1 && !REGION_SHAPE.test(queried[0])) errors.push(queryField("must be a region id (1 to 255 printable characters, no leading or trailing space)"));
+  else if (queried.length === 1 && !REGION_SHAPE.test(queried[0]))
+    errors.push(queryField("must be a region id (1 to 255 printable characters, no leading or trailing space)"));
   if (errors.length) throw invalidInput(errors);
   const query = queried[0];
   if (header !== undefined && query !== undefined && header !== query) {
@@ -49,7 +51,12 @@ const offered = (endpoints: RegionEndpoint[]) => endpoints.map((endpoint) => end
  * Horizon's choice of Glance: the region the caller asked for, else DEFAULT_REGION, else the only
  * region with an image endpoint. Anything else is a problem that lists the regions this token has.
  */
-export function chooseRegion(endpoints: RegionEndpoint[], requested: RegionRequest | undefined, defaultRegion: string | undefined, endpointInterface: string): RegionEndpoint {
+export function chooseRegion(
+  endpoints: RegionEndpoint[],
+  requested: RegionRequest | undefined,
+  defaultRegion: string | undefined,
+  endpointInterface: string,
+): RegionEndpoint {
   if (endpoints.length === 0) {
     throw new ProblemError({
       code: "forbidden",
@@ -60,24 +67,38 @@ export function chooseRegion(endpoints: RegionEndpoint[], requested: RegionReque
   if (requested) {
     const match = endpoints.find((endpoint) => endpoint.region === requested.region);
     if (!match) {
-      throw invalidInput([{ ...requested.from, message: `unknown region ${requested.region}; regions with an image endpoint for this token: ${offered(endpoints)}` }]);
+      throw invalidInput([
+        {
+          ...requested.from,
+          message: `unknown region ${requested.region}; regions with an image endpoint for this token: ${offered(endpoints)}`,
+        },
+      ]);
     }
     return match;
   }
   if (defaultRegion !== undefined) {
     const match = endpoints.find((endpoint) => endpoint.region === defaultRegion);
     if (!match) {
-      throw invalidInput([headerField(`the default region ${defaultRegion} has no image endpoint for this token; choose one of: ${offered(endpoints)}`)]);
+      throw invalidInput([
+        headerField(
+          `the default region ${defaultRegion} has no image endpoint for this token; choose one of: ${offered(endpoints)}`,
+        ),
+      ]);
     }
     return match;
   }
   if (endpoints.length === 1) return endpoints[0];
-  throw invalidInput([headerField(`several regions have an image endpoint for this token and none was chosen; choose one of: ${offered(endpoints)} (${REGION_HEADER} header or ?${REGION_QUERY_KEY}=)`)]);
+  throw invalidInput([
+    headerField(
+      `several regions have an image endpoint for this token and none was chosen; choose one of: ${offered(endpoints)} (${REGION_HEADER} header or ?${REGION_QUERY_KEY}=)`,
+    ),
+  ]);
 }
 
 /** The region a request that names none goes to, or undefined when it must choose. */
 export function defaultRegionOf(endpoints: RegionEndpoint[], defaultRegion: string | undefined): string | undefined {
-  if (defaultRegion !== undefined) return endpoints.some((endpoint) => endpoint.region === defaultRegion) ? defaultRegion : undefined;
+  if (defaultRegion !== undefined)
+    return endpoints.some((endpoint) => endpoint.region === defaultRegion) ? defaultRegion : undefined;
   return endpoints.length === 1 ? endpoints[0].region : undefined;
 }
 
@@ -90,8 +111,13 @@ export function ensureEndpointAllowed(endpoint: RegionEndpoint, allowlist: strin
     url = undefined;
   }
   const refuse = (why: string) => {
-    throw new ProblemError({ code: "bad-gateway", status: 502, detail: `The service catalog's image endpoint for ${endpoint.region} ${why}; it is not called` });
+    throw new ProblemError({
+      code: "bad-gateway",
+      status: 502,
+      detail: `The service catalog's image endpoint for ${endpoint.region} ${why}; it is not called`,
+    });
   };
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) refuse("is not an http(s) URL");
-  if (allowlist.length > 0 && !allowlist.includes(url!.hostname.toLowerCase())) refuse("is on a host outside GLANCE_ENDPOINT_ALLOWLIST");
+  if (allowlist.length > 0 && !allowlist.includes(url!.hostname.toLowerCase()))
+    refuse("is on a host outside GLANCE_ENDPOINT_ALLOWLIST");
 }

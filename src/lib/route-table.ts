@@ -12,13 +12,19 @@ interface RegistryDefinition {
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One matcher per documented path with the methods it serves, for 405 (Allow) and 308 (slash) answers. */
-export function buildRouteTable(definitions: readonly RegistryDefinition[], extra: { method: string; path: string }[] = []) {
+export function buildRouteTable(
+  definitions: readonly RegistryDefinition[],
+  extra: { method: string; path: string }[] = [],
+) {
   const byPath = new Map<string, RouteTemplate>();
   const routes = [...definitions.flatMap((d) => (d.type === "route" && d.route ? [d.route] : [])), ...extra];
   for (const { method, path } of routes) {
     let template = byPath.get(path);
     if (!template) {
-      const source = path.split(/\{[^}]+\}/).map(escapeRegex).join("[^/]+");
+      const source = path
+        .split(/\{[^}]+\}/)
+        .map(escapeRegex)
+        .join("[^/]+");
       template = { path, pattern: new RegExp(`^${source}$`), methods: new Set() };
       byPath.set(path, template);
     }

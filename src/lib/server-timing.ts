@@ -56,7 +56,9 @@ export class RequestTimer {
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** The cache outcome named by our RFC 9211 Cache-Status value, if the answer has one. */
-export function cacheOutcomeOf(cacheStatus: string | null): "hit" | "stale" | "miss" | "collapsed" | "bypass" | undefined {
+export function cacheOutcomeOf(
+  cacheStatus: string | null,
+): "hit" | "stale" | "miss" | "collapsed" | "bypass" | undefined {
   if (!cacheStatus) return undefined;
   if (cacheStatus.includes("detail=collapsed")) return "collapsed";
   if (cacheStatus.includes("stale-while-revalidate")) return "stale";

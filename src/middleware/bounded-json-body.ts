@@ -38,7 +38,11 @@ export const boundedJsonBody = createMiddleware<AppEnv>(async (c, next) => {
   try {
     read = await readBodyTextWithin(request, limit, "release");
   } catch {
-    throw new ProblemError({ code: "malformed-json", status: 400, detail: "The request body could not be read to its end" });
+    throw new ProblemError({
+      code: "malformed-json",
+      status: 400,
+      detail: "The request body could not be read to its end",
+    });
   }
   if (!read.ok) throw tooLarge(limit, `passed ${limit} bytes while it was read`);
   (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(read.text);

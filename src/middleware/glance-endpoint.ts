@@ -3,7 +3,14 @@ import { createMiddleware } from "hono/factory";
 import { tokenImageEndpoints } from "../cache/token-catalog";
 import type { AppEnv } from "../env";
 import { invalidInput, ProblemError } from "../lib/problem";
-import { chooseRegion, ensureEndpointAllowed, REGION_HEADER, REGION_QUERY_KEY, requestedRegion, withoutRegionQuery } from "../lib/region";
+import {
+  chooseRegion,
+  ensureEndpointAllowed,
+  REGION_HEADER,
+  REGION_QUERY_KEY,
+  requestedRegion,
+  withoutRegionQuery,
+} from "../lib/region";
 import { waitUntilOf } from "../lib/wait-until";
 import { requireToken } from "./require-token";
 import { glanceClientFor } from "./upstream-clients";
@@ -23,8 +30,12 @@ export const selectGlance = createMiddleware<AppEnv>(async (c, next) => {
 
   if (config.GLANCE_URL) {
     if (requested && requested.region !== config.DEFAULT_REGION) {
-      const serves = config.DEFAULT_REGION ? `only region ${config.DEFAULT_REGION} (DEFAULT_REGION)` : "one Glance (GLANCE_URL) and no region choice";
-      throw invalidInput([{ ...requested.from, message: `unknown region ${requested.region}; this API serves ${serves}` }]);
+      const serves = config.DEFAULT_REGION
+        ? `only region ${config.DEFAULT_REGION} (DEFAULT_REGION)`
+        : "one Glance (GLANCE_URL) and no region choice";
+      throw invalidInput([
+        { ...requested.from, message: `unknown region ${requested.region}; this API serves ${serves}` },
+      ]);
     }
     c.set("region", config.DEFAULT_REGION);
     return next();
@@ -32,7 +43,8 @@ export const selectGlance = createMiddleware<AppEnv>(async (c, next) => {
 
   const keystone = c.get("keystone");
   const token = c.get("token");
-  if (!keystone || !config.KEYSTONE_URL) throw new Error("selectGlance without GLANCE_URL needs KEYSTONE_URL (config validation guarantees one)");
+  if (!keystone || !config.KEYSTONE_URL)
+    throw new Error("selectGlance without GLANCE_URL needs KEYSTONE_URL (config validation guarantees one)");
   if (!token) throw catalogNeedsToken();
   const endpoints = await tokenImageEndpoints({
     keystone,
@@ -64,7 +76,8 @@ const catalogNeedsToken = () =>
   new ProblemError({
     code: "unauthenticated",
     status: 401,
-    detail: "X-Auth-Token header is required: without GLANCE_URL, Glance is found in the caller's Keystone service catalog",
+    detail:
+      "X-Auth-Token header is required: without GLANCE_URL, Glance is found in the caller's Keystone service catalog",
     headers: { "www-authenticate": 'Keystone realm="glance-edge"' },
   });
 

@@ -9,4 +9,14 @@ import { infoRouter } from "./info/info.index";
 import { regionsRouter } from "./regions/regions.index";
 
 /** Every router the app mounts, in the order their routes appear in the OpenAPI document. */
-export const routers = [versionRouter, imagesRouter, imageWritesRouter, imagePropertiesRouter, metadefsRouter, imageDataRouter, imageActionsRouter, infoRouter, regionsRouter];
+export const routers = [
+  versionRouter,
+  imagesRouter,
+  imageWritesRouter,
+  imagePropertiesRouter,
+  metadefsRouter,
+  imageDataRouter,
+  imageActionsRouter,
+  infoRouter,
+  regionsRouter,
+];

@@ -89,7 +89,10 @@ export async function upstreamRequest(options: UpstreamOptions, request: Upstrea
         await response.body?.cancel();
         continue;
       }
-      return await readResponse(options, request, response, signal, [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)]);
+      return await readResponse(options, request, response, signal, [
+        ...secretsOf(headers),
+        ...internalAddressesOf(options.baseUrl),
+      ]);
     } finally {
       callEnded?.();
     }
@@ -133,7 +136,12 @@ export function transportProblem(
 }
 
 /** An upstream's error answer as a problem: its 4xx keeps its status, anything else is a 502; the text is redacted. */
-export function statusProblem(options: Pick<UpstreamOptions, "service">, response: Response, text: string, secrets: string[]) {
+export function statusProblem(
+  options: Pick<UpstreamOptions, "service">,
+  response: Response,
+  text: string,
+  secrets: string[],
+) {
   const upstreamRequestId = response.headers.get("x-openstack-request-id") ?? undefined;
   const detail = redact(upstreamErrorDetail(text, response.status, response.statusText), secrets);
   if (response.status >= 400 && response.status < 500) {
@@ -154,7 +162,12 @@ export function statusProblem(options: Pick<UpstreamOptions, "service">, respons
   });
 }
 
-function tooLargeProblem(options: UpstreamOptions, status: number, limit: number, upstreamRequestId: string | undefined) {
+function tooLargeProblem(
+  options: UpstreamOptions,
+  status: number,
+  limit: number,
+  upstreamRequestId: string | undefined,
+) {
   return new ProblemError({
     code: "bad-gateway",
     status: 502,
@@ -164,7 +177,13 @@ function tooLargeProblem(options: UpstreamOptions, status: number, limit: number
   });
 }
 
-async function readResponse(options: UpstreamOptions, request: UpstreamRequest, response: Response, signal: AbortSignal, secrets: string[]) {
+async function readResponse(
+  options: UpstreamOptions,
+  request: UpstreamRequest,
+  response: Response,
+  signal: AbortSignal,
+  secrets: string[],
+) {
   const upstreamRequestId = response.headers.get("x-openstack-request-id") ?? undefined;
   const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const length = declaredLength(response.headers);

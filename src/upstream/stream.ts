@@ -1,11 +1,5 @@
 import { type ChunkObserver, pumpLargeChunks } from "../lib/large-chunks";
-import {
-  type UpstreamOptions,
-  internalAddressesOf,
-  secretsOf,
-  statusProblem,
-  transportProblem,
-} from "./http";
+import { type UpstreamOptions, internalAddressesOf, secretsOf, statusProblem, transportProblem } from "./http";
 
 export interface StreamOptions extends Pick<UpstreamOptions, "service" | "baseUrl" | "baseHeaders" | "onCall"> {
   /** How long a call may stall (no byte of the body taken, no answer from the service) before it is aborted. */
@@ -61,7 +55,11 @@ class IdleWatch {
   }
 
   /** The body as Glance receives it: each chunk counts as progress and is shown to the tap. */
-  watch(body: ReadableStream<Uint8Array>, contentLength: number | undefined, tap?: ChunkTap): ReadableStream<Uint8Array> {
+  watch(
+    body: ReadableStream<Uint8Array>,
+    contentLength: number | undefined,
+    tap?: ChunkTap,
+  ): ReadableStream<Uint8Array> {
     return pumpLargeChunks(body, contentLength, {
       chunk: (chunk) => {
         this.touch();
@@ -119,7 +117,8 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   } catch (error) {
     callEnded?.();
     idle.stop();
-    if (request.signal?.aborted) throw transportProblem(timing, request.signal.reason, "The client went away before Glance answered");
+    if (request.signal?.aborted)
+      throw transportProblem(timing, request.signal.reason, "The client went away before Glance answered");
     throw transportProblem(timing, idle.fired ? idle.signal.reason : error, idleDetail);
   }
   callEnded?.();

@@ -20,9 +20,15 @@ interface SeenRequest {
 
 /** Every "METHOD path" of the committed openapi.yaml. */
 function documentedOperations(): string[] {
-  const document = parse(readFileSync(join(REPO_ROOT, "openapi.yaml"), "utf8")) as { paths: Record<string, Record<string, unknown>> };
+  const document = parse(readFileSync(join(REPO_ROOT, "openapi.yaml"), "utf8")) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   return Object.entries(document.paths)
-    .flatMap(([path, item]) => Object.keys(item).filter((key) => HTTP_METHODS.includes(key)).map((method) => `${method.toUpperCase()} ${path}`))
+    .flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((key) => HTTP_METHODS.includes(key))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    )
     .sort();
 }
 
@@ -35,11 +41,15 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.on("request", (request) => {
-    if (!request.url().startsWith("data:")) requests.push({ method: request.method(), url: request.url(), headers: request.headers() });
+    if (!request.url().startsWith("data:"))
+      requests.push({ method: request.method(), url: request.url(), headers: request.headers() });
   });
-  page.on("requestfailed", (request) => failures.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
+  page.on("requestfailed", (request) =>
+    failures.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`),
+  );
   page.on("response", (response) => {
-    if (response.status() >= 400) failures.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
+    if (response.status() >= 400)
+      failures.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
   });
   page.on("console", (message) => {
     if (message.type() === "error") failures.push(`console: ${message.text()}`);
@@ -106,7 +116,9 @@ describe(`the docs page (${DOCS_PATH}) in headless Chromium`, () => {
     const before = requests.length;
     // A route without parameters: "Try it out" pre-fills every parameter with its documented example.
     expect(await tryItOut("operations-metadefs-listMetadefsResourceTypes")).toBe("200");
-    const calls = requests.slice(before).filter((request) => new URL(request.url).pathname === "/api/glance/metadefs/resourcetypes/");
+    const calls = requests
+      .slice(before)
+      .filter((request) => new URL(request.url).pathname === "/api/glance/metadefs/resourcetypes/");
     expect(calls).toHaveLength(1);
     expect(calls[0].headers["x-auth-token"]).toBe(token);
     expect(failures).toEqual([]);

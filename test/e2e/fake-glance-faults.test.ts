@@ -53,7 +53,10 @@ let worker: RunningWorker | undefined;
 /** One misbehaviour per image id; anything else is a well-formed Glance answer for `good`. */
 async function misbehave(request: IncomingMessage, response: ServerResponse) {
   const id = request.url?.match(/^\/v2\/images\/([^/?]+)/)?.[1];
-  const json = { "content-type": "application/json", "x-openstack-request-id": "req-11111111-2222-4333-8444-555555555555" };
+  const json = {
+    "content-type": "application/json",
+    "x-openstack-request-id": "req-11111111-2222-4333-8444-555555555555",
+  };
   switch (id) {
     case "slow-headers":
       await sleep(TIMEOUT_MS * 4);
@@ -131,7 +134,11 @@ beforeAll(async () => {
   });
   fakeAddress = await listen(fake);
   elsewhereAddress = await listen(elsewhere);
-  worker = await startWorker({ GLANCE_URL: `http://${fakeAddress}`, KEYSTONE_URL: "", GLANCE_TIMEOUT_MS: String(TIMEOUT_MS) });
+  worker = await startWorker({
+    GLANCE_URL: `http://${fakeAddress}`,
+    KEYSTONE_URL: "",
+    GLANCE_TIMEOUT_MS: String(TIMEOUT_MS),
+  });
 });
 
 afterAll(async () => {
@@ -183,21 +190,25 @@ describe("a misbehaving Glance (fake, on loopback)", () => {
     expect(ImageSchema.parse(JSON.parse(good.text)).name).toBe("fault-good");
   });
 
-  it.each(FAULTS)("%s (%s) → %i %s within the timeout, no internal address, and the next request works", async (id, _what, status, code) => {
-    const answer = await getImage(id);
-    expect(answer.headers.get("content-type"), answer.text).toBe("application/problem+json");
-    const problem = ProblemSchema.parse(JSON.parse(answer.text));
-    expect(problem.type).toMatch(new RegExp(`^urn:glance-edge:problem:(${code})$`));
-    expect(answer.status, answer.text).toBe(problem.type.endsWith("gateway-timeout") ? 504 : status);
-    expect(await workerDurationMs(answer.requestId), problem.detail).toBeLessThan(TIMEOUT_MS + SLACK_MS);
-    expect(answer.elapsedMs, problem.detail).toBeLessThan(CLIENT_BOUND_MS);
-    for (const address of [fakeAddress, elsewhereAddress, fakeAddress.split(":")[1]]) expect(answer.text).not.toContain(address);
-    expect(answer.text).not.toContain(TOKEN);
-    expect(answer.headers.get("location")).toBeNull();
+  it.each(FAULTS)(
+    "%s (%s) → %i %s within the timeout, no internal address, and the next request works",
+    async (id, _what, status, code) => {
+      const answer = await getImage(id);
+      expect(answer.headers.get("content-type"), answer.text).toBe("application/problem+json");
+      const problem = ProblemSchema.parse(JSON.parse(answer.text));
+      expect(problem.type).toMatch(new RegExp(`^urn:glance-edge:problem:(${code})$`));
+      expect(answer.status, answer.text).toBe(problem.type.endsWith("gateway-timeout") ? 504 : status);
+      expect(await workerDurationMs(answer.requestId), problem.detail).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+      expect(answer.elapsedMs, problem.detail).toBeLessThan(CLIENT_BOUND_MS);
+      for (const address of [fakeAddress, elsewhereAddress, fakeAddress.split(":")[1]])
+        expect(answer.text).not.toContain(address);
+      expect(answer.text).not.toContain(TOKEN);
+      expect(answer.headers.get("location")).toBeNull();
 
-    const next = await getImage("good");
-    expect(next.status, next.text).toBe(200);
-  });
+      const next = await getImage("good");
+      expect(next.status, next.text).toBe(200);
+    },
+  );
 
   it("never follows the redirect: the other host got no request", () => {
     expect(elsewhereHits).toBe(0);

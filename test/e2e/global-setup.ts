@@ -28,7 +28,9 @@ export default async function setup(project: TestProject) {
   let tokens;
   try {
     if (!(await stackIsUp())) {
-      throw new Error(`Keystone (${KEYSTONE_URL}) or Glance (${GLANCE_URL}) is not up: run 'bash scripts/openstack-stack.sh up' first`);
+      throw new Error(
+        `Keystone (${KEYSTONE_URL}) or Glance (${GLANCE_URL}) is not up: run 'bash scripts/openstack-stack.sh up' first`,
+      );
     }
     tokens = {} as Record<Account, IssuedToken>;
     for (const account of Object.keys(ACCOUNTS) as Account[]) tokens[account] = await issueToken(ACCOUNTS[account]);
@@ -39,14 +41,17 @@ export default async function setup(project: TestProject) {
   }
   const context: E2eContext = { baseUrl: worker.baseUrl, tokens, runPrefix };
   project.provide("e2e", context);
-  console.log(`e2e: glance-edge under wrangler dev at ${worker.baseUrl} (pid ${worker.pid}) -> Glance ${GLANCE_URL}, Keystone ${KEYSTONE_URL}; run ${runPrefix}, Worker log ${logFile}`);
+  console.log(
+    `e2e: glance-edge under wrangler dev at ${worker.baseUrl} (pid ${worker.pid}) -> Glance ${GLANCE_URL}, Keystone ${KEYSTONE_URL}; run ${runPrefix}, Worker log ${logFile}`,
+  );
 
   return async () => {
     try {
       await worker.stop();
       // The fault test thaws and restarts Glance itself; this covers a run that died in between.
       await resumeService("glance");
-      if (!(await stackIsUp())) await startService("glance").catch((error) => console.warn(`could not restart Glance: ${error}`));
+      if (!(await stackIsUp()))
+        await startService("glance").catch((error) => console.warn(`could not restart Glance: ${error}`));
       await sweepLeftovers(runPrefix, tokens.admin.token, GLANCE_URL);
       await sweepLeftovers(runPrefix, tokens.admin.token, GLANCE2_URL);
     } finally {
@@ -75,5 +80,8 @@ async function sweepLeftovers(runPrefix: string, adminToken: string, glanceUrl: 
     });
     await fetch(`${glanceUrl}/v2/images/${image.id}`, { method: "DELETE", headers });
   }
-  if (leftovers.length) console.warn(`leftover sweep: deleted ${leftovers.length} image(s) a test did not clean up: ${leftovers.map((i) => i.name).join(", ")}`);
+  if (leftovers.length)
+    console.warn(
+      `leftover sweep: deleted ${leftovers.length} image(s) a test did not clean up: ${leftovers.map((i) => i.name).join(", ")}`,
+    );
 }

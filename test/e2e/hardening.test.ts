@@ -9,7 +9,8 @@ import { createGlanceImage, deleteImages, glanceImage, imageName } from "./suppo
 
 let imageId: string | undefined;
 beforeAll(async () => {
-  imageId = (await createGlanceImage({ name: imageName("hardening"), disk_format: "raw", container_format: "bare" })).id;
+  imageId = (await createGlanceImage({ name: imageName("hardening"), disk_format: "raw", container_format: "bare" }))
+    .id;
 });
 afterAll(async () => {
   if (imageId) await deleteImages([imageId]);
@@ -42,7 +43,9 @@ describe("hardening against the real stack", () => {
   });
 
   it("the namespaces list pages by limit as Glance orders them, has_more_data truthful", async () => {
-    const listed = await glance("/v2/metadefs/namespaces?limit=1000&sort_key=namespace&sort_dir=asc&resource_types=OS::Nova::Flavor");
+    const listed = await glance(
+      "/v2/metadefs/namespaces?limit=1000&sort_key=namespace&sort_dir=asc&resource_types=OS::Nova::Flavor",
+    );
     const all = (listed.body as { namespaces: { namespace: string }[] }).namespaces.map((item) => item.namespace);
     expect(all.length).toBeGreaterThan(4);
     const first = await api("/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor&paginate=true&limit=3");
@@ -50,12 +53,19 @@ describe("hardening against the real stack", () => {
     const page = NamespaceListSchema.parse(first.body);
     expect(page.items.map((item) => item.namespace)).toEqual(all.slice(0, 3));
     expect(page).toMatchObject({ has_more_data: true, has_prev_data: false });
-    const last = await api(`/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor&limit=1000&marker=${encodeURIComponent(all[all.length - 2])}`);
-    expect(NamespaceListSchema.parse(last.body)).toMatchObject({ items: [expect.objectContaining({ namespace: all[all.length - 1] })], has_more_data: false });
+    const last = await api(
+      `/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor&limit=1000&marker=${encodeURIComponent(all[all.length - 2])}`,
+    );
+    expect(NamespaceListSchema.parse(last.body)).toMatchObject({
+      items: [expect.objectContaining({ namespace: all[all.length - 1] })],
+      has_more_data: false,
+    });
   });
 
   it("concurrent cold resource-type requests all answer, one of them as the miss that stored it", async () => {
-    const answers = await Promise.all(Array.from({ length: 20 }, () => api("/api/glance/metadefs/resourcetypes/", { as: "alt" })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => api("/api/glance/metadefs/resourcetypes/", { as: "alt" })),
+    );
     for (const answer of answers) expect(ResourceTypeListSchema.parse(answer.body).items.length).toBeGreaterThan(0);
     const statuses = answers.map((answer) => answer.headers.get("cache-status") ?? "");
     // The shared wrangler dev may already hold the entry from an earlier file: then all are hits.

@@ -27,7 +27,12 @@ async function fixture(label: string) {
 function edge(path: string, init: RequestInit = {}) {
   const headers = new Headers(init.headers);
   headers.set("x-auth-token", tokenOf("demo"));
-  return fetch(`${e2e().baseUrl}${path}`, { ...init, headers, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) });
+  return fetch(`${e2e().baseUrl}${path}`, {
+    ...init,
+    headers,
+    redirect: "manual",
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
 }
 
 async function waitForStatus(id: string, wanted: string, ms: number) {
@@ -44,22 +49,32 @@ async function waitForStatus(id: string, wanted: string, ms: number) {
 describe("image data through glance-edge against the real Glance", () => {
   let uploadedId = "";
 
-  it("uploads 64 MiB of random bytes: Glance's size, md5 and sha512 are the local ones", { timeout: TIMEOUT_MS }, async () => {
-    const image = await fixture("upload");
-    const response = await edge(`/api/glance/images/${image.id}/file/`, {
-      method: "PUT",
-      body: PAYLOAD,
-      headers: { "content-type": "application/octet-stream" },
-    });
-    const text = await response.text();
-    expect(response.status, text).toBe(200);
-    const answered = ImageSchema.parse(JSON.parse(text));
-    expect([answered.status, answered.size, answered.checksum]).toEqual(["active", SIZE, MD5]);
-    expect(response.headers.get("repr-digest")).toBe(`sha-512=:${Buffer.from(SHA512, "hex").toString("base64")}:`);
-    const stored = await glanceImage(image.id);
-    expect([stored.status, stored.size, stored.checksum, stored.os_hash_algo, stored.os_hash_value]).toEqual(["active", SIZE, MD5, "sha512", SHA512]);
-    uploadedId = image.id;
-  });
+  it(
+    "uploads 64 MiB of random bytes: Glance's size, md5 and sha512 are the local ones",
+    { timeout: TIMEOUT_MS },
+    async () => {
+      const image = await fixture("upload");
+      const response = await edge(`/api/glance/images/${image.id}/file/`, {
+        method: "PUT",
+        body: PAYLOAD,
+        headers: { "content-type": "application/octet-stream" },
+      });
+      const text = await response.text();
+      expect(response.status, text).toBe(200);
+      const answered = ImageSchema.parse(JSON.parse(text));
+      expect([answered.status, answered.size, answered.checksum]).toEqual(["active", SIZE, MD5]);
+      expect(response.headers.get("repr-digest")).toBe(`sha-512=:${Buffer.from(SHA512, "hex").toString("base64")}:`);
+      const stored = await glanceImage(image.id);
+      expect([stored.status, stored.size, stored.checksum, stored.os_hash_algo, stored.os_hash_value]).toEqual([
+        "active",
+        SIZE,
+        MD5,
+        "sha512",
+        SHA512,
+      ]);
+      uploadedId = image.id;
+    },
+  );
 
   it("downloads them back byte-identical with the download headers", { timeout: TIMEOUT_MS }, async () => {
     expect(uploadedId).not.toBe("");
@@ -76,17 +91,25 @@ describe("image data through glance-edge against the real Glance", () => {
     expect(body.equals(PAYLOAD)).toBe(true);
   });
 
-  it("reads a Range (206 with Content-Range) and answers an unsatisfiable one with 416", { timeout: TIMEOUT_MS }, async () => {
-    expect(uploadedId).not.toBe("");
-    const partial = await edge(`/api/glance/images/${uploadedId}/file/`, { headers: { range: "bytes=1048576-1049599" } });
-    expect(partial.status).toBe(206);
-    expect(partial.headers.get("content-range")).toBe(`bytes 1048576-1049599/${SIZE}`);
-    expect(Buffer.from(await partial.arrayBuffer()).equals(PAYLOAD.subarray(1048576, 1049600))).toBe(true);
-    const outside = await edge(`/api/glance/images/${uploadedId}/file/`, { headers: { range: `bytes=${SIZE + 10}-` } });
-    expect(outside.status).toBe(416);
-    expect(outside.headers.get("content-range")).toBe(`bytes */${SIZE}`);
-    ProblemSchema.parse(await outside.json());
-  });
+  it(
+    "reads a Range (206 with Content-Range) and answers an unsatisfiable one with 416",
+    { timeout: TIMEOUT_MS },
+    async () => {
+      expect(uploadedId).not.toBe("");
+      const partial = await edge(`/api/glance/images/${uploadedId}/file/`, {
+        headers: { range: "bytes=1048576-1049599" },
+      });
+      expect(partial.status).toBe(206);
+      expect(partial.headers.get("content-range")).toBe(`bytes 1048576-1049599/${SIZE}`);
+      expect(Buffer.from(await partial.arrayBuffer()).equals(PAYLOAD.subarray(1048576, 1049600))).toBe(true);
+      const outside = await edge(`/api/glance/images/${uploadedId}/file/`, {
+        headers: { range: `bytes=${SIZE + 10}-` },
+      });
+      expect(outside.status).toBe(416);
+      expect(outside.headers.get("content-range")).toBe(`bytes */${SIZE}`);
+      ProblemSchema.parse(await outside.json());
+    },
+  );
 
   it("answers HEAD with the size and 204 for an image without data", async () => {
     expect(uploadedId).not.toBe("");
@@ -111,7 +134,11 @@ describe("image data through glance-edge against the real Glance", () => {
       duplex: "half",
     } as RequestInit);
     expect(chunked.status).toBe(411);
-    const json = await edge(`/api/glance/images/${image.id}/file/`, { method: "PUT", headers: { "content-type": "application/json" }, body: "{}" });
+    const json = await edge(`/api/glance/images/${image.id}/file/`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(json.status).toBe(415);
     expect((await glanceImage(image.id)).status).toBe("queued");
   });
@@ -123,7 +150,11 @@ describe("image data through glance-edge against the real Glance", () => {
     const sent = await new Promise<number>((resolve) => {
       const request = httpRequest(url, {
         method: "PUT",
-        headers: { "x-auth-token": tokenOf("demo"), "content-type": "application/octet-stream", "content-length": SIZE },
+        headers: {
+          "x-auth-token": tokenOf("demo"),
+          "content-type": "application/octet-stream",
+          "content-length": SIZE,
+        },
       });
       request.on("error", () => {});
       let written = 0;

@@ -20,7 +20,10 @@ afterAll(async () => {
 });
 
 async function createImage(label: string): Promise<string> {
-  const response = await api("/api/glance/images/", { method: "PUT", body: { name: imageName(label), disk_format: "raw", container_format: "bare" } });
+  const response = await api("/api/glance/images/", {
+    method: "PUT",
+    body: { name: imageName(label), disk_format: "raw", container_format: "bare" },
+  });
   if (response.status !== 201) throw new Error(`create answered ${response.status}: ${response.text}`);
   const { id } = ImageSchema.parse(response.body);
   created.push(id);
@@ -94,25 +97,29 @@ describe("stage + glance-direct import against the real Glance", () => {
 
   // One retry: Glance's own sqlite can refuse the import task's final write ("database is locked",
   // seen in the web-download e2e on this 2-core machine), which fails the import inside Glance.
-  it("imports the staged bytes: 202 with the image and Location, then active with their checksums", { retry: 1 }, async () => {
-    imageId = await createImage("direct");
-    const staged = await edgeData("PUT", `/api/glance/images/${imageId}/stage/`, "demo", PAYLOAD);
-    expect(staged.status, staged.bytes.toString()).toBe(200);
-    expect(ImageSchema.parse(JSON.parse(staged.bytes.toString())).status).toBe("uploading");
-    expect((await glanceImage(imageId)).status).toBe("uploading");
+  it(
+    "imports the staged bytes: 202 with the image and Location, then active with their checksums",
+    { retry: 1 },
+    async () => {
+      imageId = await createImage("direct");
+      const staged = await edgeData("PUT", `/api/glance/images/${imageId}/stage/`, "demo", PAYLOAD);
+      expect(staged.status, staged.bytes.toString()).toBe(200);
+      expect(ImageSchema.parse(JSON.parse(staged.bytes.toString())).status).toBe("uploading");
+      expect((await glanceImage(imageId)).status).toBe("uploading");
 
-    const response = await importThroughEdge(imageId, { method: "glance-direct" });
-    expect(response.status).toBe(202);
-    expect(response.headers.get("location")).toBe(`/api/glance/images/${imageId}/`);
-    // Glance runs the import in a thread after answering 202: the re-read may still see the staged state.
-    expect(["uploading", "importing", "active"]).toContain(ImageSchema.parse(response.body).status);
+      const response = await importThroughEdge(imageId, { method: "glance-direct" });
+      expect(response.status).toBe(202);
+      expect(response.headers.get("location")).toBe(`/api/glance/images/${imageId}/`);
+      // Glance runs the import in a thread after answering 202: the re-read may still see the staged state.
+      expect(["uploading", "importing", "active"]).toContain(ImageSchema.parse(response.body).status);
 
-    await waitForActive(imageId);
-    const image = await glanceImage(imageId);
-    expect(image.size).toBe(PAYLOAD.length);
-    expect(image.checksum).toBe(createHash("md5").update(PAYLOAD).digest("hex"));
-    expect(image.os_hash_value).toBe(createHash("sha512").update(PAYLOAD).digest("hex"));
-  });
+      await waitForActive(imageId);
+      const image = await glanceImage(imageId);
+      expect(image.size).toBe(PAYLOAD.length);
+      expect(image.checksum).toBe(createHash("md5").update(PAYLOAD).digest("hex"));
+      expect(image.os_hash_value).toBe(createHash("sha512").update(PAYLOAD).digest("hex"));
+    },
+  );
 
   it("the import task is listed through the tasks route, as Glance lists it", async () => {
     const response = await api(`/api/glance/images/${imageId}/tasks/`);
@@ -121,7 +128,12 @@ describe("stage + glance-direct import against the real Glance", () => {
     const direct = (await glance(`/v2/images/${imageId}/tasks`)).body as { tasks: { id: string }[] };
     expect(items.map((task) => task.id)).toEqual(direct.tasks.map((task) => task.id));
     const task = items.at(-1);
-    expect(task).toMatchObject({ type: "api_image_import", status: "success", image_id: imageId, result: { image_id: imageId } });
+    expect(task).toMatchObject({
+      type: "api_image_import",
+      status: "success",
+      image_id: imageId,
+      result: { image_id: imageId },
+    });
     expect(task?.input).toMatchObject({ image_id: imageId, import_req: { method: { name: "glance-direct" } } });
     expect(task).not.toHaveProperty("deleted");
   });
@@ -178,9 +190,15 @@ describe("import refusals against the real Glance leave the image as it was", ()
   });
 
   it("a method this Glance does not offer: 400 naming the offered ones", async () => {
-    const body = { method: "glance-download", glance_image_id: "c4705b36-b281-40f6-a01d-bf98883ead8e", glance_region: "RegionTwo" };
+    const body = {
+      method: "glance-download",
+      glance_image_id: "c4705b36-b281-40f6-a01d-bf98883ead8e",
+      glance_region: "RegionTwo",
+    };
     const problem = expectProblem(await importThroughEdge(queuedId, body), 400);
-    expect(problem.detail).toMatch(/^Glance does not offer the glance-download import method here \(offered: .*glance-direct/);
+    expect(problem.detail).toMatch(
+      /^Glance does not offer the glance-download import method here \(offered: .*glance-direct/,
+    );
     expect((await glance(`/v2/images/${queuedId}/tasks`)).body).toEqual({ tasks: [] });
   });
 
@@ -223,9 +241,13 @@ describe("deactivate and reactivate against the real Glance", () => {
   });
 
   it("the other spellings work too: the slash path to deactivate, the slashless one to reactivate", async () => {
-    expect((await api(`/api/glance/images/${imageId}/actions/deactivate/`, { method: "POST", as: "admin" })).status).toBe(204);
+    expect(
+      (await api(`/api/glance/images/${imageId}/actions/deactivate/`, { method: "POST", as: "admin" })).status,
+    ).toBe(204);
     expect((await glanceImage(imageId)).status).toBe("deactivated");
-    expect((await api(`/api/glance/images/${imageId}/actions/reactivate`, { method: "POST", as: "admin" })).status).toBe(204);
+    expect(
+      (await api(`/api/glance/images/${imageId}/actions/reactivate`, { method: "POST", as: "admin" })).status,
+    ).toBe(204);
     expect((await glanceImage(imageId)).status).toBe("active");
   });
 
@@ -237,11 +259,20 @@ describe("deactivate and reactivate against the real Glance", () => {
 
   it("deactivating a queued image is Glance's 403 with its message", async () => {
     const queuedId = await createImage("deactivate-queued");
-    const problem = expectProblem(await api(`/api/glance/images/${queuedId}/actions/deactivate`, { method: "POST", as: "admin" }), 403);
+    const problem = expectProblem(
+      await api(`/api/glance/images/${queuedId}/actions/deactivate`, { method: "POST", as: "admin" }),
+      403,
+    );
     expect(problem.detail).toBe("Not allowed to deactivate image in status 'queued'");
   });
 
   it("an image that does not exist is a 404", async () => {
-    expectProblem(await api("/api/glance/images/00000000-0000-4000-8000-000000000000/actions/reactivate", { method: "POST", as: "admin" }), 404);
+    expectProblem(
+      await api("/api/glance/images/00000000-0000-4000-8000-000000000000/actions/reactivate", {
+        method: "POST",
+        as: "admin",
+      }),
+      404,
+    );
   });
 });

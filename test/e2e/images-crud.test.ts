@@ -18,7 +18,10 @@ const imagePath = (image_id: string) => ({ params: { path: { image_id } } });
 /** Creates an image through glance-edge's typed client (PUT, as Horizon's UI does) and records it for cleanup. */
 async function createImage(body: CreateImageRequest, method: "PUT" | "POST" = "PUT") {
   const client = edgeClient();
-  const { data, error, response } = method === "PUT" ? await client.PUT("/api/glance/images/", { body }) : await client.POST("/api/glance/images/", { body });
+  const { data, error, response } =
+    method === "PUT"
+      ? await client.PUT("/api/glance/images/", { body })
+      : await client.POST("/api/glance/images/", { body });
   if (response.status !== 201 || !data) throw new Error(`create answered ${response.status}: ${JSON.stringify(error)}`);
   const image = ImageSchema.parse(data);
   created.push(image.id);
@@ -65,7 +68,11 @@ describe("create, read, update and delete against the real Glance", () => {
       checksum: null,
       owner: e2e().tokens.demo.projectId,
     });
-    expect(image.properties).toMatchObject({ description: "made by the e2e suite", hw_disk_bus: "virtio", os_distro: "cirros" });
+    expect(image.properties).toMatchObject({
+      description: "made by the e2e suite",
+      hw_disk_bus: "virtio",
+      os_distro: "cirros",
+    });
 
     const stored = await glanceImage(image.id);
     expect(stored).toMatchObject({
@@ -81,24 +88,40 @@ describe("create, read, update and delete against the real Glance", () => {
     });
 
     const posted = await createImage({ name: imageName("crud-post"), disk_format: "vhd" }, "POST");
-    expect(posted.image).toMatchObject({ status: "queued", disk_format: "vhd", container_format: "ovf", visibility: "private" });
+    expect(posted.image).toMatchObject({
+      status: "queued",
+      disk_format: "vhd",
+      container_format: "ovf",
+      visibility: "private",
+    });
   });
 
   it("GET answers the detail variant, and the properties endpoint the flat custom properties", async () => {
-    const { image } = await createImage({ name: imageName("detail"), tags: ["e2e"], hw_rng_model: "virtio", architecture: "aarch64" });
+    const { image } = await createImage({
+      name: imageName("detail"),
+      tags: ["e2e"],
+      hw_rng_model: "virtio",
+      architecture: "aarch64",
+    });
 
     const detail = await edgeClient().GET(IMAGE, imagePath(image.id));
     expect(detail.response.status).toBe(200);
     const shown = ImageSchema.parse(detail.data);
     expect(shown).toMatchObject({ id: image.id, architecture: "aarch64", tags: ["e2e"] });
-    expect(shown.properties).toMatchObject({ file: `/v2/images/${image.id}/file`, schema: "/v2/schemas/image", tags: ["e2e"], hw_rng_model: "virtio" });
+    expect(shown.properties).toMatchObject({
+      file: `/v2/images/${image.id}/file`,
+      schema: "/v2/schemas/image",
+      tags: ["e2e"],
+      hw_rng_model: "virtio",
+    });
     expect(shown.properties).not.toHaveProperty("self");
 
     const properties = await edgeClient().GET("/api/glance/images/{image_id}/properties/", imagePath(image.id));
     expect(properties.response.status).toBe(200);
     const flat = ImagePropertiesSchema.parse(properties.data);
     expect(flat).toMatchObject({ hw_rng_model: "virtio", os_hidden: false });
-    for (const key of ["name", "architecture", "size", "file", "schema", "tags", "self", "id", "status"]) expect(flat).not.toHaveProperty(key);
+    for (const key of ["name", "architecture", "size", "file", "schema", "tags", "self", "id", "status"])
+      expect(flat).not.toHaveProperty(key);
   });
 
   it("PATCH changes one field and leaves every other field and custom property as it was", async () => {
@@ -129,7 +152,14 @@ describe("create, read, update and delete against the real Glance", () => {
     // null removes a custom property, a new key adds one; nothing else moves.
     const second = await edgeClient().PATCH(IMAGE, {
       ...imagePath(image.id),
-      body: { name: before.name, disk_format: "qcow2", visibility: "community", protected: false, description: null, hw_vif_model: "e1000" },
+      body: {
+        name: before.name,
+        disk_format: "qcow2",
+        visibility: "community",
+        protected: false,
+        description: null,
+        hw_vif_model: "e1000",
+      },
     });
     expect(second.response.status).toBe(204);
     const final = await glanceImage(image.id);
@@ -152,22 +182,36 @@ describe("create, read, update and delete against the real Glance", () => {
   });
 
   it("properties PATCH adds, replaces and removes custom properties; base keys are refused", async () => {
-    const { image } = await createImage({ name: imageName("props"), hw_disk_bus: "virtio", os_distro: "cirros", description: "d" });
+    const { image } = await createImage({
+      name: imageName("props"),
+      hw_disk_bus: "virtio",
+      os_distro: "cirros",
+      description: "d",
+    });
     const before = await glanceImage(image.id);
 
     const response = await edgeClient().PATCH("/api/glance/images/{image_id}/properties/", {
       ...imagePath(image.id),
-      body: { updated: { hw_qemu_guest_agent: "yes", os_distro: "ubuntu", os_hidden: true }, removed: ["hw_disk_bus", "not_there"] },
+      body: {
+        updated: { hw_qemu_guest_agent: "yes", os_distro: "ubuntu", os_hidden: true },
+        removed: ["hw_disk_bus", "not_there"],
+      },
     });
     expect(response.response.status).toBe(204);
     const after = await glanceImage(image.id);
     const { hw_disk_bus: _gone, ...kept } = stable(before);
     expect(stable(after)).toEqual({ ...kept, hw_qemu_guest_agent: "yes", os_distro: "ubuntu", os_hidden: true });
 
-    const refused = await api(`/api/glance/images/${image.id}/properties/`, { method: "PATCH", body: { updated: {}, removed: ["name"] } });
+    const refused = await api(`/api/glance/images/${image.id}/properties/`, {
+      method: "PATCH",
+      body: { updated: {}, removed: ["name"] },
+    });
     const problem = expectProblem(refused, 400);
     expect(problem.errors?.length).toBeGreaterThan(0);
-    const missingUpdated = await api(`/api/glance/images/${image.id}/properties/`, { method: "PATCH", body: { removed: ["os_distro"] } });
+    const missingUpdated = await api(`/api/glance/images/${image.id}/properties/`, {
+      method: "PATCH",
+      body: { removed: ["os_distro"] },
+    });
     expect(expectProblem(missingUpdated, 400).errors?.map((e) => e.field)).toContain("updated");
     expect(await glanceImage(image.id)).toEqual(after);
   });

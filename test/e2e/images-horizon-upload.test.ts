@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 const encoder = new TextEncoder();
-const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+const field = (name: string, value: string) =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 const fileHead = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="data"; filename="disk.raw"\r\nContent-Type: application/octet-stream\r\n\r\n`;
 const CLOSE = `\r\n--${BOUNDARY}--\r\n`;
 
@@ -67,7 +68,12 @@ async function postForm(fields: [string, string][], data?: Uint8Array, signal?: 
     signal: signal ?? AbortSignal.timeout(120_000),
   } as RequestInit);
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, body: text ? (JSON.parse(text) as unknown) : undefined };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: text ? (JSON.parse(text) as unknown) : undefined,
+  };
 }
 
 function createdImage(result: { status: number; text: string; body: unknown }) {
@@ -79,7 +85,13 @@ function createdImage(result: { status: number; text: string; body: unknown }) {
 
 async function expectGlanceHasThePayload(id: string) {
   const stored = await glanceImage(id);
-  expect(stored).toMatchObject({ status: "active", size: PAYLOAD.length, checksum: MD5, os_hash_algo: "sha512", os_hash_value: SHA512 });
+  expect(stored).toMatchObject({
+    status: "active",
+    size: PAYLOAD.length,
+    checksum: MD5,
+    os_hash_algo: "sha512",
+    os_hash_value: SHA512,
+  });
   return stored;
 }
 
@@ -99,7 +111,14 @@ describe("Horizon's legacy multipart upload against the real Glance", () => {
     const image = createdImage(result);
     expect(result.headers.get("location")).toBe(`/api/glance/images/${image.id}/`);
     expect(result.headers.get("repr-digest")).toBe(`sha-512=:${Buffer.from(SHA512, "hex").toString("base64")}:`);
-    expect(image).toMatchObject({ name, status: "active", size: PAYLOAD.length, checksum: MD5, min_disk: 2, protected: false });
+    expect(image).toMatchObject({
+      name,
+      status: "active",
+      size: PAYLOAD.length,
+      checksum: MD5,
+      min_disk: 2,
+      protected: false,
+    });
     expect(image.properties).toMatchObject({ hw_disk_bus: "virtio", os_hash_value: SHA512 });
     const stored = await expectGlanceHasThePayload(image.id);
     expect(stored).toMatchObject({ min_disk: 2, protected: false, disk_format: "raw", hw_disk_bus: "virtio" });
@@ -107,7 +126,15 @@ describe("Horizon's legacy multipart upload against the real Glance", () => {
 
   it("takes $$originalJSON (Horizon's Angular client) over the string copies of the fields", async () => {
     const name = imageName("legacy-json");
-    const original = { name, disk_format: "qcow2", min_ram: 128, protected: false, tags: ["e2e"], source_type: "file-legacy", data: {} };
+    const original = {
+      name,
+      disk_format: "qcow2",
+      min_ram: 128,
+      protected: false,
+      tags: ["e2e"],
+      source_type: "file-legacy",
+      data: {},
+    };
     const result = await postForm(
       [
         ["name", "not this one"],
@@ -137,7 +164,9 @@ describe("Horizon's legacy multipart upload against the real Glance", () => {
     );
     expect(result.status).toBe(400);
     expect(result.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    expect(ProblemSchema.parse(result.body).errors).toEqual([{ location: "body", field: "min_disk", message: "must be a non-negative integer" }]);
+    expect(ProblemSchema.parse(result.body).errors).toEqual([
+      { location: "body", field: "min_disk", message: "must be a non-negative integer" },
+    ]);
     expect(await glanceImagesNamed(name)).toEqual([]);
   });
 
@@ -186,7 +215,10 @@ describe("Horizon's legacy multipart upload against the real Glance", () => {
 describe("Horizon's direct upload mode against the real Glance", () => {
   it("answers upload_url (our own file route, no token), and a PUT there makes the image active with the data", async () => {
     const name = imageName("direct");
-    const response = await api("/api/glance/images/", { method: "PUT", body: { name, disk_format: "raw", source_type: "file-direct", data: "disk.raw" } });
+    const response = await api("/api/glance/images/", {
+      method: "PUT",
+      body: { name, disk_format: "raw", source_type: "file-direct", data: "disk.raw" },
+    });
     expect(response.status).toBe(201);
     expect(response.body).not.toHaveProperty("token_id");
     expect(response.text).not.toContain(tokenOf("demo"));

@@ -37,41 +37,52 @@ afterAll(async () => {
 describe("create from a URL against the real Glance", () => {
   // One retry: Glance's own sqlite can refuse the import task's final write ("database is locked",
   // seen once in many runs on this 2-core machine), which fails the import inside Glance, not here.
-  it("import_data: true imports the bytes with web-download; the image becomes active with their checksums", { retry: 1 }, async () => {
-    const name = imageName("import");
-    const response = await api("/api/glance/images/", {
-      method: "PUT",
-      body: { name, source_type: "url", image_url: imageUrl, import_data: true, disk_format: "raw", container_format: "bare" },
-    });
-    expect(response.status).toBe(201);
-    const image = ImageSchema.parse(response.body);
-    created.push(image.id);
-    expect(response.headers.get("location")).toBe(`/api/glance/images/${image.id}/`);
-    expect(["queued", "importing", "active"]).toContain(image.status);
-
-    // Glance imports in the background; poll through glance-edge until it is done (killed fails at once).
-    let active = image;
-    await expect
-      .poll(
-        async () => {
-          const shown = await api(`/api/glance/images/${image.id}/`);
-          active = ImageSchema.parse(shown.body);
-          if (active.status === "killed" || active.properties.os_glance_failed_import) {
-            throw new Error(`import failed in Glance: ${JSON.stringify(active)}`);
-          }
-          return active.status;
+  it(
+    "import_data: true imports the bytes with web-download; the image becomes active with their checksums",
+    { retry: 1 },
+    async () => {
+      const name = imageName("import");
+      const response = await api("/api/glance/images/", {
+        method: "PUT",
+        body: {
+          name,
+          source_type: "url",
+          image_url: imageUrl,
+          import_data: true,
+          disk_format: "raw",
+          container_format: "bare",
         },
-        { timeout: 150_000, interval: 1_000 },
-      )
-      .toBe("active");
+      });
+      expect(response.status).toBe(201);
+      const image = ImageSchema.parse(response.body);
+      created.push(image.id);
+      expect(response.headers.get("location")).toBe(`/api/glance/images/${image.id}/`);
+      expect(["queued", "importing", "active"]).toContain(image.status);
 
-    expect(served).toContain("GET /e2e-image.raw");
-    expect(active.size).toBe(PAYLOAD.length);
-    expect(active.checksum).toBe(createHash("md5").update(PAYLOAD).digest("hex"));
-    expect(active.properties.os_hash_algo).toBe("sha512");
-    expect(active.properties.os_hash_value).toBe(createHash("sha512").update(PAYLOAD).digest("hex"));
-    expect(active.properties).not.toHaveProperty("copy_from");
-  });
+      // Glance imports in the background; poll through glance-edge until it is done (killed fails at once).
+      let active = image;
+      await expect
+        .poll(
+          async () => {
+            const shown = await api(`/api/glance/images/${image.id}/`);
+            active = ImageSchema.parse(shown.body);
+            if (active.status === "killed" || active.properties.os_glance_failed_import) {
+              throw new Error(`import failed in Glance: ${JSON.stringify(active)}`);
+            }
+            return active.status;
+          },
+          { timeout: 150_000, interval: 1_000 },
+        )
+        .toBe("active");
+
+      expect(served).toContain("GET /e2e-image.raw");
+      expect(active.size).toBe(PAYLOAD.length);
+      expect(active.checksum).toBe(createHash("md5").update(PAYLOAD).digest("hex"));
+      expect(active.properties.os_hash_algo).toBe("sha512");
+      expect(active.properties.os_hash_value).toBe(createHash("sha512").update(PAYLOAD).digest("hex"));
+      expect(active.properties).not.toHaveProperty("copy_from");
+    },
+  );
 
   it("import_data: false (a location) is Glance's 403 here, and leaves no orphan image behind", async () => {
     const name = imageName("location");
@@ -79,7 +90,14 @@ describe("create from a URL against the real Glance", () => {
 
     const response = await api("/api/glance/images/", {
       method: "PUT",
-      body: { name, source_type: "url", image_url: imageUrl, import_data: false, disk_format: "raw", container_format: "bare" },
+      body: {
+        name,
+        source_type: "url",
+        image_url: imageUrl,
+        import_data: false,
+        disk_format: "raw",
+        container_format: "bare",
+      },
     });
     if (response.status === 201) created.push(ImageSchema.parse(response.body).id);
     expect(response.status).toBe(403);

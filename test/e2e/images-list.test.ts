@@ -25,7 +25,8 @@ type ListQuery = NonNullable<operations["listImages"]["parameters"]["query"]>;
 /** Lists through the typed client (clients/typescript); the answer is checked against the route's own schema. */
 async function list(query: ListQuery) {
   const { data, error, response } = await edgeClient().GET("/api/glance/images/", { params: { query } });
-  if (response.status !== 200) throw new Error(`list ${JSON.stringify(query)} answered ${response.status}: ${JSON.stringify(error)}`);
+  if (response.status !== 200)
+    throw new Error(`list ${JSON.stringify(query)} answered ${response.status}: ${JSON.stringify(error)}`);
   return ImageListSchema.parse(data);
 }
 
@@ -147,7 +148,9 @@ describe("GET /api/glance/images/ against the real Glance", () => {
     expect(both.items).toHaveLength(10);
 
     const community = await list({ visibility: "community", tag: [runTag] });
-    expect(new Set(idsOf(community.items))).toEqual(new Set(idsOf(fixtures.filter((f) => f.visibility === "community"))));
+    expect(new Set(idsOf(community.items))).toEqual(
+      new Set(idsOf(fixtures.filter((f) => f.visibility === "community"))),
+    );
 
     const privateOnes = await list({ is_public: "false", tag: [runTag] });
     expect(privateOnes.items).toHaveLength(COUNT - COMMUNITY.size);

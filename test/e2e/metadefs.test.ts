@@ -34,7 +34,9 @@ describe("GET /api/glance/metadefs/namespaces/ against the real Glance", () => {
     expect(page).toMatchObject({ has_more_data: false, has_prev_data: false });
     expect(names(page.items)).toEqual(names(listed));
     for (const item of page.items) {
-      const detail = await glance(`/v2/metadefs/namespaces/${encodeURIComponent(item.namespace)}?resource_type=OS::Nova::Flavor`);
+      const detail = await glance(
+        `/v2/metadefs/namespaces/${encodeURIComponent(item.namespace)}?resource_type=OS::Nova::Flavor`,
+      );
       const { self: _self, ...withoutSelf } = detail.body as GlanceNamespace;
       expect(item).toEqual(withoutSelf);
       expect(item).not.toHaveProperty("self");
@@ -75,10 +77,16 @@ describe("GET /api/glance/metadefs/namespaces/ against the real Glance", () => {
   });
 
   it("answers items: [] when nothing matches, and 400 for a bad sort key", async () => {
-    expect(await namespaces("resource_type=OS::E2E::Nothing")).toEqual({ items: [], has_more_data: false, has_prev_data: false });
+    expect(await namespaces("resource_type=OS::E2E::Nothing")).toEqual({
+      items: [],
+      has_more_data: false,
+      has_prev_data: false,
+    });
 
     const refused = await api("/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor&sort_key=name");
     expect(refused.status).toBe(400);
-    expect(ProblemSchema.parse(refused.body).errors?.map((e) => [e.location, e.field])).toEqual([["query", "sort_key"]]);
+    expect(ProblemSchema.parse(refused.body).errors?.map((e) => [e.location, e.field])).toEqual([
+      ["query", "sort_key"],
+    ]);
   });
 });

@@ -29,7 +29,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const { region, id } of made) {
     const gone = await glance(`/v2/images/${id}`, { method: "DELETE", as: "admin", glanceUrl: GLANCES[region] });
-    if (gone.status !== 204 && gone.status !== 404) console.warn(`cleanup: DELETE ${id} in ${region} answered ${gone.status}`);
+    if (gone.status !== 204 && gone.status !== 404)
+      console.warn(`cleanup: DELETE ${id} in ${region} answered ${gone.status}`);
   }
   await worker?.stop();
 });
@@ -40,7 +41,11 @@ const inRegion = (region: string) => ({ "x-openstack-region": region });
 
 /** A queued image made directly in one region's Glance (a fixture). */
 async function fixtureIn(region: string, label: string): Promise<GlanceImage> {
-  const response = await glance("/v2/images", { method: "POST", glanceUrl: GLANCES[region], body: { name: imageName(label), disk_format: "raw", container_format: "bare" } });
+  const response = await glance("/v2/images", {
+    method: "POST",
+    glanceUrl: GLANCES[region],
+    body: { name: imageName(label), disk_format: "raw", container_format: "bare" },
+  });
   if (response.status !== 201) throw new Error(`fixture in ${region}: ${response.status} ${response.text}`);
   const image = response.body as GlanceImage;
   made.push({ region, id: image.id });
@@ -48,7 +53,8 @@ async function fixtureIn(region: string, label: string): Promise<GlanceImage> {
 }
 
 /** What Glance of `region` itself answers for an image: 200 or 404. */
-const statusIn = async (region: string, id: string) => (await glance(`/v2/images/${id}`, { glanceUrl: GLANCES[region] })).status;
+const statusIn = async (region: string, id: string) =>
+  (await glance(`/v2/images/${id}`, { glanceUrl: GLANCES[region] })).status;
 
 function names(response: HttpResult) {
   expect(response.status, response.text).toBe(200);
@@ -75,7 +81,11 @@ describe(`one edge in front of two regions (${REGION_ONE}, ${REGION_TWO}) found 
 
   it("creates, reads, updates and deletes in RegionTwo only, as each Glance itself shows", async () => {
     const headers = inRegion(REGION_TWO);
-    const created = await edge("/api/glance/images/", { method: "POST", headers, body: { name: imageName("region-two-crud"), disk_format: "qcow2", min_ram: 64 } });
+    const created = await edge("/api/glance/images/", {
+      method: "POST",
+      headers,
+      body: { name: imageName("region-two-crud"), disk_format: "qcow2", min_ram: 64 },
+    });
     expect(created.status, created.text).toBe(201);
     const image = ImageSchema.parse(created.body);
     made.push({ region: REGION_TWO, id: image.id });
@@ -106,7 +116,9 @@ describe(`one edge in front of two regions (${REGION_ONE}, ${REGION_TWO}) found 
 
   it("answers an unknown region with a 400 listing both regions", async () => {
     const body = problem(await edge("/api/glance/images/", { headers: inRegion("RegionNine") }), 400);
-    expect(body.detail).toBe(`unknown region RegionNine; regions with an image endpoint for this token: ${[REGION_ONE, REGION_TWO].sort().join(", ")}`);
+    expect(body.detail).toBe(
+      `unknown region RegionNine; regions with an image endpoint for this token: ${[REGION_ONE, REGION_TWO].sort().join(", ")}`,
+    );
     const viaQuery = problem(await edge("/api/glance/images/?region=RegionNine"), 400);
     expect(viaQuery.errors?.[0]).toMatchObject({ location: "query", field: "region" });
   });
@@ -154,10 +166,13 @@ describe(`one edge in front of two regions (${REGION_ONE}, ${REGION_TWO}) found 
       return match ? Number(match[1]) : 0;
     };
     const concurrent = await Promise.all(
-      [REGION_ONE, REGION_TWO, REGION_ONE, REGION_TWO, REGION_ONE].map((region) => edge("/api/glance/images/?limit=1", { token, headers: inRegion(region) })),
+      [REGION_ONE, REGION_TWO, REGION_ONE, REGION_TWO, REGION_ONE].map((region) =>
+        edge("/api/glance/images/?limit=1", { token, headers: inRegion(region) }),
+      ),
     );
     const later = [];
-    for (const region of [REGION_TWO, REGION_ONE]) later.push(await edge("/api/glance/images/?limit=1", { token, headers: inRegion(region) }));
+    for (const region of [REGION_TWO, REGION_ONE])
+      later.push(await edge("/api/glance/images/?limit=1", { token, headers: inRegion(region) }));
     expect([...concurrent, ...later].map(keystoneCalls).reduce((sum, calls) => sum + calls, 0)).toBe(1);
   });
 
@@ -172,7 +187,12 @@ describe(`one edge in front of two regions (${REGION_ONE}, ${REGION_TWO}) found 
       method: "POST",
       headers: { "content-type": "application/json" },
       // explicitly unscoped: without a scope Keystone would scope the token to the default project
-      body: JSON.stringify({ auth: { identity: { methods: ["password"], password: { user: { name: user, domain: { id: "default" }, password } } }, scope: "unscoped" } }),
+      body: JSON.stringify({
+        auth: {
+          identity: { methods: ["password"], password: { user: { name: user, domain: { id: "default" }, password } } },
+          scope: "unscoped",
+        },
+      }),
       signal: AbortSignal.timeout(60_000),
     });
     const unscoped = issued.headers.get("x-subject-token");
@@ -180,7 +200,9 @@ describe(`one edge in front of two regions (${REGION_ONE}, ${REGION_TWO}) found 
     const body = problem(await edge("/api/glance/images/", { token: unscoped ?? "" }), 403);
     expect(body.detail).toContain("service catalog has no public image endpoint");
     // The same token is a valid one: the regions route lists nothing rather than failing.
-    expect(RegionListSchema.parse((await edge("/api/glance/regions/", { token: unscoped ?? "" })).body).items).toEqual([]);
+    expect(RegionListSchema.parse((await edge("/api/glance/regions/", { token: unscoped ?? "" })).body).items).toEqual(
+      [],
+    );
     expect(tokenOf("demo")).not.toBe(unscoped);
   });
 });

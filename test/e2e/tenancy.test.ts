@@ -41,11 +41,18 @@ describe("tenancy: what Glance lets demo see and change, through glance-edge", (
     expectGlanceRefusal(await api(path), 404, /No image found with ID/);
     expectGlanceRefusal(await api(`${path}properties/`), 404, /No image found with ID/);
     expectGlanceRefusal(
-      await api(path, { method: "PATCH", body: { name: "taken", disk_format: "raw", visibility: "public", protected: false } }),
+      await api(path, {
+        method: "PATCH",
+        body: { name: "taken", disk_format: "raw", visibility: "public", protected: false },
+      }),
       404,
       /No image found with ID/,
     );
-    expectGlanceRefusal(await api(`${path}properties/`, { method: "PATCH", body: { updated: { hw_secret: "mine" } } }), 404, /No image found/);
+    expectGlanceRefusal(
+      await api(`${path}properties/`, { method: "PATCH", body: { updated: { hw_secret: "mine" } } }),
+      404,
+      /No image found/,
+    );
     expectGlanceRefusal(await api(path, { method: "DELETE" }), 404, /Failed to find image|No image found/);
 
     const listed = await api(`/api/glance/images/?name=${encodeURIComponent(altPrivate.name ?? "")}`);
@@ -56,15 +63,22 @@ describe("tenancy: what Glance lets demo see and change, through glance-edge", (
   });
 
   it("demo sees admin's public image, but cannot change or delete it (403)", async () => {
-    const listed = await api(`/api/glance/images/?visibility=public&name=${encodeURIComponent(adminPublic.name ?? "")}`);
+    const listed = await api(
+      `/api/glance/images/?visibility=public&name=${encodeURIComponent(adminPublic.name ?? "")}`,
+    );
     const items = ImageListSchema.parse(listed.body).items;
-    expect(items.map((item) => [item.id, item.is_public, item.owner])).toEqual([[adminPublic.id, true, e2e().tokens.admin.projectId]]);
+    expect(items.map((item) => [item.id, item.is_public, item.owner])).toEqual([
+      [adminPublic.id, true, e2e().tokens.admin.projectId],
+    ]);
     const shown = await api(`/api/glance/images/${adminPublic.id}/`);
     expect(ImageSchema.parse(shown.body)).toMatchObject({ id: adminPublic.id, visibility: "public", is_public: true });
 
     const path = `/api/glance/images/${adminPublic.id}/`;
     expectGlanceRefusal(
-      await api(path, { method: "PATCH", body: { name: "taken", disk_format: "raw", visibility: "public", protected: false } }),
+      await api(path, {
+        method: "PATCH",
+        body: { name: "taken", disk_format: "raw", visibility: "public", protected: false },
+      }),
       403,
       /You do not own this image/,
     );
@@ -81,10 +95,15 @@ describe("tenancy: what Glance lets demo see and change, through glance-edge", (
     expect(ResourceTypeListSchema.parse(first.body).items.map((item) => item.name)).toEqual(names);
     // The entry is stored in waitUntil after the first answer; poll until demo is served from it.
     await expect
-      .poll(async () => (await api("/api/glance/metadefs/resourcetypes/")).headers.get("cache-status"), { timeout: 30_000, interval: 200 })
+      .poll(async () => (await api("/api/glance/metadefs/resourcetypes/")).headers.get("cache-status"), {
+        timeout: 30_000,
+        interval: 200,
+      })
       .toMatch(/^glance-edge; hit/);
 
-    const refused = await api("/api/glance/metadefs/resourcetypes/", { token: `${e2e().tokens.demo.token.slice(0, -4)}AAAA` });
+    const refused = await api("/api/glance/metadefs/resourcetypes/", {
+      token: `${e2e().tokens.demo.token.slice(0, -4)}AAAA`,
+    });
     expect(refused.status).toBe(401);
     expect(refused.headers.get("cache-status")).toBeNull();
     expect(ProblemSchema.parse(refused.body).type).toMatch(/unauthenticated$/);

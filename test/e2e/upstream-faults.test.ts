@@ -25,7 +25,11 @@ afterAll(async () => {
   if (imageId) await deleteImages([imageId]);
 });
 
-function expectUpstreamProblem(response: { status: number; headers: Headers; body: unknown; text: string }, status: number, code: string) {
+function expectUpstreamProblem(
+  response: { status: number; headers: Headers; body: unknown; text: string },
+  status: number,
+  code: string,
+) {
   expect(response.status).toBe(status);
   expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   const problem = ProblemSchema.parse(response.body);
@@ -42,7 +46,11 @@ describe("upstream faults with the real Glance process", () => {
 
     await stopService("glance");
     try {
-      for (const path of ["/api/glance/images/", `/api/glance/images/${imageId}/`, "/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor"]) {
+      for (const path of [
+        "/api/glance/images/",
+        `/api/glance/images/${imageId}/`,
+        "/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor",
+      ]) {
         const problem = expectUpstreamProblem(await api(path), 502, "bad-gateway");
         expect(problem.detail).toBe("Glance could not be reached");
       }
@@ -69,14 +77,21 @@ describe("upstream faults with the real Glance process", () => {
 
     await pauseService("glance");
     try {
-      const problem = expectUpstreamProblem(await api(`/api/glance/images/${imageId}/`, { baseUrl }), 504, "gateway-timeout");
+      const problem = expectUpstreamProblem(
+        await api(`/api/glance/images/${imageId}/`, { baseUrl }),
+        504,
+        "gateway-timeout",
+      );
       expect(problem.detail).toBe(`Glance did not answer within ${TIMEOUT_MS} ms`);
     } finally {
       await resumeService("glance");
     }
 
     await expect
-      .poll(async () => (await api(`/api/glance/images/${imageId}/`, { baseUrl })).status, { timeout: 60_000, interval: 500 })
+      .poll(async () => (await api(`/api/glance/images/${imageId}/`, { baseUrl })).status, {
+        timeout: 60_000,
+        interval: 500,
+      })
       .toBe(200);
   });
 });

@@ -9,7 +9,11 @@ import { type RunningWorker, startWorker } from "./support/worker";
 // A bad token that has a token's shape, so it reaches Glance / Keystone and is refused there.
 const BAD_TOKEN = "gAAAAABnot-a-real-token-0123456789abcdefghijklmnopqrstuvwxyz";
 
-function expectProblem(response: { status: number; headers: Headers; body: unknown }, status: number, code: ProblemCode) {
+function expectProblem(
+  response: { status: number; headers: Headers; body: unknown },
+  status: number,
+  code: ProblemCode,
+) {
   expect(response.status).toBe(status);
   expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   const problem = ProblemSchema.parse(response.body);
@@ -31,7 +35,9 @@ describe("GET /api/glance/version/ against the real Glance", () => {
 
   it("answers Glance's CURRENT version: a miss that is stored, then hits, without a token", async () => {
     const versions = await glance("/versions");
-    const current = (versions.body as { versions: { id: string; status: string }[] }).versions.find((v) => v.status === "CURRENT");
+    const current = (versions.body as { versions: { id: string; status: string }[] }).versions.find(
+      (v) => v.status === "CURRENT",
+    );
     expect(current?.id).toMatch(/^v2\.\d+$/);
 
     const first = await api("/api/glance/version/", { as: null, baseUrl: worker.baseUrl });
@@ -41,10 +47,14 @@ describe("GET /api/glance/version/ against the real Glance", () => {
 
     // The entry is written in waitUntil after the first answer went out; poll until it is there.
     await expect
-      .poll(async () => (await api("/api/glance/version/", { as: null, baseUrl: worker.baseUrl })).headers.get("cache-status"), {
-        timeout: 30_000,
-        interval: 200,
-      })
+      .poll(
+        async () =>
+          (await api("/api/glance/version/", { as: null, baseUrl: worker.baseUrl })).headers.get("cache-status"),
+        {
+          timeout: 30_000,
+          interval: 200,
+        },
+      )
       .toBe("glance-edge; hit");
     const hit = await api("/api/glance/version/", { as: null, baseUrl: worker.baseUrl });
     expect(hit.headers.get("cache-status")).toBe("glance-edge; hit");

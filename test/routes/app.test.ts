@@ -16,7 +16,11 @@ describe("routing", () => {
     const response = await callApi("/api/glance/nothing-here/");
     expect(response.status).toBe(404);
     const body = await problemOf(response);
-    expect(body).toMatchObject({ type: "urn:glance-edge:problem:not-found", status: 404, instance: "/api/glance/nothing-here/" });
+    expect(body).toMatchObject({
+      type: "urn:glance-edge:problem:not-found",
+      status: 404,
+      instance: "/api/glance/nothing-here/",
+    });
     expect(body.request_id).toBe(response.headers.get("x-request-id"));
     expect(stub.calls).toEqual([]);
   });
@@ -79,7 +83,9 @@ describe("request ids", () => {
     const stub = stubUpstream({ "GET /versions": glanceJson(VERSIONS) });
     const response = await callApi("/api/glance/version/", { headers: { "x-request-id": "trace-42" } });
     expect(response.headers.get("x-request-id")).toBe("trace-42");
-    expect(stub.calls[0].headers["x-openstack-request-id"]).toMatch(/^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(stub.calls[0].headers["x-openstack-request-id"]).toMatch(
+      /^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
   });
 });
 
@@ -106,7 +112,10 @@ describe("upstream failures", () => {
 
   it("keeps the internal address out of a proxy's error page", async () => {
     stubUpstream({
-      "GET /versions": new Response("<h1>502 Bad Gateway</h1>upstream http://glance.test:9292 refused; tried glance.test:9292", { status: 502 }),
+      "GET /versions": new Response(
+        "<h1>502 Bad Gateway</h1>upstream http://glance.test:9292 refused; tried glance.test:9292",
+        { status: 502 },
+      ),
     });
     const response = await callApi("/api/glance/version/");
     const text = await response.text();
@@ -126,7 +135,9 @@ describe("upstream failures", () => {
   });
 
   it("maps a connection failure to 502 without naming the upstream", async () => {
-    vi.spyOn(globalThis, "fetch").mockRejectedValue(new TypeError("Network connection lost to http://glance.test:9292/versions"));
+    vi.spyOn(globalThis, "fetch").mockRejectedValue(
+      new TypeError("Network connection lost to http://glance.test:9292/versions"),
+    );
     const response = await callApi("/api/glance/version/");
     expect(response.status).toBe(502);
     const body = await problemOf(response);
@@ -166,7 +177,9 @@ describe("configuration", () => {
   });
 
   it("names every bad variable", async () => {
-    const response = await callApi("/api/glance/version/", { vars: { API_RESULT_PAGE_SIZE: "ten", GLANCE_TIMEOUT_MS: "-1" } });
+    const response = await callApi("/api/glance/version/", {
+      vars: { API_RESULT_PAGE_SIZE: "ten", GLANCE_TIMEOUT_MS: "-1" },
+    });
     expect(response.status).toBe(500);
     const { detail } = await problemOf(response);
     expect(detail).toContain("API_RESULT_PAGE_SIZE");

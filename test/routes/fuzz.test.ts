@@ -40,7 +40,9 @@ const ROUTES: FuzzRoute[] = Object.entries(document.paths ?? {}).flatMap(([path,
     queryKeys: (operation.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
     jsonBody: Object.keys(operation.requestBody?.content ?? {}).some((type) => /json/.test(type)),
     // An empty requirement ({}) makes the token optional (the version route with GLANCE_URL).
-    needsToken: (operation.security ?? []).length > 0 && !(operation.security ?? []).some((requirement) => Object.keys(requirement).length === 0),
+    needsToken:
+      (operation.security ?? []).length > 0 &&
+      !(operation.security ?? []).some((requirement) => Object.keys(requirement).length === 0),
   })),
 );
 
@@ -92,7 +94,10 @@ async function expectRefusalDocument(request: FuzzRequest, response: Response) {
   expect(text, where).not.toContain(TOKEN);
   expect(text.toLowerCase(), where).not.toContain("<html");
   if (response.status < 400) {
-    expect(upstreamCalls.filter((call) => WRITE_METHODS.has(call.method)), where).toEqual([]);
+    expect(
+      upstreamCalls.filter((call) => WRITE_METHODS.has(call.method)),
+      where,
+    ).toEqual([]);
     if (text) expect(response.headers.get("content-type"), where).toMatch(/^application\/json/);
     return { status: response.status, type: "", detail: "" };
   }
@@ -134,7 +139,12 @@ const nasty = fc.constantFrom(
   "x".repeat(300),
   "9".repeat(40),
 );
-const text = fc.oneof(nasty, fc.string({ maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.string({ unit: "binary", maxLength: 20 }));
+const text = fc.oneof(
+  nasty,
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+  fc.string({ unit: "binary", maxLength: 20 }),
+);
 
 const pathSegment = fc.oneof(
   { weight: 4, arbitrary: text.map((value) => encodeURIComponent(value)) },
@@ -147,7 +157,10 @@ const queryPairs = (route: FuzzRoute) =>
       fc.oneof(
         { weight: 3, arbitrary: route.queryKeys.length ? fc.constantFrom(...route.queryKeys) : text },
         { weight: 1, arbitrary: text },
-        { weight: 1, arbitrary: fc.constantFrom("limit", "marker", "paginate", "__proto__", "", "sort", "sort_key", "x[y]") },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom("limit", "marker", "paginate", "__proto__", "", "sort", "sort_key", "x[y]"),
+        },
       ),
       text,
     ),
@@ -159,14 +172,34 @@ const tokenHeader = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("", " ", "a b", `${TOKEN}\u0001`, "x".repeat(9000)) },
 );
 
-const requestIdHeader = fc.option(text.map((value) => value.replace(/[^\x20-\x7e]/g, "")), { nil: undefined });
+const requestIdHeader = fc.option(
+  text.map((value) => value.replace(/[^\x20-\x7e]/g, "")),
+  { nil: undefined },
+);
 
 const jsonBody = fc.oneof(
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)) },
   {
     weight: 3,
     arbitrary: fc
-      .dictionary(fc.oneof(fc.constantFrom("name", "visibility", "disk_format", "protected", "tags", "updated", "removed", "min_ram", "image_url"), text), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 })
+      .dictionary(
+        fc.oneof(
+          fc.constantFrom(
+            "name",
+            "visibility",
+            "disk_format",
+            "protected",
+            "tags",
+            "updated",
+            "removed",
+            "min_ram",
+            "image_url",
+          ),
+          text,
+        ),
+        fc.jsonValue({ maxDepth: 2 }),
+        { maxKeys: 6 },
+      )
       .map((value) => JSON.stringify(value)),
   },
   { weight: 1, arbitrary: text },
@@ -191,7 +224,13 @@ const anyRequest = (route: FuzzRoute) =>
       token: tokenHeader,
       requestId: requestIdHeader,
       body: route.jsonBody ? fc.option(jsonBody, { nil: undefined, freq: 5 }) : fc.constant(undefined),
-      contentType: fc.constantFrom("application/json", "application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded"),
+      contentType: fc.constantFrom(
+        "application/json",
+        "application/json",
+        "application/json; charset=utf-8",
+        "text/plain",
+        "application/x-www-form-urlencoded",
+      ),
     })
     .map(({ segments, query, token, requestId, body, contentType }): FuzzRequest => {
       const headers: Record<string, string> = {};
@@ -205,19 +244,34 @@ const anyRequest = (route: FuzzRoute) =>
 const refusedRequest = (route: FuzzRoute) => {
   const kinds: fc.Arbitrary<{ kind: string; headers: Record<string, string>; body?: string }>[] = [];
   if (route.needsToken) {
-    kinds.push(fc.constantFrom("", " ", "bad token", "a\tb", "x".repeat(8193)).map((token) => ({ kind: "token", headers: token ? { "x-auth-token": token } : ({} as Record<string, string>) })));
+    kinds.push(
+      fc.constantFrom("", " ", "bad token", "a\tb", "x".repeat(8193)).map((token) => ({
+        kind: "token",
+        headers: token ? { "x-auth-token": token } : ({} as Record<string, string>),
+      })),
+    );
   }
   if (route.jsonBody) {
     const withToken = { "x-auth-token": TOKEN, "content-type": "application/json" };
     kinds.push(
-      fc.string({ minLength: 1, maxLength: 40 }).map((prefix) => ({ kind: "malformed", headers: withToken, body: `{"name": ${JSON.stringify(prefix)}` })),
-      fc.jsonValue({ maxDepth: 2 }).map((value) => ({ kind: "proto", headers: withToken, body: `{"__proto__": ${JSON.stringify(value)}, "name": "x"}` })),
+      fc
+        .string({ minLength: 1, maxLength: 40 })
+        .map((prefix) => ({ kind: "malformed", headers: withToken, body: `{"name": ${JSON.stringify(prefix)}` })),
+      fc.jsonValue({ maxDepth: 2 }).map((value) => ({
+        kind: "proto",
+        headers: withToken,
+        body: `{"__proto__": ${JSON.stringify(value)}, "name": "x"}`,
+      })),
       fc.integer({ min: 1, max: 4096 }).map((extra) => ({
         kind: "too-large",
         headers: withToken,
         body: `{"name": "${"x".repeat(MAX_JSON_BODY_BYTES + extra - 12)}"}`,
       })),
-      fc.constantFrom("text/plain", "application/xml", "application/octet-stream").map((type) => ({ kind: "media-type", headers: { "x-auth-token": TOKEN, "content-type": type }, body: '{"name": "x"}' })),
+      fc.constantFrom("text/plain", "application/xml", "application/octet-stream").map((type) => ({
+        kind: "media-type",
+        headers: { "x-auth-token": TOKEN, "content-type": type },
+        body: '{"name": "x"}',
+      })),
     );
   }
   if (kinds.length === 0) return undefined;
@@ -230,7 +284,9 @@ const refusedRequest = (route: FuzzRoute) => {
 
 // ---- properties ----------------------------------------------------------------------------
 
-const planned = ROUTES.length * RUNS_PER_ROUTE.anything + ROUTES.filter((route) => refusedRequest(route)).length * RUNS_PER_ROUTE.refused;
+const planned =
+  ROUTES.length * RUNS_PER_ROUTE.anything +
+  ROUTES.filter((route) => refusedRequest(route)).length * RUNS_PER_ROUTE.refused;
 
 describe(`fuzz: ${planned} seeded requests (seed ${FUZZ_SEED}) over the ${ROUTES.length} documented routes`, () => {
   it("finds the routes in the OpenAPI registry", () => {
@@ -238,32 +294,52 @@ describe(`fuzz: ${planned} seeded requests (seed ${FUZZ_SEED}) over the ${ROUTES
     expect(ROUTES.filter((route) => route.jsonBody).length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(`%s: ${RUNS_PER_ROUTE.anything} requests (seed ${FUZZ_SEED}), anything → never a 5xx, 4xx as problems; a refusal made no write`, async (_name, route) => {
-    await fc.assert(
-      fc.asyncProperty(anyRequest(route), async (request) => {
-        upstreamCalls = [];
-        const response = await send(request);
-        const problem = await expectRefusalDocument(request, response);
-        if ([400, 401, 413, 415].includes(problem.status) && problem.type !== "urn:glance-edge:problem:glance-error") {
-          expect(upstreamCalls.filter((call) => WRITE_METHODS.has(call.method)), `${request.method} ${request.path}`).toEqual([]);
-        }
-      }),
-      { seed: FUZZ_SEED, numRuns: RUNS_PER_ROUTE.anything },
-    );
-  });
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    `%s: ${RUNS_PER_ROUTE.anything} requests (seed ${FUZZ_SEED}), anything → never a 5xx, 4xx as problems; a refusal made no write`,
+    async (_name, route) => {
+      await fc.assert(
+        fc.asyncProperty(anyRequest(route), async (request) => {
+          upstreamCalls = [];
+          const response = await send(request);
+          const problem = await expectRefusalDocument(request, response);
+          if (
+            [400, 401, 413, 415].includes(problem.status) &&
+            problem.type !== "urn:glance-edge:problem:glance-error"
+          ) {
+            expect(
+              upstreamCalls.filter((call) => WRITE_METHODS.has(call.method)),
+              `${request.method} ${request.path}`,
+            ).toEqual([]);
+          }
+        }),
+        { seed: FUZZ_SEED, numRuns: RUNS_PER_ROUTE.anything },
+      );
+    },
+  );
 
-  it.each(ROUTES.filter((route) => refusedRequest(route)).map((route) => [`${route.method} ${route.path}`, route] as const))(
+  it.each(
+    ROUTES.filter((route) => refusedRequest(route)).map((route) => [`${route.method} ${route.path}`, route] as const),
+  )(
     `%s: ${RUNS_PER_ROUTE.refused} requests (seed ${FUZZ_SEED}), a bad token or body is refused with no upstream call at all`,
     async (_name, route) => {
       await fc.assert(
         fc.asyncProperty(refusedRequest(route)!, async ({ segments, query, refusal }) => {
           upstreamCalls = [];
-          const request: FuzzRequest = { method: route.method, path: withQuery(fillPath(route, segments), query), headers: refusal.headers, body: refusal.body };
+          const request: FuzzRequest = {
+            method: route.method,
+            path: withQuery(fillPath(route, segments), query),
+            headers: refusal.headers,
+            body: refusal.body,
+          };
           const response = await send(request);
           const problem = await expectRefusalDocument(request, response);
-          const expected = { token: [401], malformed: [400, 401], proto: [400, 401], "too-large": [413], "media-type": [400, 415] }[refusal.kind] ?? [];
+          const expected =
+            { token: [401], malformed: [400, 401], proto: [400, 401], "too-large": [413], "media-type": [400, 415] }[
+              refusal.kind
+            ] ?? [];
           // A path or query that is bad on its own may be refused first, with its own 4xx.
-          if (problem.status !== 404 && problem.status !== 405) expect(expected.concat(400), `${refusal.kind}: ${problem.detail}`).toContain(problem.status);
+          if (problem.status !== 404 && problem.status !== 405)
+            expect(expected.concat(400), `${refusal.kind}: ${problem.detail}`).toContain(problem.status);
           expect(upstreamCalls, `${refusal.kind} ${request.method} ${request.path}`).toEqual([]);
         }),
         { seed: FUZZ_SEED, numRuns: RUNS_PER_ROUTE.refused },

@@ -33,13 +33,26 @@ const tokenDocument = (imageEndpoints: Endpoint[] | null = BOTH_REGIONS, inMs = 
       project: { id: "p1" },
       roles: [{ id: "r1", name: "member" }],
       catalog: [
-        { type: "identity", name: "keystone", endpoints: [{ interface: "public", region_id: "RegionOne", url: `${KEYSTONE}/v3` }] },
+        {
+          type: "identity",
+          name: "keystone",
+          endpoints: [{ interface: "public", region_id: "RegionOne", url: `${KEYSTONE}/v3` }],
+        },
         ...(imageEndpoints ? [{ type: "image", name: "glance", endpoints: imageEndpoints }] : []),
       ],
     },
   });
 
-const image = (id: string) => ({ id, name: id, status: "active", visibility: "private", protected: false, tags: [], created_at: "2026-11-01T10:00:00Z", updated_at: "2026-11-01T10:00:00Z" });
+const image = (id: string) => ({
+  id,
+  name: id,
+  status: "active",
+  visibility: "private",
+  protected: false,
+  tags: [],
+  created_at: "2026-11-01T10:00:00Z",
+  updated_at: "2026-11-01T10:00:00Z",
+});
 const listOf = (id: string) => glanceJson({ images: [image(id)], first: "/v2/images", schema: "/v2/schemas/images" });
 
 /** Keystone and both Glances; each Glance answers with an image named after its region. */
@@ -67,7 +80,10 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
     it("reads the token's own catalog and calls DEFAULT_REGION's public image endpoint with the caller's token", async () => {
       const token = freshToken();
       const stub = stubCloud();
-      const response = await callApi("/api/glance/images/", { token, vars: { ...CATALOG, DEFAULT_REGION: "RegionOne" } });
+      const response = await callApi("/api/glance/images/", {
+        token,
+        vars: { ...CATALOG, DEFAULT_REGION: "RegionOne" },
+      });
       expect(await imageNames(response)).toEqual(["image-of-region-one"]);
       const [keystone] = keystoneCalls(stub.calls);
       expect(keystone.path).toBe("/v3/auth/tokens");
@@ -80,7 +96,11 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
 
     it("sends X-OpenStack-Region: RegionTwo to RegionTwo's Glance only", async () => {
       const stub = stubCloud();
-      const response = await callApi("/api/glance/images/", { token: freshToken(), headers: { "x-openstack-region": "RegionTwo" }, vars: { ...CATALOG, DEFAULT_REGION: "RegionOne" } });
+      const response = await callApi("/api/glance/images/", {
+        token: freshToken(),
+        headers: { "x-openstack-region": "RegionTwo" },
+        vars: { ...CATALOG, DEFAULT_REGION: "RegionOne" },
+      });
       expect(await imageNames(response)).toEqual(["image-of-region-two"]);
       expect(origins(stub.calls)).toEqual([GLANCE_TWO]);
       expect(glanceCalls(stub.calls)[0].path).toBe("/v2/images");
@@ -88,7 +108,10 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
 
     it("takes ?region= the same way and never sends it to Glance as a property filter", async () => {
       const stub = stubCloud();
-      const response = await callApi("/api/glance/images/?region=RegionTwo&os_distro=cirros", { token: freshToken(), vars: { ...CATALOG, DEFAULT_REGION: "RegionOne" } });
+      const response = await callApi("/api/glance/images/?region=RegionTwo&os_distro=cirros", {
+        token: freshToken(),
+        vars: { ...CATALOG, DEFAULT_REGION: "RegionOne" },
+      });
       expect(await imageNames(response)).toEqual(["image-of-region-two"]);
       const [call] = glanceCalls(stub.calls);
       expect(call.url.origin).toBe(GLANCE_TWO);
@@ -98,64 +121,103 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
 
     it("accepts the header and the query key when they agree", async () => {
       const stub = stubCloud();
-      const response = await callApi("/api/glance/images/?region=RegionTwo", { token: freshToken(), headers: { "x-openstack-region": "RegionTwo" }, vars: CATALOG });
+      const response = await callApi("/api/glance/images/?region=RegionTwo", {
+        token: freshToken(),
+        headers: { "x-openstack-region": "RegionTwo" },
+        vars: CATALOG,
+      });
       expect(await imageNames(response)).toEqual(["image-of-region-two"]);
       expect(origins(stub.calls)).toEqual([GLANCE_TWO]);
     });
 
     it("refuses a header and a query key that disagree with a 400 before any call", async () => {
       const stub = stubCloud();
-      const response = await callApi("/api/glance/images/?region=RegionOne", { token: freshToken(), headers: { "x-openstack-region": "RegionTwo" }, vars: CATALOG });
+      const response = await callApi("/api/glance/images/?region=RegionOne", {
+        token: freshToken(),
+        headers: { "x-openstack-region": "RegionTwo" },
+        vars: CATALOG,
+      });
       const problem = await problemOf(response, 400);
-      expect(problem.errors).toEqual([{ location: "query", field: "region", message: expect.stringContaining("conflicts with the X-OpenStack-Region header") }]);
+      expect(problem.errors).toEqual([
+        {
+          location: "query",
+          field: "region",
+          message: expect.stringContaining("conflicts with the X-OpenStack-Region header"),
+        },
+      ]);
       expect(stub.calls).toEqual([]);
     });
 
     it("refuses a region given twice in the query", async () => {
       const stub = stubCloud();
-      const problem = await problemOf(await callApi("/api/glance/images/?region=RegionOne&region=RegionTwo", { token: freshToken(), vars: CATALOG }), 400);
+      const problem = await problemOf(
+        await callApi("/api/glance/images/?region=RegionOne&region=RegionTwo", { token: freshToken(), vars: CATALOG }),
+        400,
+      );
       expect(problem.errors).toEqual([{ location: "query", field: "region", message: "given more than once" }]);
       expect(stub.calls).toEqual([]);
     });
 
     it("answers an unknown region with a 400 listing the regions that offer image, and calls no Glance", async () => {
       const stub = stubCloud();
-      const response = await callApi("/api/glance/images/", { token: freshToken(), headers: { "x-openstack-region": "RegionNine" }, vars: CATALOG });
+      const response = await callApi("/api/glance/images/", {
+        token: freshToken(),
+        headers: { "x-openstack-region": "RegionNine" },
+        vars: CATALOG,
+      });
       const problem = await problemOf(response, 400);
-      expect(problem.detail).toBe("unknown region RegionNine; regions with an image endpoint for this token: RegionOne, RegionTwo");
+      expect(problem.detail).toBe(
+        "unknown region RegionNine; regions with an image endpoint for this token: RegionOne, RegionTwo",
+      );
       expect(problem.errors?.[0]).toMatchObject({ location: "header", field: "X-OpenStack-Region" });
       expect(glanceCalls(stub.calls)).toEqual([]);
     });
 
     it("asks the caller to choose when several regions offer image and there is no DEFAULT_REGION", async () => {
       const stub = stubCloud();
-      const problem = await problemOf(await callApi("/api/glance/images/", { token: freshToken(), vars: CATALOG }), 400);
+      const problem = await problemOf(
+        await callApi("/api/glance/images/", { token: freshToken(), vars: CATALOG }),
+        400,
+      );
       expect(problem.detail).toContain("choose one of: RegionOne, RegionTwo");
       expect(glanceCalls(stub.calls)).toEqual([]);
     });
 
     it("uses the only region with an image endpoint when none is chosen and there is no DEFAULT_REGION", async () => {
       const stub = stubCloud(() => tokenDocument([{ interface: "public", region_id: "RegionTwo", url: GLANCE_TWO }]));
-      expect(await imageNames(await callApi("/api/glance/images/", { token: freshToken(), vars: CATALOG }))).toEqual(["image-of-region-two"]);
+      expect(await imageNames(await callApi("/api/glance/images/", { token: freshToken(), vars: CATALOG }))).toEqual([
+        "image-of-region-two",
+      ]);
       expect(origins(stub.calls)).toEqual([GLANCE_TWO]);
     });
 
     it("uses GLANCE_INTERFACE's endpoints (internal)", async () => {
-      const stub = stubUpstream({ [VALIDATE]: () => tokenDocument(), "GET http://glance-internal.test:9292/v2/images": listOf("internal") });
-      const response = await callApi("/api/glance/images/", { token: freshToken(), vars: { ...CATALOG, GLANCE_INTERFACE: "internal" } });
+      const stub = stubUpstream({
+        [VALIDATE]: () => tokenDocument(),
+        "GET http://glance-internal.test:9292/v2/images": listOf("internal"),
+      });
+      const response = await callApi("/api/glance/images/", {
+        token: freshToken(),
+        vars: { ...CATALOG, GLANCE_INTERFACE: "internal" },
+      });
       expect(await imageNames(response)).toEqual(["internal"]);
       expect(origins(stub.calls)).toEqual(["http://glance-internal.test:9292"]);
     });
 
     it("answers a clear 403 for a catalog without an image service, calling no Glance", async () => {
       const stub = stubCloud(() => tokenDocument(null));
-      const problem = await problemOf(await callApi("/api/glance/images/", { token: freshToken(), vars: CATALOG }), 403);
+      const problem = await problemOf(
+        await callApi("/api/glance/images/", { token: freshToken(), vars: CATALOG }),
+        403,
+      );
       expect(problem.detail).toContain("service catalog has no public image endpoint");
       expect(glanceCalls(stub.calls)).toEqual([]);
     });
 
     it("passes Keystone's refusal of the token on as a 401", async () => {
-      const stub = stubCloud(() => glanceJson({ error: { code: 404, title: "Not Found", message: "The token could not be found" } }, 404));
+      const stub = stubCloud(() =>
+        glanceJson({ error: { code: 404, title: "Not Found", message: "The token could not be found" } }, 404),
+      );
       await problemOf(await callApi("/api/glance/images/", { token: freshToken(), vars: CATALOG }), 401);
       expect(glanceCalls(stub.calls)).toEqual([]);
     });
@@ -164,8 +226,14 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
       stubCloud();
       const lines: string[] = [];
       vi.spyOn(console, "log").mockImplementation((line: unknown) => void lines.push(String(line)));
-      await callApi("/api/glance/images/", { token: freshToken(), headers: { "x-openstack-region": "RegionTwo" }, vars: CATALOG });
-      const request = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === "request" || entry.message === "request");
+      await callApi("/api/glance/images/", {
+        token: freshToken(),
+        headers: { "x-openstack-region": "RegionTwo" },
+        vars: CATALOG,
+      });
+      const request = lines
+        .map((line) => JSON.parse(line))
+        .find((entry) => entry.msg === "request" || entry.message === "request");
       expect(request).toMatchObject({ region: "RegionTwo", status: 200 });
     });
   });
@@ -175,7 +243,10 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
       const token = freshToken();
       const stub = stubCloud();
       for (const region of ["RegionOne", "RegionTwo", "RegionOne"]) {
-        expect((await callApi("/api/glance/images/", { token, headers: { "x-openstack-region": region }, vars: CATALOG })).status).toBe(200);
+        expect(
+          (await callApi("/api/glance/images/", { token, headers: { "x-openstack-region": region }, vars: CATALOG }))
+            .status,
+        ).toBe(200);
       }
       expect(keystoneCalls(stub.calls)).toHaveLength(1);
       expect(origins(stub.calls)).toEqual([GLANCE, GLANCE_TWO, GLANCE]);
@@ -192,7 +263,9 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
         },
         "GET /v2/images": listOf("image-of-region-one"),
       });
-      const requests = [1, 2, 3].map(() => callApi("/api/glance/images/", { token, vars: { ...CATALOG, DEFAULT_REGION: "RegionOne" } }));
+      const requests = [1, 2, 3].map(() =>
+        callApi("/api/glance/images/", { token, vars: { ...CATALOG, DEFAULT_REGION: "RegionOne" } }),
+      );
       await new Promise((resolve) => setTimeout(resolve, 50));
       release();
       for (const response of await Promise.all(requests)) expect(response.status).toBe(200);
@@ -218,13 +291,25 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
       const token = freshToken();
       const stub = stubCloud();
       const realNow = Date.now();
-      await callApi("/api/glance/images/", { token, vars: { ...CATALOG, DEFAULT_REGION: "RegionOne", TOKEN_VERDICT_TTL: "30" } });
+      await callApi("/api/glance/images/", {
+        token,
+        vars: { ...CATALOG, DEFAULT_REGION: "RegionOne", TOKEN_VERDICT_TTL: "30" },
+      });
       vi.spyOn(Date, "now").mockReturnValue(realNow + 31_000);
-      await callApi("/api/glance/images/", { token, vars: { ...CATALOG, DEFAULT_REGION: "RegionOne", TOKEN_VERDICT_TTL: "30" } });
+      await callApi("/api/glance/images/", {
+        token,
+        vars: { ...CATALOG, DEFAULT_REGION: "RegionOne", TOKEN_VERDICT_TTL: "30" },
+      });
       expect(keystoneCalls(stub.calls)).toHaveLength(2);
       const other = freshToken();
-      await callApi("/api/glance/images/", { token: other, vars: { ...CATALOG, DEFAULT_REGION: "RegionOne", TOKEN_VERDICT_TTL: "0" } });
-      await callApi("/api/glance/images/", { token: other, vars: { ...CATALOG, DEFAULT_REGION: "RegionOne", TOKEN_VERDICT_TTL: "0" } });
+      await callApi("/api/glance/images/", {
+        token: other,
+        vars: { ...CATALOG, DEFAULT_REGION: "RegionOne", TOKEN_VERDICT_TTL: "0" },
+      });
+      await callApi("/api/glance/images/", {
+        token: other,
+        vars: { ...CATALOG, DEFAULT_REGION: "RegionOne", TOKEN_VERDICT_TTL: "0" },
+      });
       expect(keystoneCalls(stub.calls)).toHaveLength(4);
     });
 
@@ -241,17 +326,32 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
     it("refuses a catalog endpoint on a host outside the list with a 502, calling nothing there and naming no URL", async () => {
       const stub = stubCloud();
       const vars = { ...CATALOG, GLANCE_ENDPOINT_ALLOWLIST: "glance.test, other.test" };
-      const problem = await problemOf(await callApi("/api/glance/images/", { token: freshToken(), headers: { "x-openstack-region": "RegionTwo" }, vars }), 502);
-      expect(problem.detail).toBe("The service catalog's image endpoint for RegionTwo is on a host outside GLANCE_ENDPOINT_ALLOWLIST; it is not called");
+      const problem = await problemOf(
+        await callApi("/api/glance/images/", {
+          token: freshToken(),
+          headers: { "x-openstack-region": "RegionTwo" },
+          vars,
+        }),
+        502,
+      );
+      expect(problem.detail).toBe(
+        "The service catalog's image endpoint for RegionTwo is on a host outside GLANCE_ENDPOINT_ALLOWLIST; it is not called",
+      );
       expect(problem.detail).not.toContain("glance-two");
       expect(glanceCalls(stub.calls)).toEqual([]);
       // A listed host is called as usual (host names compare case-insensitively).
-      const allowed = await callApi("/api/glance/images/", { token: freshToken(), headers: { "x-openstack-region": "RegionOne" }, vars: { ...vars, GLANCE_ENDPOINT_ALLOWLIST: "GLANCE.test" } });
+      const allowed = await callApi("/api/glance/images/", {
+        token: freshToken(),
+        headers: { "x-openstack-region": "RegionOne" },
+        vars: { ...vars, GLANCE_ENDPOINT_ALLOWLIST: "GLANCE.test" },
+      });
       expect(await imageNames(allowed)).toEqual(["image-of-region-one"]);
     });
 
     it("refuses a catalog endpoint that is not http(s), list or not", async () => {
-      const stub = stubCloud(() => tokenDocument([{ interface: "public", region_id: "RegionOne", url: "file:///etc/passwd" }]));
+      const stub = stubCloud(() =>
+        tokenDocument([{ interface: "public", region_id: "RegionOne", url: "file:///etc/passwd" }]),
+      );
       await problemOf(await callApi("/api/glance/images/", { token: freshToken(), vars: CATALOG }), 502);
       expect(glanceCalls(stub.calls)).toEqual([]);
     });
@@ -272,7 +372,11 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
 
       const token = freshToken();
       const version = async (region: string) => {
-        const response = await callApi("/api/glance/version/", { token, headers: { "x-openstack-region": region }, vars: CATALOG });
+        const response = await callApi("/api/glance/version/", {
+          token,
+          headers: { "x-openstack-region": region },
+          vars: CATALOG,
+        });
         return [GlanceVersionSchema.parse(await response.json()).current_version, response.headers.get("cache-status")];
       };
       // ?region= is consumed before the route's strict (no-keys) query check.
@@ -294,11 +398,19 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
       await forgetCached("metadefs-resource-types", GLANCE_TWO);
       const stub = stubUpstream({
         [VALIDATE]: () => tokenDocument(),
-        "GET /v2/metadefs/resource_types": glanceJson({ resource_types: [{ name: "OS::Glance::Image", created_at: "2015-08-21T16:49:43Z" }] }),
-        [`GET ${GLANCE_TWO}/v2/metadefs/resource_types`]: glanceJson({ resource_types: [{ name: "OS::Nova::Server", created_at: "2015-08-21T16:49:43Z" }] }),
+        "GET /v2/metadefs/resource_types": glanceJson({
+          resource_types: [{ name: "OS::Glance::Image", created_at: "2015-08-21T16:49:43Z" }],
+        }),
+        [`GET ${GLANCE_TWO}/v2/metadefs/resource_types`]: glanceJson({
+          resource_types: [{ name: "OS::Nova::Server", created_at: "2015-08-21T16:49:43Z" }],
+        }),
       });
       const names = async (region: string) => {
-        const response = await callApi("/api/glance/metadefs/resourcetypes/", { token, headers: { "x-openstack-region": region }, vars: CATALOG });
+        const response = await callApi("/api/glance/metadefs/resourcetypes/", {
+          token,
+          headers: { "x-openstack-region": region },
+          vars: CATALOG,
+        });
         expect(response.status).toBe(200);
         return ((await response.json()) as { items: { name: string }[] }).items.map((item) => item.name);
       };
@@ -367,7 +479,11 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
     const response = await callApi("/api/glance/images/", {
       method: "OPTIONS",
       token: null,
-      headers: { origin: "https://ui.example", "access-control-request-method": "GET", "access-control-request-headers": "x-auth-token, x-openstack-region" },
+      headers: {
+        origin: "https://ui.example",
+        "access-control-request-method": "GET",
+        "access-control-request-headers": "x-auth-token, x-openstack-region",
+      },
       vars: { ...CATALOG, CORS_ALLOWED_ORIGINS: "https://ui.example" },
     });
     expect(response.status).toBe(204);
@@ -378,7 +494,10 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
     it("lists the regions offering image for this token, with the default one, and no endpoint URL", async () => {
       const token = freshToken();
       const stub = stubCloud();
-      const response = await callApi("/api/glance/regions/", { token, vars: { ...CATALOG, DEFAULT_REGION: "RegionTwo" } });
+      const response = await callApi("/api/glance/regions/", {
+        token,
+        vars: { ...CATALOG, DEFAULT_REGION: "RegionTwo" },
+      });
       expect(response.status).toBe(200);
       const text = await response.text();
       expect(text).not.toContain("glance");
@@ -396,12 +515,16 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
 
     it("has no default when several regions offer image and DEFAULT_REGION is unset, and lists nothing for a catalog without image", async () => {
       stubCloud();
-      const several = RegionListSchema.parse(await (await callApi("/api/glance/regions/", { token: freshToken(), vars: CATALOG })).json());
+      const several = RegionListSchema.parse(
+        await (await callApi("/api/glance/regions/", { token: freshToken(), vars: CATALOG })).json(),
+      );
       expect(several.default_region).toBeNull();
       expect(several.items.map((item) => item.region)).toEqual(["RegionOne", "RegionTwo"]);
       vi.restoreAllMocks();
       stubCloud(() => tokenDocument(null));
-      const none = RegionListSchema.parse(await (await callApi("/api/glance/regions/", { token: freshToken(), vars: CATALOG })).json());
+      const none = RegionListSchema.parse(
+        await (await callApi("/api/glance/regions/", { token: freshToken(), vars: CATALOG })).json(),
+      );
       expect(none).toEqual({ items: [], default_region: null, source: "catalog" });
     });
 
@@ -416,7 +539,10 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
 describe("GLANCE_URL set: the catalog is never read", () => {
   it("calls GLANCE_URL with no Keystone call even when KEYSTONE_URL is set", async () => {
     const stub = stubCloud();
-    const response = await callApi("/api/glance/images/", { token: freshToken(), vars: { GLANCE_URL: GLANCE, KEYSTONE_URL: KEYSTONE } });
+    const response = await callApi("/api/glance/images/", {
+      token: freshToken(),
+      vars: { GLANCE_URL: GLANCE, KEYSTONE_URL: KEYSTONE },
+    });
     expect(await imageNames(response)).toEqual(["image-of-region-one"]);
     expect(keystoneCalls(stub.calls)).toEqual([]);
     expect(origins(stub.calls)).toEqual([GLANCE]);
@@ -425,24 +551,49 @@ describe("GLANCE_URL set: the catalog is never read", () => {
   it("accepts DEFAULT_REGION as the region and refuses any other with a 400, before any call", async () => {
     const stub = stubCloud();
     const vars = { GLANCE_URL: GLANCE, KEYSTONE_URL: KEYSTONE, DEFAULT_REGION: "RegionOne" };
-    expect(await imageNames(await callApi("/api/glance/images/?region=RegionOne", { token: freshToken(), vars }))).toEqual(["image-of-region-one"]);
+    expect(
+      await imageNames(await callApi("/api/glance/images/?region=RegionOne", { token: freshToken(), vars })),
+    ).toEqual(["image-of-region-one"]);
     expect(glanceCalls(stub.calls)[0].query.map(([key]) => key)).not.toContain("region");
-    const problem = await problemOf(await callApi("/api/glance/images/", { token: freshToken(), headers: { "x-openstack-region": "RegionTwo" }, vars }), 400);
+    const problem = await problemOf(
+      await callApi("/api/glance/images/", {
+        token: freshToken(),
+        headers: { "x-openstack-region": "RegionTwo" },
+        vars,
+      }),
+      400,
+    );
     expect(problem.detail).toBe("unknown region RegionTwo; this API serves only region RegionOne (DEFAULT_REGION)");
     expect(stub.calls).toHaveLength(1);
   });
 
   it("lists DEFAULT_REGION (or nothing) as the regions", async () => {
     stubCloud();
-    const named = RegionListSchema.parse(await (await callApi("/api/glance/regions/", { token: freshToken(), vars: { GLANCE_URL: GLANCE, DEFAULT_REGION: "RegionOne" } })).json());
-    expect(named).toEqual({ items: [{ region: "RegionOne", default: true }], default_region: "RegionOne", source: "GLANCE_URL" });
-    const unnamed = RegionListSchema.parse(await (await callApi("/api/glance/regions/", { token: freshToken() })).json());
+    const named = RegionListSchema.parse(
+      await (
+        await callApi("/api/glance/regions/", {
+          token: freshToken(),
+          vars: { GLANCE_URL: GLANCE, DEFAULT_REGION: "RegionOne" },
+        })
+      ).json(),
+    );
+    expect(named).toEqual({
+      items: [{ region: "RegionOne", default: true }],
+      default_region: "RegionOne",
+      source: "GLANCE_URL",
+    });
+    const unnamed = RegionListSchema.parse(
+      await (await callApi("/api/glance/regions/", { token: freshToken() })).json(),
+    );
     expect(unnamed).toEqual({ items: [], default_region: null, source: "GLANCE_URL" });
   });
 
   it("answers a configuration problem naming both variables when neither is set", async () => {
     const stub = stubCloud();
-    const problem = await problemOf(await callApi("/api/glance/images/", { token: freshToken(), vars: { GLANCE_URL: "", KEYSTONE_URL: "" } }), 500);
+    const problem = await problemOf(
+      await callApi("/api/glance/images/", { token: freshToken(), vars: { GLANCE_URL: "", KEYSTONE_URL: "" } }),
+      500,
+    );
     expect(problem.detail).toContain("GLANCE_URL or KEYSTONE_URL");
     expect(stub.calls).toEqual([]);
   });

@@ -43,7 +43,11 @@ async function send(path: string, init: RequestInit & { duplex?: "half" }, vars:
   if (!headers.has("x-auth-token")) headers.set("x-auth-token", TOKEN);
   const request = new Request(`https://edge.test${path}`, { ...init, headers, redirect: "manual" });
   const ctx = createExecutionContext();
-  const response = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, { ...env, ...vars } as Env, ctx);
+  const response = await worker.fetch(
+    request as Request<unknown, IncomingRequestCfProperties>,
+    { ...env, ...vars } as Env,
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -60,7 +64,9 @@ describe("bounded JSON bodies (MAX_JSON_BODY_BYTES)", () => {
     });
     const problem = await problemOf(response, 413);
     expect(problem.type).toBe("urn:glance-edge:problem:content-too-large");
-    expect(problem.detail).toBe(`The JSON body is ${2 * MiB} bytes (Content-Length); at most 1048576 bytes are accepted (MAX_JSON_BODY_BYTES)`);
+    expect(problem.detail).toBe(
+      `The JSON body is ${2 * MiB} bytes (Content-Length); at most 1048576 bytes are accepted (MAX_JSON_BODY_BYTES)`,
+    );
     expect(upload.pulls()).toBeLessThanOrEqual(1);
     expect(stub.calls).toEqual([]);
   });
@@ -68,9 +74,16 @@ describe("bounded JSON bodies (MAX_JSON_BODY_BYTES)", () => {
   it("a streamed body without a length is counted while read and cut at the limit: 413, the rest never pulled", async () => {
     const stub = stubUpstream({});
     const upload = streamOf(64 * MiB);
-    const response = await send(IMAGE_PATH, { method: "PATCH", headers: { "content-type": "application/json" }, body: upload.body, duplex: "half" });
+    const response = await send(IMAGE_PATH, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: upload.body,
+      duplex: "half",
+    });
     const problem = await problemOf(response, 413);
-    expect(problem.detail).toBe("The JSON body passed 1048576 bytes while it was read; at most 1048576 bytes are accepted (MAX_JSON_BODY_BYTES)");
+    expect(problem.detail).toBe(
+      "The JSON body passed 1048576 bytes while it was read; at most 1048576 bytes are accepted (MAX_JSON_BODY_BYTES)",
+    );
     // Reading stopped just past the limit (plus what the stream had queued), not at 64 MiB.
     expect(upload.sentBytes()).toBeLessThan(2 * MiB);
     expect(stub.calls).toEqual([]);
@@ -85,7 +98,12 @@ describe("bounded JSON bodies (MAX_JSON_BODY_BYTES)", () => {
       ["PUT", "/api/glance/images/", "APPLICATION/JSON"],
     ]) {
       const upload = streamOf(3 * MiB);
-      const response = await send(path, { method, headers: { "content-type": contentType }, body: upload.body, duplex: "half" });
+      const response = await send(path, {
+        method,
+        headers: { "content-type": contentType },
+        body: upload.body,
+        duplex: "half",
+      });
       expect(response.status, `${method} ${path} ${contentType}`).toBe(413);
       expect(upload.sentBytes()).toBeLessThan(2 * MiB);
     }
@@ -94,8 +112,22 @@ describe("bounded JSON bodies (MAX_JSON_BODY_BYTES)", () => {
 
   it("follows MAX_JSON_BODY_BYTES; a body at the limit reaches Glance whole, read once", async () => {
     const stub = stubUpstream({
-      [`GET /v2/images/${IMAGE_ID}`]: glanceJson({ id: IMAGE_ID, name: "old", status: "queued", visibility: "private", protected: false, tags: [] }),
-      [`PATCH /v2/images/${IMAGE_ID}`]: glanceJson({ id: IMAGE_ID, name: "n".repeat(200), status: "queued", visibility: "private", protected: false, tags: [] }),
+      [`GET /v2/images/${IMAGE_ID}`]: glanceJson({
+        id: IMAGE_ID,
+        name: "old",
+        status: "queued",
+        visibility: "private",
+        protected: false,
+        tags: [],
+      }),
+      [`PATCH /v2/images/${IMAGE_ID}`]: glanceJson({
+        id: IMAGE_ID,
+        name: "n".repeat(200),
+        status: "queued",
+        visibility: "private",
+        protected: false,
+        tags: [],
+      }),
     });
     const body = JSON.stringify({ name: "n".repeat(200), disk_format: "raw", visibility: "private", protected: false });
     const limit = String(new TextEncoder().encode(body).byteLength);
@@ -115,7 +147,9 @@ describe("bounded JSON bodies (MAX_JSON_BODY_BYTES)", () => {
 
   it("still answers malformed JSON and the __proto__ refusal from the text it read", async () => {
     const stub = stubUpstream({});
-    expect((await problemOf(await callApi(IMAGE_PATH, { method: "PATCH", body: "{not json" }), 400)).type).toBe("urn:glance-edge:problem:malformed-json");
+    expect((await problemOf(await callApi(IMAGE_PATH, { method: "PATCH", body: "{not json" }), 400)).type).toBe(
+      "urn:glance-edge:problem:malformed-json",
+    );
     const proto = await problemOf(await callApi(IMAGE_PATH, { method: "PATCH", body: '{"__proto__": {"x": 1}}' }), 400);
     expect(proto.errors?.map((error) => error.field)).toEqual(["__proto__"]);
     expect(stub.calls).toEqual([]);
@@ -124,7 +158,12 @@ describe("bounded JSON bodies (MAX_JSON_BODY_BYTES)", () => {
   it("never applies to a non-JSON body: a large octet-stream to a JSON route is that route's 415, not a 413", async () => {
     const stub = stubUpstream({});
     const upload = streamOf(3 * MiB);
-    const response = await send("/api/glance/images/", { method: "POST", headers: { "content-type": "application/octet-stream" }, body: upload.body, duplex: "half" });
+    const response = await send("/api/glance/images/", {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream" },
+      body: upload.body,
+      duplex: "half",
+    });
     expect((await problemOf(response)).status).not.toBe(413);
     expect(stub.calls).toEqual([]);
   });
@@ -144,7 +183,14 @@ describe("response headers", () => {
 
   it("every X-Auth-Token route answers Cache-Control: private, no-store and nosniff: successes, cache hits and problems", async () => {
     stubUpstream({
-      [`GET /v2/images/${IMAGE_ID}`]: glanceJson({ id: IMAGE_ID, name: "a", status: "queued", visibility: "private", protected: false, tags: [] }),
+      [`GET /v2/images/${IMAGE_ID}`]: glanceJson({
+        id: IMAGE_ID,
+        name: "a",
+        status: "queued",
+        visibility: "private",
+        protected: false,
+        tags: [],
+      }),
       "GET /v2/metadefs/resource_types": glanceJson({ resource_types: RESOURCE_TYPES }),
       "GET /v2/images/missing": glanceError(404, "Not Found", "No image found with ID missing"),
     });
@@ -182,7 +228,16 @@ describe("response headers", () => {
   });
 
   it("with CORS configured, Vary: Origin on every answer, also to a request without Origin", async () => {
-    stubUpstream({ [`GET /v2/images/${IMAGE_ID}`]: glanceJson({ id: IMAGE_ID, name: "a", status: "queued", visibility: "private", protected: false, tags: [] }) });
+    stubUpstream({
+      [`GET /v2/images/${IMAGE_ID}`]: glanceJson({
+        id: IMAGE_ID,
+        name: "a",
+        status: "queued",
+        visibility: "private",
+        protected: false,
+        tags: [],
+      }),
+    });
     const vars = { CORS_ALLOWED_ORIGINS: "https://horizon.example" };
     const plain = await callApi(IMAGE_PATH, { vars });
     expect(plain.headers.get("vary")?.split(/,\s*/).sort()).toEqual(["Origin", "X-Auth-Token"]);
@@ -209,9 +264,12 @@ describe("one upstream call per cold cache key (single flight)", () => {
   };
 
   it("40 concurrent cold resource-type requests make one Glance call and all get the list", async () => {
-    const stub = stubUpstream({ "GET /v2/metadefs/resource_types": slowly(() => glanceJson({ resource_types: RESOURCE_TYPES })) });
+    const stub = stubUpstream({
+      "GET /v2/metadefs/resource_types": slowly(() => glanceJson({ resource_types: RESOURCE_TYPES })),
+    });
     const responses = await Promise.all(Array.from({ length: 40 }, () => callApi(RESOURCE_TYPES_PATH)));
-    for (const response of responses) expect(ResourceTypeListSchema.parse(await response.json()).items).toEqual(RESOURCE_TYPES);
+    for (const response of responses)
+      expect(ResourceTypeListSchema.parse(await response.json()).items).toEqual(RESOURCE_TYPES);
     expect(stub.calls).toHaveLength(1);
     const statuses = responses.map((response) => response.headers.get("cache-status"));
     expect(statuses.filter((status) => status === "glance-edge; fwd=miss; stored")).toHaveLength(1);
@@ -222,18 +280,31 @@ describe("one upstream call per cold cache key (single flight)", () => {
   it("with KEYSTONE_URL: one Keystone token check and one Glance call for 40 concurrent requests", async () => {
     const stub = stubUpstream({
       [`GET ${KEYSTONE}/v3/auth/tokens`]: slowly(() =>
-        glanceJson({ token: { expires_at: new Date(Date.now() + 3_600_000).toISOString(), project: { id: "p1" }, roles: [{ name: "member" }] } }),
+        glanceJson({
+          token: {
+            expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+            project: { id: "p1" },
+            roles: [{ name: "member" }],
+          },
+        }),
       ),
       "GET /v2/metadefs/resource_types": slowly(() => glanceJson({ resource_types: RESOURCE_TYPES })),
     });
-    const responses = await Promise.all(Array.from({ length: 40 }, () => callApi(RESOURCE_TYPES_PATH, { vars: { KEYSTONE_URL: KEYSTONE } })));
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, () => callApi(RESOURCE_TYPES_PATH, { vars: { KEYSTONE_URL: KEYSTONE } })),
+    );
     expect(responses.map((response) => response.status)).toEqual(Array(40).fill(200));
-    expect(stub.calls.map((call) => `${call.url.origin} ${call.path}`).sort()).toEqual([`${GLANCE} /v2/metadefs/resource_types`, `${KEYSTONE} /v3/auth/tokens`]);
+    expect(stub.calls.map((call) => `${call.url.origin} ${call.path}`).sort()).toEqual([
+      `${GLANCE} /v2/metadefs/resource_types`,
+      `${KEYSTONE} /v3/auth/tokens`,
+    ]);
   });
 
   it("a Keystone refusal reaches every waiter as a 401 and is not remembered", async () => {
     const stub = stubUpstream({
-      [`GET ${KEYSTONE}/v3/auth/tokens`]: slowly(() => glanceJson({ error: { code: 404, title: "Not Found", message: "The token could not be found" } }, 404)),
+      [`GET ${KEYSTONE}/v3/auth/tokens`]: slowly(() =>
+        glanceJson({ error: { code: 404, title: "Not Found", message: "The token could not be found" } }, 404),
+      ),
     });
     const vars = { KEYSTONE_URL: KEYSTONE };
     const responses = await Promise.all(Array.from({ length: 10 }, () => callApi(RESOURCE_TYPES_PATH, { vars })));
@@ -246,9 +317,15 @@ describe("one upstream call per cold cache key (single flight)", () => {
   it("a failing load is shared with its waiters, never cached: the next request asks again", async () => {
     let fail = true;
     const stub = stubUpstream({
-      "GET /versions": slowly(() => (fail ? new Response("<html>boom</html>", { status: 500 }) : glanceJson({ versions: [{ id: "v2.15", status: "CURRENT" }] }))),
+      "GET /versions": slowly(() =>
+        fail
+          ? new Response("<html>boom</html>", { status: 500 })
+          : glanceJson({ versions: [{ id: "v2.15", status: "CURRENT" }] }),
+      ),
     });
-    const failed = await Promise.all(Array.from({ length: 20 }, () => callApi("/api/glance/version/", { token: null })));
+    const failed = await Promise.all(
+      Array.from({ length: 20 }, () => callApi("/api/glance/version/", { token: null })),
+    );
     expect(failed.map((response) => response.status)).toEqual(Array(20).fill(502));
     expect(stub.calls).toHaveLength(1);
     fail = false;
@@ -259,13 +336,25 @@ describe("one upstream call per cold cache key (single flight)", () => {
   });
 
   it("public namespace details: concurrent lists share one detail call per namespace", async () => {
-    const summary = { namespace: "OS::Compute::Watchdog", visibility: "public", updated_at: "2026-11-26T22:06:49Z", resource_type_associations: [] };
+    const summary = {
+      namespace: "OS::Compute::Watchdog",
+      visibility: "public",
+      updated_at: "2026-11-26T22:06:49Z",
+      resource_type_associations: [],
+    };
     const stub = stubUpstream({
       "GET /v2/metadefs/namespaces": () => glanceJson({ namespaces: [summary] }),
-      "GET /v2/metadefs/namespaces/OS%3A%3ACompute%3A%3AWatchdog": slowly(() => glanceJson({ ...summary, properties: {} })),
+      "GET /v2/metadefs/namespaces/OS%3A%3ACompute%3A%3AWatchdog": slowly(() =>
+        glanceJson({ ...summary, properties: {} }),
+      ),
     });
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => callApi("/api/glance/metadefs/namespaces/", { vars: { PUBLIC_NAMESPACE_CACHE_TTL: "60" }, headers: { "x-request-id": crypto.randomUUID() } })),
+      Array.from({ length: 10 }, () =>
+        callApi("/api/glance/metadefs/namespaces/", {
+          vars: { PUBLIC_NAMESPACE_CACHE_TTL: "60" },
+          headers: { "x-request-id": crypto.randomUUID() },
+        }),
+      ),
     );
     expect(responses.map((response) => response.status)).toEqual(Array(10).fill(200));
     expect(stub.calls.filter((call) => call.path.startsWith("/v2/metadefs/namespaces/"))).toHaveLength(1);
@@ -305,7 +394,10 @@ describe("bounded upstream answers (MAX_UPSTREAM_JSON_BYTES)", () => {
     await forgetCached("token-verdict", KEYSTONE, TOKEN);
     await forgetCached("metadefs-resource-types", GLANCE);
     stubUpstream({ [`GET ${KEYSTONE}/v3/auth/tokens`]: glanceJson({ token: { padding: "x".repeat(4096) } }) });
-    const problem = await problemOf(await callApi(RESOURCE_TYPES_PATH, { vars: { KEYSTONE_URL: KEYSTONE, MAX_UPSTREAM_JSON_BYTES: "1024" } }), 502);
+    const problem = await problemOf(
+      await callApi(RESOURCE_TYPES_PATH, { vars: { KEYSTONE_URL: KEYSTONE, MAX_UPSTREAM_JSON_BYTES: "1024" } }),
+      502,
+    );
     expect(problem.detail).toMatch(/^Keystone answered 200 with more than 1024 bytes/);
   });
 });

@@ -81,8 +81,15 @@ describe("POST /api/glance/images/{image_id}/import/", () => {
     expect(response.headers.get("location")).toBe(`/api/glance/images/${IMAGE_ID}/`);
     const image = ImageSchema.parse(await response.json());
     expect(image).toMatchObject({ id: IMAGE_ID, status: "importing", name: "staged" });
-    expect(image.properties).toMatchObject({ os_glance_import_task: GLANCE_IMAGE.os_glance_import_task, file: `${GLANCE_IMAGE_PATH}/file` });
-    expect(stub.calls.map(sent)).toEqual([INFO_CALL, glanceCall("POST", GLANCE_IMPORT, { method: { name: "glance-direct" } }), REREAD_CALL]);
+    expect(image.properties).toMatchObject({
+      os_glance_import_task: GLANCE_IMAGE.os_glance_import_task,
+      file: `${GLANCE_IMAGE_PATH}/file`,
+    });
+    expect(stub.calls.map(sent)).toEqual([
+      INFO_CALL,
+      glanceCall("POST", GLANCE_IMPORT, { method: { name: "glance-direct" } }),
+      REREAD_CALL,
+    ]);
     expect(stub.unmatched).toEqual([]);
   });
 
@@ -92,7 +99,9 @@ describe("POST /api/glance/images/{image_id}/import/", () => {
     const response = await postImport({ method: "web-download", uri });
 
     expect(response.status).toBe(202);
-    expect(stub.calls.map(sent)[1]).toEqual(glanceCall("POST", GLANCE_IMPORT, { method: { name: "web-download", uri } }));
+    expect(stub.calls.map(sent)[1]).toEqual(
+      glanceCall("POST", GLANCE_IMPORT, { method: { name: "web-download", uri } }),
+    );
   });
 
   it("glance-download: the remote image, region and interface go inside the method object", async () => {
@@ -107,7 +116,12 @@ describe("POST /api/glance/images/{image_id}/import/", () => {
     expect(response.status).toBe(202);
     expect(stub.calls.map(sent)[1]).toEqual(
       glanceCall("POST", GLANCE_IMPORT, {
-        method: { name: "glance-download", glance_image_id: REMOTE_IMAGE_ID, glance_region: "RegionTwo", glance_service_interface: "internal" },
+        method: {
+          name: "glance-download",
+          glance_image_id: REMOTE_IMAGE_ID,
+          glance_region: "RegionTwo",
+          glance_service_interface: "internal",
+        },
       }),
     );
   });
@@ -116,40 +130,62 @@ describe("POST /api/glance/images/{image_id}/import/", () => {
     const stub = importStub(ZED_METHODS, {
       "GET /v2/info/stores": glanceJson({ stores: [{ id: "fast", default: true }, { id: "cheap" }, { id: "slow" }] }),
     });
-    const response = await postImport({ method: "copy-image", stores: ["cheap", "slow"], all_stores_must_succeed: false });
+    const response = await postImport({
+      method: "copy-image",
+      stores: ["cheap", "slow"],
+      all_stores_must_succeed: false,
+    });
 
     expect(response.status).toBe(202);
     expect(stub.calls.map(sent)).toEqual([
       INFO_CALL,
       STORES_CALL,
-      glanceCall("POST", GLANCE_IMPORT, { method: { name: "copy-image" }, stores: ["cheap", "slow"], all_stores_must_succeed: false }),
+      glanceCall("POST", GLANCE_IMPORT, {
+        method: { name: "copy-image" },
+        stores: ["cheap", "slow"],
+        all_stores_must_succeed: false,
+      }),
       REREAD_CALL,
     ]);
   });
 
   it("copy-image with all_stores: true on a multi-store Glance", async () => {
-    const stub = importStub(ZED_METHODS, { "GET /v2/info/stores": glanceJson({ stores: [{ id: "fast", default: true }, { id: "cheap" }] }) });
+    const stub = importStub(ZED_METHODS, {
+      "GET /v2/info/stores": glanceJson({ stores: [{ id: "fast", default: true }, { id: "cheap" }] }),
+    });
     const response = await postImport({ method: "copy-image", all_stores: true });
 
     expect(response.status).toBe(202);
-    expect(stub.calls.map(sent)[2]).toEqual(glanceCall("POST", GLANCE_IMPORT, { method: { name: "copy-image" }, all_stores: true }));
+    expect(stub.calls.map(sent)[2]).toEqual(
+      glanceCall("POST", GLANCE_IMPORT, { method: { name: "copy-image" }, all_stores: true }),
+    );
   });
 
   it("a method Glance does not offer is a 400 naming the offered ones, after GET /v2/info/import only", async () => {
     const stub = importStub();
-    const response = await postImport({ method: "glance-download", glance_image_id: REMOTE_IMAGE_ID, glance_region: "RegionTwo" });
+    const response = await postImport({
+      method: "glance-download",
+      glance_image_id: REMOTE_IMAGE_ID,
+      glance_region: "RegionTwo",
+    });
 
     const problem = await problemOf(response, 400);
     expect(fieldsOf(problem)).toEqual(["method"]);
-    expect(problem.detail).toBe("Glance does not offer the glance-download import method here (offered: glance-direct, web-download, copy-image)");
+    expect(problem.detail).toBe(
+      "Glance does not offer the glance-download import method here (offered: glance-direct, web-download, copy-image)",
+    );
     expect(stub.calls.map(sent)).toEqual([INFO_CALL]);
   });
 
   it("interoperable import off (Glance's 404 for /v2/info/import) is a 400 saying none is offered", async () => {
-    const stub = importStub(ZED_METHODS, { "GET /v2/info/import": glanceError(404, "Not Found", "The resource could not be found.") });
+    const stub = importStub(ZED_METHODS, {
+      "GET /v2/info/import": glanceError(404, "Not Found", "The resource could not be found."),
+    });
     const response = await postImport({ method: "glance-direct" });
 
-    expect((await problemOf(response, 400)).detail).toBe("Glance does not offer the glance-direct import method here (offered: none)");
+    expect((await problemOf(response, 400)).detail).toBe(
+      "Glance does not offer the glance-direct import method here (offered: none)",
+    );
     expect(stub.calls.map(sent)).toEqual([INFO_CALL]);
   });
 
@@ -166,7 +202,9 @@ describe("POST /api/glance/images/{image_id}/import/", () => {
   });
 
   it("all_stores: true on a single-store Glance is a 400 on all_stores", async () => {
-    const stub = importStub(ZED_METHODS, { "GET /v2/info/stores": glanceError(404, "Not Found", "Multi backend is not supported at this site.") });
+    const stub = importStub(ZED_METHODS, {
+      "GET /v2/info/stores": glanceError(404, "Not Found", "Multi backend is not supported at this site."),
+    });
     const response = await postImport({ method: "copy-image", all_stores: true });
 
     expect(fieldsOf(await problemOf(response, 400))).toEqual(["all_stores"]);
@@ -174,7 +212,9 @@ describe("POST /api/glance/images/{image_id}/import/", () => {
   });
 
   it("a store Glance does not have is a 400 naming Glance's stores", async () => {
-    const stub = importStub(ZED_METHODS, { "GET /v2/info/stores": glanceJson({ stores: [{ id: "fast", default: true }, { id: "cheap" }] }) });
+    const stub = importStub(ZED_METHODS, {
+      "GET /v2/info/stores": glanceJson({ stores: [{ id: "fast", default: true }, { id: "cheap" }] }),
+    });
     const response = await postImport({ method: "copy-image", stores: ["cheap", "tape"] });
 
     expect((await problemOf(response, 400)).detail).toBe("unknown store tape (Glance's stores: fast, cheap)");
@@ -188,11 +228,23 @@ describe("POST /api/glance/images/{image_id}/import/", () => {
     ["a uri that is not http(s)", { method: "web-download", uri: "file:///etc/passwd" }, ["uri"]],
     ["a uri with another method", { method: "glance-direct", uri: "https://example.org/a.raw" }, ["uri"]],
     ["glance-download without its fields", { method: "glance-download" }, ["glance_image_id", "glance_region"]],
-    ["a remote image id that is not a UUID", { method: "glance-download", glance_image_id: "x", glance_region: "R" }, ["glance_image_id"]],
-    ["glance_* fields with another method", { method: "glance-direct", glance_region: "R", glance_service_interface: "public" }, ["glance_region", "glance_service_interface"]],
+    [
+      "a remote image id that is not a UUID",
+      { method: "glance-download", glance_image_id: "x", glance_region: "R" },
+      ["glance_image_id"],
+    ],
+    [
+      "glance_* fields with another method",
+      { method: "glance-direct", glance_region: "R", glance_service_interface: "public" },
+      ["glance_region", "glance_service_interface"],
+    ],
     ["copy-image without stores", { method: "copy-image" }, ["stores"]],
     ["stores with all_stores: true", { method: "copy-image", stores: ["fast"], all_stores: true }, ["all_stores"]],
-    ["an empty or repeated store list", { method: "web-download", uri: "https://example.org/a", stores: [] }, ["stores"]],
+    [
+      "an empty or repeated store list",
+      { method: "web-download", uri: "https://example.org/a", stores: [] },
+      ["stores"],
+    ],
     ["a store named twice", { method: "copy-image", stores: ["fast", "fast"] }, ["stores"]],
     ["all_stores that is not a boolean", { method: "copy-image", all_stores: "true" }, ["all_stores", "stores"]],
     ["an unknown field", { method: "glance-direct", backend: "fast" }, ["backend"]],
@@ -208,7 +260,14 @@ describe("POST /api/glance/images/{image_id}/import/", () => {
     const stub = importStub();
     await problemOf(await postImport(["glance-direct"]), 400);
     expect((await problemOf(await postImport("{"), 400)).type).toBe("urn:glance-edge:problem:malformed-json");
-    await problemOf(await callApi(IMPORT, { method: "POST", body: "method=glance-direct", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415);
+    await problemOf(
+      await callApi(IMPORT, {
+        method: "POST",
+        body: "method=glance-direct",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+      415,
+    );
     expect(stub.calls).toEqual([]);
   });
 
@@ -220,21 +279,36 @@ describe("POST /api/glance/images/{image_id}/import/", () => {
 
   it("Glance's 409 (nothing staged yet) keeps its status with Glance's message, and nothing is re-read", async () => {
     const stub = importStub(ZED_METHODS, {
-      [`POST ${GLANCE_IMPORT}`]: glanceError(409, "Conflict", "Image needs to be staged before 'glance-direct' method can be used"),
+      [`POST ${GLANCE_IMPORT}`]: glanceError(
+        409,
+        "Conflict",
+        "Image needs to be staged before 'glance-direct' method can be used",
+      ),
     });
     const response = await postImport({ method: "glance-direct" });
 
     const problem = await problemOf(response, 409);
-    expect(problem).toMatchObject({ type: "urn:glance-edge:problem:glance-error", detail: "Image needs to be staged before 'glance-direct' method can be used", upstream_status: 409 });
-    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET /v2/info/import", `POST ${GLANCE_IMPORT}`]);
+    expect(problem).toMatchObject({
+      type: "urn:glance-edge:problem:glance-error",
+      detail: "Image needs to be staged before 'glance-direct' method can be used",
+      upstream_status: 409,
+    });
+    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      "GET /v2/info/import",
+      `POST ${GLANCE_IMPORT}`,
+    ]);
   });
 
   it("a failed re-read after Glance's 202 says the import was accepted", async () => {
-    importStub(ZED_METHODS, { [`GET ${GLANCE_IMAGE_PATH}`]: glanceError(404, "Not Found", `No image found with ID ${IMAGE_ID}`) });
+    importStub(ZED_METHODS, {
+      [`GET ${GLANCE_IMAGE_PATH}`]: glanceError(404, "Not Found", `No image found with ID ${IMAGE_ID}`),
+    });
     const response = await postImport({ method: "glance-direct" });
 
     const problem = await problemOf(response, 404);
-    expect(problem.detail).toMatch(/^Glance accepted the import \(202\), but the image could not be read back: No image found/);
+    expect(problem.detail).toMatch(
+      /^Glance accepted the import \(202\), but the image could not be read back: No image found/,
+    );
   });
 });
 
@@ -276,7 +350,9 @@ describe("GET /api/glance/images/{image_id}/tasks/", () => {
   });
 
   it("Glance's 404 keeps its status", async () => {
-    stubUpstream({ [`GET ${GLANCE_IMAGE_PATH}/tasks`]: glanceError(404, "Not Found", "The resource could not be found.") });
+    stubUpstream({
+      [`GET ${GLANCE_IMAGE_PATH}/tasks`]: glanceError(404, "Not Found", "The resource could not be found."),
+    });
     await problemOf(await callApi(TASKS), 404);
   });
 
@@ -313,8 +389,14 @@ describe.each(["deactivate", "reactivate"])("POST /api/glance/images/{image_id}/
 
   it("no token is a 401 before any Glance call, on both paths", async () => {
     const stub = stubUpstream({ [`POST ${glancePath}`]: noContent });
-    await problemOf(await callApi(`/api/glance/images/${IMAGE_ID}/actions/${action}`, { method: "POST", token: null }), 401);
-    await problemOf(await callApi(`/api/glance/images/${IMAGE_ID}/actions/${action}/`, { method: "POST", token: null }), 401);
+    await problemOf(
+      await callApi(`/api/glance/images/${IMAGE_ID}/actions/${action}`, { method: "POST", token: null }),
+      401,
+    );
+    await problemOf(
+      await callApi(`/api/glance/images/${IMAGE_ID}/actions/${action}/`, { method: "POST", token: null }),
+      401,
+    );
     expect(stub.calls).toEqual([]);
   });
 

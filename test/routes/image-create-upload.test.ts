@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CreatedImageSchema } from "../../src/routes/images/image-create.schemas";
 import { callWorker, type RawCallInit, TOKEN } from "../support/call-api";
 import { fieldsOf, problemOf } from "../support/expect";
-import { acceptsUpload, glanceError, glanceJson, type LazyAnswer, type LazyCall, stubGlanceLazily } from "../support/glance-stub";
+import {
+  acceptsUpload,
+  glanceError,
+  glanceJson,
+  type LazyAnswer,
+  type LazyCall,
+  stubGlanceLazily,
+} from "../support/glance-stub";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -40,12 +47,11 @@ function glanceImage(overrides: Record<string, unknown> = {}) {
   };
 }
 
-
 const glanceCreate: LazyAnswer = (call) => glanceJson(glanceImage(call.json as Record<string, unknown>), 201);
 
-
 const FORM_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
-const field = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+const field = (name: string, value: string) =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 const fileHead = (filename = "cirros.qcow2") =>
   `--${BOUNDARY}\r\nContent-Disposition: form-data; name="data"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
 const CLOSE = `\r\n--${BOUNDARY}--\r\n`;
@@ -107,7 +113,8 @@ function allChunks(chunks: number) {
 
 const sha256Of = async (chunks: number) => hex(await crypto.subtle.digest("SHA-256", allChunks(chunks)));
 const sha512Of = async (chunks: number) => hex(await crypto.subtle.digest("SHA-512", allChunks(chunks)));
-const base64OfHex = (value: string) => btoa(String.fromCharCode(...(value.match(/../g) ?? []).map((pair) => parseInt(pair, 16))));
+const base64OfHex = (value: string) =>
+  btoa(String.fromCharCode(...(value.match(/../g) ?? []).map((pair) => parseInt(pair, 16))));
 
 const postForm = (body: ReadableStream<Uint8Array> | string, init: RawCallInit = {}) =>
   callWorker(IMAGES, { method: "POST", body, ...init, headers: { "content-type": FORM_TYPE, ...init.headers } });
@@ -118,12 +125,23 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
   it("creates with typed fields, streams the data part to Glance lazily and answers 201 with the active image", async () => {
     const chunks = 32;
     const { stream, state } = lazyForm(
-      field("name", "cirros") + field("disk_format", "qcow2") + field("min_disk", "2") + field("protected", "false") + field("hw_disk_bus", "virtio") + fileHead(),
+      field("name", "cirros") +
+        field("disk_format", "qcow2") +
+        field("min_disk", "2") +
+        field("protected", "false") +
+        field("hw_disk_bus", "virtio") +
+        fileHead(),
       chunks,
     );
     const glanceSide = lazyGlanceReader(state);
     const sha512 = await sha512Of(chunks);
-    const active = glanceImage({ status: "active", size: chunks * CHUNK, min_disk: 2, os_hash_algo: "sha512", os_hash_value: sha512 });
+    const active = glanceImage({
+      status: "active",
+      size: chunks * CHUNK,
+      min_disk: 2,
+      os_hash_algo: "sha512",
+      os_hash_value: sha512,
+    });
     const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
       [`PUT /v2/images/${ID}/file`]: acceptsUpload(glanceSide.read),
@@ -160,8 +178,21 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
   });
 
   it("takes $$originalJSON as the fields, with their JSON types, and ignores Horizon's string copies", async () => {
-    const original = { name: "from-json", min_ram: 512, protected: true, tags: ["a"], data: {}, source_type: "file-legacy" };
-    const { stream, state } = lazyForm(field("name", "string copy") + field("min_ram", "512") + field("$$originalJSON", JSON.stringify(original)) + fileHead(), 2);
+    const original = {
+      name: "from-json",
+      min_ram: 512,
+      protected: true,
+      tags: ["a"],
+      data: {},
+      source_type: "file-legacy",
+    };
+    const { stream, state } = lazyForm(
+      field("name", "string copy") +
+        field("min_ram", "512") +
+        field("$$originalJSON", JSON.stringify(original)) +
+        fileHead(),
+      2,
+    );
     const glanceSide = lazyGlanceReader(state);
     const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
@@ -195,7 +226,11 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     ["a field given twice", field("name", "a") + field("name", "b"), ["name"]],
     ["an invalid $$originalJSON", field("$$originalJSON", "{not json"), ["$$originalJSON"]],
     ["a $$originalJSON carrying data", field("$$originalJSON", '{"data": "x.iso"}'), ["data"]],
-    ["a data file with source_type url", field("source_type", "url") + field("image_url", "https://example.org/x.img"), ["data"]],
+    [
+      "a data file with source_type url",
+      field("source_type", "url") + field("image_url", "https://example.org/x.img"),
+      ["data"],
+    ],
   ])("refuses %s with 400 naming the field, before any Glance call", async (_case, fields, names) => {
     const { stream, state } = lazyForm(fields + fileHead(), 64);
     const calls = stubGlanceLazily({});
@@ -208,7 +243,10 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
   });
 
   it("refuses a data field that is not a file with 400, reading no further (a malformed form is cut off)", async () => {
-    const { stream, state } = lazyForm(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="data"\r\n\r\n{}\r\n` + fileHead(), 64);
+    const { stream, state } = lazyForm(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="data"\r\n\r\n{}\r\n` + fileHead(),
+      64,
+    );
     const calls = stubGlanceLazily({});
     expect(fieldsOf(await problemOf(await postForm(stream), 400))).toEqual(["data"]);
     expect(calls).toEqual([]);
@@ -243,7 +281,11 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
 
   it("refuses a form without a boundary or without a closing boundary with 400 and creates nothing", async () => {
     const calls = stubGlanceLazily({});
-    const noBoundary = await callWorker(IMAGES, { method: "POST", body: field("name", "x"), headers: { "content-type": "multipart/form-data" } });
+    const noBoundary = await callWorker(IMAGES, {
+      method: "POST",
+      body: field("name", "x"),
+      headers: { "content-type": "multipart/form-data" },
+    });
     expect(fieldsOf(await problemOf(noBoundary, 400))).toEqual(["content-type"]);
     const truncated = await postForm(field("name", "x"));
     expect((await problemOf(truncated, 400)).detail).toBe("the form ends before its closing boundary");
@@ -263,7 +305,8 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     const { stream } = lazyForm(field("name", "big") + fileHead(), 8);
     const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
-      [`PUT /v2/images/${ID}/file`]: () => glanceError(413, "Request Entity Too Large", "Denying attempt to upload image because it exceeds the quota"),
+      [`PUT /v2/images/${ID}/file`]: () =>
+        glanceError(413, "Request Entity Too Large", "Denying attempt to upload image because it exceeds the quota"),
       [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
     });
 
@@ -279,13 +322,21 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
       [`PUT /v2/images/${ID}/file`]: acceptsUpload(glanceSide.read),
-      [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "active", size: 4 * CHUNK, os_hash_algo: "sha512", os_hash_value: wrong })),
+      [`GET /v2/images/${ID}`]: () =>
+        glanceJson(glanceImage({ status: "active", size: 4 * CHUNK, os_hash_algo: "sha512", os_hash_value: wrong })),
       [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
     });
 
     const problem = await problemOf(await postForm(stream), 502);
-    expect(problem.detail).toBe(`Glance stored data whose SHA-512 is ${wrong}, but the data sent through had ${await sha512Of(4)}`);
-    expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `GET /v2/images/${ID}`, `DELETE /v2/images/${ID}`]);
+    expect(problem.detail).toBe(
+      `Glance stored data whose SHA-512 is ${wrong}, but the data sent through had ${await sha512Of(4)}`,
+    );
+    expect(callsOf(calls)).toEqual([
+      "POST /v2/images",
+      `PUT /v2/images/${ID}/file`,
+      `GET /v2/images/${ID}`,
+      `DELETE /v2/images/${ID}`,
+    ]);
   });
 
   it("stops a data part over MAX_UPLOAD_BYTES with 413 and deletes the new image", async () => {
@@ -348,16 +399,29 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
       [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
     });
 
-    const response = await callWorker(IMAGES, { method: "POST", body: stream, headers: { "content-type": FORM_TYPE }, signal: aborted.signal });
+    const response = await callWorker(IMAGES, {
+      method: "POST",
+      body: stream,
+      headers: { "content-type": FORM_TYPE },
+      signal: aborted.signal,
+    });
 
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(glanceSignal?.aborted).toBe(true);
-    expect(callsOf(calls), await response.clone().text()).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `DELETE /v2/images/${ID}`]);
+    expect(callsOf(calls), await response.clone().text()).toEqual([
+      "POST /v2/images",
+      `PUT /v2/images/${ID}/file`,
+      `DELETE /v2/images/${ID}`,
+    ]);
   });
 
   it("still answers 415 for a body that is neither JSON nor a form", async () => {
     const calls = stubGlanceLazily({});
-    const response = await callWorker(IMAGES, { method: "POST", body: "name=x", headers: { "content-type": "text/plain" } });
+    const response = await callWorker(IMAGES, {
+      method: "POST",
+      body: "name=x",
+      headers: { "content-type": "text/plain" },
+    });
     await problemOf(response, 415);
     expect(calls).toEqual([]);
   });
@@ -405,12 +469,18 @@ describe("PUT/POST /api/glance/images/ with data naming a file (Horizon's direct
       vars: { DEFAULT_REGION: "RegionTwo" },
     });
     expect(response.status, await response.clone().text()).toBe(201);
-    expect(CreatedImageSchema.parse(await response.json()).upload_url).toBe(`https://edge.test/api/glance/images/${ID}/file/?region=RegionTwo`);
+    expect(CreatedImageSchema.parse(await response.json()).upload_url).toBe(
+      `https://edge.test/api/glance/images/${ID}/file/?region=RegionTwo`,
+    );
   });
 
   it("announces no upload when data is empty, as Horizon's UI sends it", async () => {
     stubGlanceLazily({ "POST /v2/images": glanceCreate });
-    const response = await callWorker(IMAGES, { method: "PUT", body: JSON.stringify({ name: "x", data: {} }), headers: { "content-type": "application/json" } });
+    const response = await callWorker(IMAGES, {
+      method: "PUT",
+      body: JSON.stringify({ name: "x", data: {} }),
+      headers: { "content-type": "application/json" },
+    });
     expect(response.status).toBe(201);
     expect(CreatedImageSchema.parse(await response.json()).upload_url).toBeUndefined();
   });

@@ -44,16 +44,29 @@ function glanceCreated(body: Record<string, unknown>, overrides: Record<string, 
 }
 
 /** Glance's create: echoes the body as an image and records it. */
-const echoCreate = (overrides: Record<string, unknown> = {}) => (call: RecordedCall) =>
-  glanceJson(glanceCreated(call.body as Record<string, unknown>, overrides), 201, { location: `http://glance.test:9292/v2/images/${IMAGE_ID}` });
+const echoCreate =
+  (overrides: Record<string, unknown> = {}) =>
+  (call: RecordedCall) =>
+    glanceJson(glanceCreated(call.body as Record<string, unknown>, overrides), 201, {
+      location: `http://glance.test:9292/v2/images/${IMAGE_ID}`,
+    });
 
 const IMPORT_INFO = glanceJson({
-  "import-methods": { description: "Import methods available.", type: "array", value: ["glance-direct", "web-download", "copy-image"] },
+  "import-methods": {
+    description: "Import methods available.",
+    type: "array",
+    value: ["glance-direct", "web-download", "copy-image"],
+  },
 });
 
 /** The parts of a recorded Glance call a test pins down. */
 
-const expected = (method: string, path: string, body?: unknown, contentType = body === undefined ? undefined : "application/json") => ({
+const expected = (
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = body === undefined ? undefined : "application/json",
+) => ({
   method,
   path,
   query: [],
@@ -97,36 +110,65 @@ const T8_METADATA = {
 const LOCATION_OPS = [{ op: "add", path: "/locations/-", value: { url: IMAGE_URL, metadata: {} } }];
 
 describe("PUT/POST /api/glance/images/ with an image URL registered as a location (T-8..T-10)", () => {
-  it.each(["public", "shared", "private"])("creates the %s image, adds the location, answers 201 with the id Location", async (visibility) => {
-    const stub = stubUpstream({
-      "POST /v2/images": echoCreate(),
-      [`PATCH /v2/images/${IMAGE_ID}`]: glanceJson(glanceCreated(T8_METADATA, { visibility, status: "active", size: 65536, locations: [{ url: IMAGE_URL, metadata: {} }] })),
-    });
-    const response = await callApi(IMAGES, { method: "PUT", body: { ...T8_BODY, visibility } });
+  it.each(["public", "shared", "private"])(
+    "creates the %s image, adds the location, answers 201 with the id Location",
+    async (visibility) => {
+      const stub = stubUpstream({
+        "POST /v2/images": echoCreate(),
+        [`PATCH /v2/images/${IMAGE_ID}`]: glanceJson(
+          glanceCreated(T8_METADATA, {
+            visibility,
+            status: "active",
+            size: 65536,
+            locations: [{ url: IMAGE_URL, metadata: {} }],
+          }),
+        ),
+      });
+      const response = await callApi(IMAGES, { method: "PUT", body: { ...T8_BODY, visibility } });
 
-    expect(response.status).toBe(201);
-    expect(response.headers.get("location")).toBe(`/api/glance/images/${IMAGE_ID}/`);
-    const image = ImageSchema.parse(await response.json());
-    expect(image).toMatchObject({ id: IMAGE_ID, name: "Test", status: "active", size: 65536, visibility, architecture: "testArch" });
-    expect(image.properties).toMatchObject({ locations: [{ url: IMAGE_URL, metadata: {} }], kernel_id: KERNEL_ID, description: "description" });
-    expect(stub.calls.map(sent)).toEqual([
-      expected("POST", "/v2/images", { ...T8_METADATA, visibility }),
-      expected("PATCH", `/v2/images/${IMAGE_ID}`, LOCATION_OPS, JSON_PATCH_MEDIA_TYPE),
-    ]);
-    expect(stub.unmatched).toEqual([]);
-  });
+      expect(response.status).toBe(201);
+      expect(response.headers.get("location")).toBe(`/api/glance/images/${IMAGE_ID}/`);
+      const image = ImageSchema.parse(await response.json());
+      expect(image).toMatchObject({
+        id: IMAGE_ID,
+        name: "Test",
+        status: "active",
+        size: 65536,
+        visibility,
+        architecture: "testArch",
+      });
+      expect(image.properties).toMatchObject({
+        locations: [{ url: IMAGE_URL, metadata: {} }],
+        kernel_id: KERNEL_ID,
+        description: "description",
+      });
+      expect(stub.calls.map(sent)).toEqual([
+        expected("POST", "/v2/images", { ...T8_METADATA, visibility }),
+        expected("PATCH", `/v2/images/${IMAGE_ID}`, LOCATION_OPS, JSON_PATCH_MEDIA_TYPE),
+      ]);
+      expect(stub.unmatched).toEqual([]);
+    },
+  );
 
   it("deletes the new image and returns Glance's 403 when Glance refuses the location (no orphan, O-C21)", async () => {
     const stub = stubUpstream({
       "POST /v2/images": echoCreate(),
-      [`PATCH /v2/images/${IMAGE_ID}`]: glanceError(403, "Forbidden", "It's not allowed to add locations if locations are invisible."),
+      [`PATCH /v2/images/${IMAGE_ID}`]: glanceError(
+        403,
+        "Forbidden",
+        "It's not allowed to add locations if locations are invisible.",
+      ),
       [`DELETE /v2/images/${IMAGE_ID}`]: new Response(null, { status: 204 }),
     });
     const response = await callApi(IMAGES, { method: "PUT", body: T8_BODY });
 
     expect(response.status).toBe(403);
     const problem = await problemOf(response);
-    expect(problem).toMatchObject({ status: 403, detail: "It's not allowed to add locations if locations are invisible.", upstream_status: 403 });
+    expect(problem).toMatchObject({
+      status: 403,
+      detail: "It's not allowed to add locations if locations are invisible.",
+      upstream_status: 403,
+    });
     expect(stub.calls.map(sent)).toEqual([
       expected("POST", "/v2/images", T8_METADATA),
       expected("PATCH", `/v2/images/${IMAGE_ID}`, LOCATION_OPS, JSON_PATCH_MEDIA_TYPE),
@@ -149,7 +191,12 @@ describe("PUT/POST /api/glance/images/ with an image URL registered as a locatio
     expect(stub.calls.map(sent)).toEqual([
       expected("POST", "/v2/images", { ...T8_METADATA, protected: true }),
       expected("PATCH", `/v2/images/${IMAGE_ID}`, LOCATION_OPS, JSON_PATCH_MEDIA_TYPE),
-      expected("PATCH", `/v2/images/${IMAGE_ID}`, [{ op: "replace", path: "/protected", value: false }], JSON_PATCH_MEDIA_TYPE),
+      expected(
+        "PATCH",
+        `/v2/images/${IMAGE_ID}`,
+        [{ op: "replace", path: "/protected", value: false }],
+        JSON_PATCH_MEDIA_TYPE,
+      ),
       expected("DELETE", `/v2/images/${IMAGE_ID}`),
     ]);
   });
@@ -157,8 +204,16 @@ describe("PUT/POST /api/glance/images/ with an image URL registered as a locatio
   it("still returns Glance's error, naming the leftover image, when the rollback fails too", async () => {
     const stub = stubUpstream({
       "POST /v2/images": echoCreate(),
-      [`PATCH /v2/images/${IMAGE_ID}`]: glanceError(403, "Forbidden", "It's not allowed to add locations if locations are invisible."),
-      [`DELETE /v2/images/${IMAGE_ID}`]: glanceError(403, "Forbidden", "You are not authorized to complete delete_image action."),
+      [`PATCH /v2/images/${IMAGE_ID}`]: glanceError(
+        403,
+        "Forbidden",
+        "It's not allowed to add locations if locations are invisible.",
+      ),
+      [`DELETE /v2/images/${IMAGE_ID}`]: glanceError(
+        403,
+        "Forbidden",
+        "You are not authorized to complete delete_image action.",
+      ),
     });
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const response = await callApi(IMAGES, { method: "PUT", body: T8_BODY });
@@ -184,7 +239,15 @@ describe("PUT/POST /api/glance/images/ with import_data: web-download import (T-
     source_type: "url",
     image_url: IMAGE_URL,
   };
-  const T12_METADATA = { name: "Test", disk_format: "raw", container_format: "docker", visibility: "public", protected: false, min_disk: 0, min_ram: 0 };
+  const T12_METADATA = {
+    name: "Test",
+    disk_format: "raw",
+    container_format: "docker",
+    visibility: "public",
+    protected: false,
+    min_disk: 0,
+    min_ram: 0,
+  };
   const IMPORT_BODY = { method: { name: "web-download", uri: IMAGE_URL } };
 
   it("checks the import methods first, creates, imports, re-reads, and answers 201 with the importing image", async () => {
@@ -214,12 +277,20 @@ describe("PUT/POST /api/glance/images/ with import_data: web-download import (T-
       "GET /v2/info/import": IMPORT_INFO,
       "POST /v2/images": echoCreate(),
       [`POST /v2/images/${IMAGE_ID}/import`]: new Response(null, { status: 202 }),
-      [`GET /v2/images/${IMAGE_ID}`]: glanceJson(glanceCreated({ ...T12_METADATA, arbitrary: "property", another: "prop" }, { status: "importing" })),
+      [`GET /v2/images/${IMAGE_ID}`]: glanceJson(
+        glanceCreated({ ...T12_METADATA, arbitrary: "property", another: "prop" }, { status: "importing" }),
+      ),
     });
-    const response = await callApi(IMAGES, { method: "PUT", body: { ...T12_BODY, arbitrary: "property", another: "prop" } });
+    const response = await callApi(IMAGES, {
+      method: "PUT",
+      body: { ...T12_BODY, arbitrary: "property", another: "prop" },
+    });
 
     expect(response.status).toBe(201);
-    expect(ImageSchema.parse(await response.json()).properties).toMatchObject({ arbitrary: "property", another: "prop" });
+    expect(ImageSchema.parse(await response.json()).properties).toMatchObject({
+      arbitrary: "property",
+      another: "prop",
+    });
     expect(stub.calls[1].body).toEqual({ ...T12_METADATA, arbitrary: "property", another: "prop" });
   });
 
@@ -231,12 +302,16 @@ describe("PUT/POST /api/glance/images/ with import_data: web-download import (T-
 
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
-    expect(problem.errors).toEqual([{ location: "body", field: "import_data", message: expect.stringMatching(/web-download.*nothing was created/) }]);
+    expect(problem.errors).toEqual([
+      { location: "body", field: "import_data", message: expect.stringMatching(/web-download.*nothing was created/) },
+    ]);
     expect(stub.calls.map(sent)).toEqual([expected("GET", "/v2/info/import")]);
   });
 
   it("answers 400 and writes nothing when Glance has interoperable import off (404 on /v2/info/import)", async () => {
-    const stub = stubUpstream({ "GET /v2/info/import": glanceError(404, "Not Found", "The resource could not be found.") });
+    const stub = stubUpstream({
+      "GET /v2/info/import": glanceError(404, "Not Found", "The resource could not be found."),
+    });
     const response = await callApi(IMAGES, { method: "POST", body: T12_BODY });
 
     expect(response.status).toBe(400);
@@ -248,14 +323,22 @@ describe("PUT/POST /api/glance/images/ with import_data: web-download import (T-
     const stub = stubUpstream({
       "GET /v2/info/import": IMPORT_INFO,
       "POST /v2/images": echoCreate(),
-      [`POST /v2/images/${IMAGE_ID}/import`]: glanceError(400, "Bad Request", `URI for web-download does not pass filtering: ${IMAGE_URL}`),
+      [`POST /v2/images/${IMAGE_ID}/import`]: glanceError(
+        400,
+        "Bad Request",
+        `URI for web-download does not pass filtering: ${IMAGE_URL}`,
+      ),
       [`DELETE /v2/images/${IMAGE_ID}`]: new Response(null, { status: 204 }),
     });
     const response = await callApi(IMAGES, { method: "PUT", body: T12_BODY });
 
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
-    expect(problem).toMatchObject({ type: "urn:glance-edge:problem:glance-error", detail: `URI for web-download does not pass filtering: ${IMAGE_URL}`, upstream_status: 400 });
+    expect(problem).toMatchObject({
+      type: "urn:glance-edge:problem:glance-error",
+      detail: `URI for web-download does not pass filtering: ${IMAGE_URL}`,
+      upstream_status: 400,
+    });
     expect(stub.calls.map(sent)).toEqual([
       expected("GET", "/v2/info/import"),
       expected("POST", "/v2/images", T12_METADATA),
@@ -286,9 +369,23 @@ describe("PUT/POST /api/glance/images/ without data (queued image)", () => {
 
     expect(response.status).toBe(201);
     expect(response.headers.get("location")).toBe(`/api/glance/images/${IMAGE_ID}/`);
-    expect(ImageSchema.parse(await response.json())).toMatchObject({ id: IMAGE_ID, name: "Bare", status: "queued", size: 0, checksum: null });
+    expect(ImageSchema.parse(await response.json())).toMatchObject({
+      id: IMAGE_ID,
+      name: "Bare",
+      status: "queued",
+      size: 0,
+      checksum: null,
+    });
     expect(stub.calls.map(sent)).toEqual([
-      expected("POST", "/v2/images", { name: "Bare", disk_format: "raw", container_format: "bare", visibility: "private", protected: false, min_disk: 0, min_ram: 0 }),
+      expected("POST", "/v2/images", {
+        name: "Bare",
+        disk_format: "raw",
+        container_format: "bare",
+        visibility: "private",
+        protected: false,
+        min_disk: 0,
+        min_ram: 0,
+      }),
     ]);
   });
 
@@ -332,7 +429,14 @@ describe("PUT/POST /api/glance/images/ without data (queued image)", () => {
     const stub = stubUpstream({ "POST /v2/images": echoCreate() });
     const response = await callApi(IMAGES, {
       method: "PUT",
-      body: { id: IMAGE_ID, name: "tagged", disk_format: "ova", tags: ["lts", "x86"], owner: "91ac905a6f6e411393fdeca3d052fbf7", os_hidden: "true" },
+      body: {
+        id: IMAGE_ID,
+        name: "tagged",
+        disk_format: "ova",
+        tags: ["lts", "x86"],
+        owner: "91ac905a6f6e411393fdeca3d052fbf7",
+        os_hidden: "true",
+      },
     });
 
     expect(response.status).toBe(201);
@@ -355,8 +459,13 @@ describe("PUT/POST /api/glance/images/ without data (queued image)", () => {
   });
 
   it("passes Glance's 403 through when Glance refuses the create (samples/glance/45)", async () => {
-    const stub = stubUpstream({ "POST /v2/images": glanceError(403, "Forbidden", "You are not authorized to complete publicize_image action.") });
-    const response = await callApi(IMAGES, { method: "PUT", body: { name: "osh-demo-try-public", visibility: "public" } });
+    const stub = stubUpstream({
+      "POST /v2/images": glanceError(403, "Forbidden", "You are not authorized to complete publicize_image action."),
+    });
+    const response = await callApi(IMAGES, {
+      method: "PUT",
+      body: { name: "osh-demo-try-public", visibility: "public" },
+    });
 
     expect(response.status).toBe(403);
     expect((await problemOf(response)).detail).toBe("You are not authorized to complete publicize_image action.");
@@ -372,14 +481,19 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
     expect(problem.type).toBe("urn:glance-edge:problem:validation-error");
-    expect(problem.errors).toEqual([{ location: "body", field: "visibility", message: "invalid visibility option: verybad" }]);
+    expect(problem.errors).toEqual([
+      { location: "body", field: "visibility", message: "invalid visibility option: verybad" },
+    ]);
     expect(problem.detail).toBe("invalid visibility option: verybad");
     expect(stub.calls).toEqual([]);
   });
 
   it("refuses T-8's non-UUID kernel, numeric ramdisk and scheme-less URL (Horizon: 500 from the client library)", async () => {
     const stub = stubUpstream({});
-    const response = await callApi(IMAGES, { method: "PUT", body: { ...T8_BODY, kernel: "kernel", ramdisk: 10, image_url: "test.com" } });
+    const response = await callApi(IMAGES, {
+      method: "PUT",
+      body: { ...T8_BODY, kernel: "kernel", ramdisk: 10, image_url: "test.com" },
+    });
 
     expect(response.status).toBe(400);
     expect(fieldsOf(await problemOf(response))).toEqual(["image_url", "kernel", "ramdisk"]);
@@ -406,21 +520,58 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
 
     expect(response.status).toBe(400);
     expect(fieldsOf(await problemOf(response))).toEqual(
-      ["container_format", "description", "disk_format", "hw_x", "k".repeat(256), "long_value", "min_disk", "min_ram", "name", "protected"].sort(),
+      [
+        "container_format",
+        "description",
+        "disk_format",
+        "hw_x",
+        "k".repeat(256),
+        "long_value",
+        "min_disk",
+        "min_ram",
+        "name",
+        "protected",
+      ].sort(),
     );
     expect(stub.calls).toEqual([]);
   });
 
   it("refuses reserved and read-only keys that Glance would answer 403 for (O-C20, samples/glance/46)", async () => {
     const stub = stubUpstream({});
-    const keys = ["os_glance_foo", "location", "deleted", "deleted_at", "self", "file", "schema", "direct_url", "stores", "status", "checksum", "size", "os_hash_value", "locations"];
-    const response = await callApi(IMAGES, { method: "PUT", body: { name: "osh-reserved", ...Object.fromEntries(keys.map((key) => [key, "x"])) } });
+    const keys = [
+      "os_glance_foo",
+      "location",
+      "deleted",
+      "deleted_at",
+      "self",
+      "file",
+      "schema",
+      "direct_url",
+      "stores",
+      "status",
+      "checksum",
+      "size",
+      "os_hash_value",
+      "locations",
+    ];
+    const response = await callApi(IMAGES, {
+      method: "PUT",
+      body: { name: "osh-reserved", ...Object.fromEntries(keys.map((key) => [key, "x"])) },
+    });
 
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
     expect(fieldsOf(problem)).toEqual([...keys].sort());
-    expect(problem.errors).toContainEqual({ location: "body", field: "os_glance_foo", message: "Attribute 'os_glance_foo' is reserved." });
-    expect(problem.errors).toContainEqual({ location: "body", field: "status", message: "Attribute 'status' is read-only." });
+    expect(problem.errors).toContainEqual({
+      location: "body",
+      field: "os_glance_foo",
+      message: "Attribute 'os_glance_foo' is reserved.",
+    });
+    expect(problem.errors).toContainEqual({
+      location: "body",
+      field: "status",
+      message: "Attribute 'status' is read-only.",
+    });
     expect(stub.calls).toEqual([]);
   });
 
@@ -428,7 +579,14 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
     const stub = stubUpstream({});
     const response = await callApi(IMAGES, {
       method: "PUT",
-      body: { name: "x", is_public: true, properties: { a: "b" }, kernel_id: KERNEL_ID, ramdisk_id: RAMDISK_ID, id: "not-a-uuid" },
+      body: {
+        name: "x",
+        is_public: true,
+        properties: { a: "b" },
+        kernel_id: KERNEL_ID,
+        ramdisk_id: RAMDISK_ID,
+        id: "not-a-uuid",
+      },
     });
 
     expect(response.status).toBe(400);
@@ -441,7 +599,11 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
     ["image_url without source_type url", { source_type: "file", image_url: IMAGE_URL }, ["image_url"]],
     ["import_data without a URL", { import_data: true }, ["import_data"]],
     ["data that is not a file name", { name: "x", data: ["sample.iso"] }, ["data"]],
-    ["a direct upload with source_type url", { data: "sample.iso", source_type: "url", image_url: IMAGE_URL }, ["data"]],
+    [
+      "a direct upload with source_type url",
+      { data: "sample.iso", source_type: "url", image_url: IMAGE_URL },
+      ["data"],
+    ],
     ["is_copying true", { is_copying: true }, ["is_copying"]],
     ["an unknown source_type", { source_type: "glance" }, ["source_type"]],
   ])("refuses %s", async (_case, body, fields) => {
@@ -461,7 +623,9 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
     const response = await callApi(IMAGES, { method: "PUT", body });
 
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([{ location: "body", field: "(root)", message: "request requires JSON body" }]);
+    expect((await problemOf(response)).errors).toEqual([
+      { location: "body", field: "(root)", message: "request requires JSON body" },
+    ]);
     expect(stub.calls).toEqual([]);
   });
 
@@ -470,19 +634,27 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
     const response = await callApi(IMAGES, { method: "PUT", body: JSON.stringify(body) });
 
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors?.[0]).toMatchObject({ field: "(root)", message: "the body must be a JSON object" });
+    expect((await problemOf(response)).errors?.[0]).toMatchObject({
+      field: "(root)",
+      message: "the body must be a JSON object",
+    });
     expect(stub.calls).toEqual([]);
   });
 
   // Written as JSON text: a JS object literal's "__proto__" sets the prototype instead of a key.
-  it.each(["PUT", "POST"])("%s refuses an own __proto__ key, which zod would drop, instead of creating without it", async (method) => {
-    const stub = stubUpstream({});
-    const response = await callApi(IMAGES, { method, body: '{"name":"x","__proto__":"y","hw_disk_bus":"scsi"}' });
+  it.each(["PUT", "POST"])(
+    "%s refuses an own __proto__ key, which zod would drop, instead of creating without it",
+    async (method) => {
+      const stub = stubUpstream({});
+      const response = await callApi(IMAGES, { method, body: '{"name":"x","__proto__":"y","hw_disk_bus":"scsi"}' });
 
-    expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([{ location: "body", field: "__proto__", message: "__proto__ cannot be used as a property name" }]);
-    expect(stub.calls).toEqual([]);
-  });
+      expect(response.status).toBe(400);
+      expect((await problemOf(response)).errors).toEqual([
+        { location: "body", field: "__proto__", message: "__proto__ cannot be used as a property name" },
+      ]);
+      expect(stub.calls).toEqual([]);
+    },
+  );
 
   it("answers malformed JSON with a malformed-json problem", async () => {
     const stub = stubUpstream({});
@@ -495,7 +667,11 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
 
   it("answers a non-JSON content type with 415", async () => {
     const stub = stubUpstream({});
-    const response = await callApi(IMAGES, { method: "POST", body: "name=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const response = await callApi(IMAGES, {
+      method: "POST",
+      body: "name=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
 
     expect(response.status).toBe(415);
     expect((await problemOf(response)).type).toBe("urn:glance-edge:problem:unsupported-media-type");

@@ -13,7 +13,9 @@ const CHUNKS = 16;
 const chunkOf = (index: number) => new Uint8Array(CHUNK).fill((index * 7 + 1) % 256);
 
 async function sha512Hex(bytes: Uint8Array) {
-  return [...new Uint8Array(await crypto.subtle.digest("SHA-512", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return [...new Uint8Array(await crypto.subtle.digest("SHA-512", bytes))]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
 }
 
 function allBytes(count = CHUNKS) {
@@ -61,9 +63,12 @@ function lazyClientBody(count = CHUNKS) {
   return { stream, state };
 }
 
-
-
-function upload(path: string, body: ReadableStream<Uint8Array> | string | null, headers: Record<string, string>, vars?: Record<string, string>) {
+function upload(
+  path: string,
+  body: ReadableStream<Uint8Array> | string | null,
+  headers: Record<string, string>,
+  vars?: Record<string, string>,
+) {
   return callWorker(path, { method: "PUT", body, headers, vars });
 }
 
@@ -95,7 +100,9 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
       "GET /v2/info/usage": usageUnlimited,
       [`PUT /v2/images/${ID}/file`]: acceptsUpload(glanceSide.read),
       [`GET /v2/images/${ID}`]: () =>
-        glanceJson(glanceImage({ size: CHUNKS * CHUNK, checksum: "abc", os_hash_algo: "sha512", os_hash_value: expected })),
+        glanceJson(
+          glanceImage({ size: CHUNKS * CHUNK, checksum: "abc", os_hash_algo: "sha512", os_hash_value: expected }),
+        ),
     });
     const response = await upload(`/api/glance/images/${ID}/file/`, stream, {
       "content-type": "application/octet-stream",
@@ -119,7 +126,9 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
     expect(glanceSide.seen.aheadMax).toBeLessThanOrEqual(3 * CHUNK);
     const image = ImageSchema.parse(await response.json());
     expect([image.id, image.status, image.size]).toEqual([ID, "active", CHUNKS * CHUNK]);
-    expect(response.headers.get("repr-digest")).toBe(`sha-512=:${btoa(String.fromCharCode(...Buffer.from(expected, "hex")))}:`);
+    expect(response.headers.get("repr-digest")).toBe(
+      `sha-512=:${btoa(String.fromCharCode(...Buffer.from(expected, "hex")))}:`,
+    );
   });
 
   it("answers 502 naming both digests when Glance's sha512 differs from what passed through", async () => {
@@ -130,22 +139,45 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
         await request.arrayBuffer();
         return new Response(null, { status: 204 });
       },
-      [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ size: 4, os_hash_algo: "sha512", os_hash_value: wrong })),
+      [`GET /v2/images/${ID}`]: () =>
+        glanceJson(glanceImage({ size: 4, os_hash_algo: "sha512", os_hash_value: wrong })),
     });
-    const response = await upload(`/api/glance/images/${ID}/file/`, "data", { "content-type": "application/octet-stream", "content-length": "4" });
+    const response = await upload(`/api/glance/images/${ID}/file/`, "data", {
+      "content-type": "application/octet-stream",
+      "content-length": "4",
+    });
     const problem = await problemOf(response, 502);
     expect(problem.detail).toContain(wrong);
     expect(problem.detail).toContain(await sha512Hex(new TextEncoder().encode("data")));
   });
 
   it.each([
-    ["a JSON body", { "content-type": "application/json", "content-length": "2" }, 415, "Image data must be sent as application/octet-stream, not application/json"],
-    ["no Content-Type", { "content-length": "2" }, 415, "Image data must be sent as application/octet-stream (no Content-Type was given)"],
-    ["a bad Content-Length", { "content-type": "application/octet-stream", "content-length": "2x" }, 400, "must be a whole number of bytes"],
+    [
+      "a JSON body",
+      { "content-type": "application/json", "content-length": "2" },
+      415,
+      "Image data must be sent as application/octet-stream, not application/json",
+    ],
+    [
+      "no Content-Type",
+      { "content-length": "2" },
+      415,
+      "Image data must be sent as application/octet-stream (no Content-Type was given)",
+    ],
+    [
+      "a bad Content-Length",
+      { "content-type": "application/octet-stream", "content-length": "2x" },
+      400,
+      "must be a whole number of bytes",
+    ],
   ])("refuses %s before any Glance call", async (_, headers, status, detail) => {
     const calls = stubGlanceLazily({});
     // bytes, not a string, so that no text/plain is added
-    const response = await callWorker(`/api/glance/images/${ID}/file/`, { method: "PUT", body: new Uint8Array([123, 125]), headers });
+    const response = await callWorker(`/api/glance/images/${ID}/file/`, {
+      method: "PUT",
+      body: new Uint8Array([123, 125]),
+      headers,
+    });
     expect((await problemOf(response, status)).detail).toBe(detail);
     expect(calls).toEqual([]);
   });
@@ -153,8 +185,12 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
   it("refuses a body without Content-Length (chunked) with 411, before any Glance call and without reading it", async () => {
     const calls = stubGlanceLazily({});
     const { stream, state } = lazyClientBody();
-    const response = await upload(`/api/glance/images/${ID}/file/`, stream, { "content-type": "application/octet-stream" });
-    expect((await problemOf(response, 411)).detail).toBe("Content-Length is required: image data is streamed to Glance with its length, not chunked");
+    const response = await upload(`/api/glance/images/${ID}/file/`, stream, {
+      "content-type": "application/octet-stream",
+    });
+    expect((await problemOf(response, 411)).detail).toBe(
+      "Content-Length is required: image data is streamed to Glance with its length, not chunked",
+    );
     expect(calls).toEqual([]);
     expect(state.produced).toBeLessThanOrEqual(1);
   });
@@ -175,11 +211,19 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
 
   it("refuses a length over the remaining image_size_total quota with 413 naming both numbers, with no Glance write", async () => {
     const calls = stubGlanceLazily({
-      "GET /v2/info/usage": () => glanceJson({ usage: { image_size_total: { limit: 10, usage: 9 }, image_stage_total: { limit: -1, usage: 0 } } }),
+      "GET /v2/info/usage": () =>
+        glanceJson({
+          usage: { image_size_total: { limit: 10, usage: 9 }, image_stage_total: { limit: -1, usage: 0 } },
+        }),
     });
     const length = 1024 * 1024 + 1;
-    const response = await upload(`/api/glance/images/${ID}/file/`, "x".repeat(length), { "content-type": "application/octet-stream", "content-length": String(length) });
-    expect((await problemOf(response, 413)).detail).toBe(`${length} bytes is more than the 1048576 bytes left of your image_size_total quota (9 of 10 MiB used)`);
+    const response = await upload(`/api/glance/images/${ID}/file/`, "x".repeat(length), {
+      "content-type": "application/octet-stream",
+      "content-length": String(length),
+    });
+    expect((await problemOf(response, 413)).detail).toBe(
+      `${length} bytes is more than the 1048576 bytes left of your image_size_total quota (9 of 10 MiB used)`,
+    );
     expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET /v2/info/usage"]);
   });
 
@@ -193,7 +237,10 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
       "GET /v2/info/usage": usageUnlimited,
       [`PUT /v2/images/${ID}/file`]: () => glanceError(status, title, message),
     });
-    const response = await upload(`/api/glance/images/${ID}/file/`, "data", { "content-type": "application/octet-stream", "content-length": "4" });
+    const response = await upload(`/api/glance/images/${ID}/file/`, "data", {
+      "content-type": "application/octet-stream",
+      "content-length": "4",
+    });
     expect((await problemOf(response, status)).detail).toBe(message);
     expect(calls.map((call) => call.method)).toEqual(["GET", "PUT"]);
   });
@@ -204,14 +251,23 @@ describe("PUT /api/glance/images/{image_id}/stage/", () => {
     const { stream, state } = lazyClientBody(4);
     const glanceSide = lazyReader(state);
     const calls = stubGlanceLazily({
-      "GET /v2/info/usage": () => glanceJson({ usage: { image_size_total: { limit: 0, usage: 0 }, image_stage_total: { limit: 1, usage: 0 } } }),
+      "GET /v2/info/usage": () =>
+        glanceJson({ usage: { image_size_total: { limit: 0, usage: 0 }, image_stage_total: { limit: 1, usage: 0 } } }),
       [`PUT /v2/images/${ID}/stage`]: acceptsUpload(glanceSide.read),
-      [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "uploading", size: null, os_hash_algo: null, os_hash_value: null })),
+      [`GET /v2/images/${ID}`]: () =>
+        glanceJson(glanceImage({ status: "uploading", size: null, os_hash_algo: null, os_hash_value: null })),
     });
-    const response = await upload(`/api/glance/images/${ID}/stage/`, stream, { "content-type": "application/octet-stream", "content-length": String(4 * CHUNK) });
+    const response = await upload(`/api/glance/images/${ID}/stage/`, stream, {
+      "content-type": "application/octet-stream",
+      "content-length": String(4 * CHUNK),
+    });
     expect(response.status).toBe(200);
     expect(ImageSchema.parse(await response.json()).status).toBe("uploading");
-    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET /v2/info/usage", `PUT /v2/images/${ID}/stage`, `GET /v2/images/${ID}`]);
+    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      "GET /v2/info/usage",
+      `PUT /v2/images/${ID}/stage`,
+      `GET /v2/images/${ID}`,
+    ]);
     expect(calls[1].headers.get("content-length")).toBe(String(4 * CHUNK));
     expect(glanceSide.seen.bytes).toBe(4 * CHUNK);
     expect(response.headers.get("repr-digest")).toMatch(/^sha-512=:[A-Za-z0-9+/]{86}==:$/);
@@ -219,8 +275,15 @@ describe("PUT /api/glance/images/{image_id}/stage/", () => {
 });
 
 describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
-  const SHA = "a4891d6deed0e0cc68ff31fd095e7f3ac4868451aa92ff3353dfd0da2d2730ae68f795ba48c1b7da0bdcfb754823bdaddc1f383ed74be8a64b21f26aaab4eec2";
-  const record = glanceImage({ name: "Überbild v2/\"final\"", size: CHUNKS * CHUNK, checksum: "505c62d578cc8d5004b317b63d2cd814", os_hash_algo: "sha512", os_hash_value: SHA });
+  const SHA =
+    "a4891d6deed0e0cc68ff31fd095e7f3ac4868451aa92ff3353dfd0da2d2730ae68f795ba48c1b7da0bdcfb754823bdaddc1f383ed74be8a64b21f26aaab4eec2";
+  const record = glanceImage({
+    name: 'Überbild v2/"final"',
+    size: CHUNKS * CHUNK,
+    checksum: "505c62d578cc8d5004b317b63d2cd814",
+    os_hash_algo: "sha512",
+    os_hash_value: SHA,
+  });
 
   it("streams Glance's data with the download headers, never more than a chunk or two ahead of the client", async () => {
     const produced = { count: 0 };
@@ -237,7 +300,13 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
             },
             { highWaterMark: 0 },
           ),
-          { headers: { "content-type": "application/octet-stream", "content-length": String(CHUNKS * CHUNK), "content-md5": "505c62d578cc8d5004b317b63d2cd814" } },
+          {
+            headers: {
+              "content-type": "application/octet-stream",
+              "content-length": String(CHUNKS * CHUNK),
+              "content-md5": "505c62d578cc8d5004b317b63d2cd814",
+            },
+          },
         ),
     });
     const response = await callWorker(`/api/glance/images/${ID}/file/`);
@@ -268,7 +337,10 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
     const calls = stubGlanceLazily({
       [`GET /v2/images/${ID}`]: () => glanceJson(record),
       [`GET /v2/images/${ID}/file`]: () =>
-        new Response("0123456789", { status: 206, headers: { "content-length": "10", "content-range": `bytes 10-19/${CHUNKS * CHUNK}` } }),
+        new Response("0123456789", {
+          status: 206,
+          headers: { "content-length": "10", "content-range": `bytes 10-19/${CHUNKS * CHUNK}` },
+        }),
     });
     const response = await callWorker(`/api/glance/images/${ID}/file/`, { headers: { range: "bytes=10-19" } });
     expect(response.status).toBe(206);
@@ -281,7 +353,10 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
     stubGlanceLazily({
       [`GET /v2/images/${ID}`]: () => glanceJson(record),
       [`GET /v2/images/${ID}/file`]: () =>
-        new Response("<html><body><h1>416 Request Range Not Satisfiable</h1>The Range requested is not available.</body></html>", { status: 416 }),
+        new Response(
+          "<html><body><h1>416 Request Range Not Satisfiable</h1>The Range requested is not available.</body></html>",
+          { status: 416 },
+        ),
     });
     const response = await callWorker(`/api/glance/images/${ID}/file/`, { headers: { range: "bytes=99999999-" } });
     expect((await problemOf(response, 416)).detail).toBe("The Range requested is not available.");
@@ -301,10 +376,13 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
   it("keeps Glance's 403 for a deactivated image", async () => {
     stubGlanceLazily({
       [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "deactivated", size: 10 })),
-      [`GET /v2/images/${ID}/file`]: () => glanceError(403, "Forbidden", "The requested image has been deactivated. Image data download is forbidden."),
+      [`GET /v2/images/${ID}/file`]: () =>
+        glanceError(403, "Forbidden", "The requested image has been deactivated. Image data download is forbidden."),
     });
     const response = await callWorker(`/api/glance/images/${ID}/file/`);
-    expect((await problemOf(response, 403)).detail).toBe("The requested image has been deactivated. Image data download is forbidden.");
+    expect((await problemOf(response, 403)).detail).toBe(
+      "The requested image has been deactivated. Image data download is forbidden.",
+    );
   });
 
   it("answers HEAD from the image's record (Glance has no HEAD on /file), without reading any data", async () => {

@@ -43,7 +43,20 @@ const GLANCE_IMAGE = {
 };
 
 /** Every core key Glance always sends, for T-3's minimal image. */
-const CORE_ONLY = Object.fromEntries(Object.entries(GLANCE_IMAGE).filter(([key]) => !["architecture", "description", "osh_color", "osh_size_class", "os_hidden", "os_hash_algo", "os_hash_value"].includes(key)));
+const CORE_ONLY = Object.fromEntries(
+  Object.entries(GLANCE_IMAGE).filter(
+    ([key]) =>
+      ![
+        "architecture",
+        "description",
+        "osh_color",
+        "osh_size_class",
+        "os_hidden",
+        "os_hash_algo",
+        "os_hash_value",
+      ].includes(key),
+  ),
+);
 
 function glanceWith(image: Record<string, unknown> = GLANCE_IMAGE) {
   return stubUpstream({
@@ -53,7 +66,14 @@ function glanceWith(image: Record<string, unknown> = GLANCE_IMAGE) {
 }
 
 const GET_CALL = { method: "GET", path: GLANCE_PATH, query: [], token: TOKEN, contentType: undefined, body: undefined };
-const patchCall = (ops: unknown[]) => ({ method: "PATCH", path: GLANCE_PATH, query: [], token: TOKEN, contentType: JSON_PATCH_MEDIA_TYPE, body: ops });
+const patchCall = (ops: unknown[]) => ({
+  method: "PATCH",
+  path: GLANCE_PATH,
+  query: [],
+  token: TOKEN,
+  contentType: JSON_PATCH_MEDIA_TYPE,
+  body: ops,
+});
 
 describe("GET /api/glance/images/{image_id}/properties/", () => {
   it("answers exactly the non-core keys of the image (T-3)", async () => {
@@ -101,7 +121,10 @@ describe("GET /api/glance/images/{image_id}/properties/", () => {
 describe("PATCH /api/glance/images/{image_id}/properties/", () => {
   it("sets a and b and removes only the listed keys the image has (T-4)", async () => {
     const stub = glanceWith({ ...CORE_ONLY, a: "0", c: "3" });
-    const response = await callApi(PATH, { method: "PATCH", body: { updated: { a: "1", b: "2" }, removed: ["c", "d"] } });
+    const response = await callApi(PATH, {
+      method: "PATCH",
+      body: { updated: { a: "1", b: "2" }, removed: ["c", "d"] },
+    });
 
     await expectNoContent(response);
     expect(stub.calls.map(sent)).toEqual([
@@ -114,7 +137,7 @@ describe("PATCH /api/glance/images/{image_id}/properties/", () => {
     ]);
   });
 
-  it("skips missing keys and keys also updated, and sends os_hidden \"true\" as a boolean (O-P2)", async () => {
+  it('skips missing keys and keys also updated, and sends os_hidden "true" as a boolean (O-P2)', async () => {
     const stub = glanceWith({ ...GLANCE_IMAGE, hw_disk_bus: "virtio", os_distro: "ubuntu", hw_qemu_guest_agent: "no" });
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -145,7 +168,10 @@ describe("PATCH /api/glance/images/{image_id}/properties/", () => {
   it("accepts a body without removed (O-P6)", async () => {
     const stub = glanceWith();
     await expectNoContent(await callApi(PATH, { method: "PATCH", body: { updated: { description: "new" } } }));
-    expect(stub.calls.map(sent)).toEqual([GET_CALL, patchCall([{ op: "replace", path: "/description", value: "new" }])]);
+    expect(stub.calls.map(sent)).toEqual([
+      GET_CALL,
+      patchCall([{ op: "replace", path: "/description", value: "new" }]),
+    ]);
   });
 
   it("sends Horizon's sample edit as Glance's sample patch, without an op for the unchanged os_hidden (samples/36)", async () => {
@@ -168,7 +194,9 @@ describe("PATCH /api/glance/images/{image_id}/properties/", () => {
 
   it("makes no PATCH call when nothing changes, e.g. removing a key the image lacks (samples/37b)", async () => {
     const stub = glanceWith();
-    await expectNoContent(await callApi(PATH, { method: "PATCH", body: { updated: { osh_color: "red" }, removed: ["no_such_key"] } }));
+    await expectNoContent(
+      await callApi(PATH, { method: "PATCH", body: { updated: { osh_color: "red" }, removed: ["no_such_key"] } }),
+    );
     expect(stub.calls.map(sent)).toEqual([GET_CALL]);
   });
 
@@ -180,8 +208,13 @@ describe("PATCH /api/glance/images/{image_id}/properties/", () => {
 
   it("answers Glance's 404 for an unknown image, with no PATCH call", async () => {
     const missing = "00000000-0000-4000-8000-000000000000";
-    const stub = stubUpstream({ [`GET /v2/images/${missing}`]: glanceError(404, "Not Found", `No image found with ID ${missing}`) });
-    const response = await callApi(`/api/glance/images/${missing}/properties/`, { method: "PATCH", body: { updated: { a: "1" } } });
+    const stub = stubUpstream({
+      [`GET /v2/images/${missing}`]: glanceError(404, "Not Found", `No image found with ID ${missing}`),
+    });
+    const response = await callApi(`/api/glance/images/${missing}/properties/`, {
+      method: "PATCH",
+      body: { updated: { a: "1" } },
+    });
 
     expect(response.status).toBe(404);
     expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /v2/images/${missing}`]);
@@ -190,7 +223,11 @@ describe("PATCH /api/glance/images/{image_id}/properties/", () => {
   it("passes Glance's refusal of the PATCH through", async () => {
     const stub = stubUpstream({
       [`GET ${GLANCE_PATH}`]: glanceJson(GLANCE_IMAGE),
-      [`PATCH ${GLANCE_PATH}`]: glanceError(403, "Forbidden", "You are not authorized to complete modify_image action."),
+      [`PATCH ${GLANCE_PATH}`]: glanceError(
+        403,
+        "Forbidden",
+        "You are not authorized to complete modify_image action.",
+      ),
     });
     const response = await callApi(PATH, { method: "PATCH", body: { updated: { osh_color: "blue" } } });
 
@@ -206,22 +243,35 @@ describe("PATCH /api/glance/images/{image_id}/properties/ refuses bad input with
     const response = await callApi(PATH, { method: "PATCH", body: { removed: ["x"] } });
 
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([{ location: "body", field: "updated", message: "is required" }]);
+    expect((await problemOf(response)).errors).toEqual([
+      { location: "body", field: "updated", message: "is required" },
+    ]);
     expect(stub.calls).toEqual([]);
   });
 
   it("refuses non-string values (Horizon: 500, O-P5), a bad os_hidden and a non-UUID kernel_id", async () => {
     const stub = stubUpstream({});
-    const response = await callApi(PATH, { method: "PATCH", body: { updated: { hw_x: 5, long: "v".repeat(256), os_hidden: "yes", kernel_id: "kernel" } } });
+    const response = await callApi(PATH, {
+      method: "PATCH",
+      body: { updated: { hw_x: 5, long: "v".repeat(256), os_hidden: "yes", kernel_id: "kernel" } },
+    });
 
     expect(response.status).toBe(400);
-    expect(fieldsOf(await problemOf(response))).toEqual(["updated.hw_x", "updated.kernel_id", "updated.long", "updated.os_hidden"]);
+    expect(fieldsOf(await problemOf(response))).toEqual([
+      "updated.hw_x",
+      "updated.kernel_id",
+      "updated.long",
+      "updated.os_hidden",
+    ]);
     expect(stub.calls).toEqual([]);
   });
 
   it("refuses removing base and read-only keys that Glance would answer 403 for (O-P7, §5 item 21)", async () => {
     const stub = stubUpstream({});
-    const response = await callApi(PATH, { method: "PATCH", body: { updated: {}, removed: ["name", "os_hash_algo", "os_glance_import_task", "os_hidden", "fine"] } });
+    const response = await callApi(PATH, {
+      method: "PATCH",
+      body: { updated: {}, removed: ["name", "os_hash_algo", "os_glance_import_task", "os_hidden", "fine"] },
+    });
 
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
@@ -236,8 +286,29 @@ describe("PATCH /api/glance/images/{image_id}/properties/ refuses bad input with
 
   it("refuses setting base, read-only and reserved keys (samples/38: checksum)", async () => {
     const stub = stubUpstream({});
-    const keys = ["checksum", "name", "visibility", "protected", "min_disk", "tags", "owner", "self", "file", "schema", "direct_url", "stores", "os_hash_value", "location", "deleted", "deleted_at", "os_glance_x"];
-    const response = await callApi(PATH, { method: "PATCH", body: { updated: Object.fromEntries(keys.map((key) => [key, "x"])) } });
+    const keys = [
+      "checksum",
+      "name",
+      "visibility",
+      "protected",
+      "min_disk",
+      "tags",
+      "owner",
+      "self",
+      "file",
+      "schema",
+      "direct_url",
+      "stores",
+      "os_hash_value",
+      "location",
+      "deleted",
+      "deleted_at",
+      "os_glance_x",
+    ];
+    const response = await callApi(PATH, {
+      method: "PATCH",
+      body: { updated: Object.fromEntries(keys.map((key) => [key, "x"])) },
+    });
 
     expect(response.status).toBe(400);
     expect(fieldsOf(await problemOf(response))).toEqual(keys.map((key) => `updated.${key}`).sort());
@@ -270,7 +341,9 @@ describe("PATCH /api/glance/images/{image_id}/properties/ refuses bad input with
     const response = await callApi(PATH, { method: "PATCH", body });
 
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([{ location: "body", field, message: "__proto__ cannot be used as a property name" }]);
+    expect((await problemOf(response)).errors).toEqual([
+      { location: "body", field, message: "__proto__ cannot be used as a property name" },
+    ]);
     expect(stub.calls).toEqual([]);
   });
 
@@ -285,7 +358,11 @@ describe("PATCH /api/glance/images/{image_id}/properties/ refuses bad input with
 
   it("answers a non-JSON content type with 415", async () => {
     const stub = stubUpstream({});
-    const response = await callApi(PATH, { method: "PATCH", body: "updated=a", headers: { "content-type": "text/plain" } });
+    const response = await callApi(PATH, {
+      method: "PATCH",
+      body: "updated=a",
+      headers: { "content-type": "text/plain" },
+    });
 
     expect(response.status).toBe(415);
     expect(stub.calls).toEqual([]);

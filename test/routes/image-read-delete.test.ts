@@ -83,7 +83,9 @@ describe("GET /api/glance/images/{image_id}/", () => {
   });
 
   it("T-24: an unnamed queued image → name null, size 0", async () => {
-    stubUpstream({ "GET /v2/images/empty": glanceJson({ id: "empty", name: null, status: "queued", size: null, checksum: null }) });
+    stubUpstream({
+      "GET /v2/images/empty": glanceJson({ id: "empty", name: null, status: "queued", size: null, checksum: null }),
+    });
     const response = await callApi("/api/glance/images/empty/");
     const image = ImageSchema.parse(await response.json());
     expect(image).toMatchObject({ id: "empty", name: null, size: 0, checksum: null, architecture: null });
@@ -102,14 +104,18 @@ describe("GET /api/glance/images/{image_id}/", () => {
   });
 
   it("O-G2: the id `default` is just an id; whatever Glance says is answered", async () => {
-    const stub = stubUpstream({ "GET /v2/images/default": glanceError(404, "Not Found", "No image found with ID default") });
+    const stub = stubUpstream({
+      "GET /v2/images/default": glanceError(404, "Not Found", "No image found with ID default"),
+    });
     const problem = await problemOf(await callApi("/api/glance/images/default/"), 404);
     expect(problem.detail).toBe("No image found with ID default");
     expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET /v2/images/default"]);
   });
 
   it("an id with reserved characters is sent to Glance encoded, as one path segment", async () => {
-    const stub = stubUpstream({ "GET /v2/images/a%20b%3F": glanceError(404, "Not Found", "No image found with ID a b?") });
+    const stub = stubUpstream({
+      "GET /v2/images/a%20b%3F": glanceError(404, "Not Found", "No image found with ID a b?"),
+    });
     await problemOf(await callApi("/api/glance/images/a%20b%3F/"), 404);
     expect(stub.calls.map((call) => call.url.pathname)).toEqual(["/v2/images/a%20b%3F"]);
     expect(stub.unmatched).toEqual([]);
@@ -123,8 +129,19 @@ describe("GET /api/glance/images/{image_id}/", () => {
   });
 
   it.each([
-    [401, glanceJson({ error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } }, 401), "The request you have made requires authentication."],
-    [403, glanceError(403, "Forbidden", "You are not authorized to get this image."), "You are not authorized to get this image."],
+    [
+      401,
+      glanceJson(
+        { error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } },
+        401,
+      ),
+      "The request you have made requires authentication.",
+    ],
+    [
+      403,
+      glanceError(403, "Forbidden", "You are not authorized to get this image."),
+      "You are not authorized to get this image.",
+    ],
   ])("Glance %i passes through with its message", async (status, answer, detail) => {
     stubUpstream({ [`GET /v2/images/${ID}`]: answer });
     const problem = await problemOf(await callApi(`/api/glance/images/${ID}/`), status);
@@ -138,7 +155,9 @@ describe("GET /api/glance/images/{image_id}/", () => {
     });
     expect(await problemOf(await callApi(`/api/glance/images/${ID}/`), 502)).toMatchObject({ upstream_status: 503 });
     expect(stub.calls).toHaveLength(2);
-    expect((await problemOf(await callApi("/api/glance/images/odd/"), 502)).type).toBe("urn:glance-edge:problem:bad-gateway");
+    expect((await problemOf(await callApi("/api/glance/images/odd/"), 502)).type).toBe(
+      "urn:glance-edge:problem:bad-gateway",
+    );
   });
 
   it("a network failure → 502", async () => {
@@ -147,7 +166,9 @@ describe("GET /api/glance/images/{image_id}/", () => {
         throw new TypeError("fetch failed");
       },
     });
-    expect((await problemOf(await callApi(`/api/glance/images/${ID}/`), 502)).detail).toBe("Glance could not be reached");
+    expect((await problemOf(await callApi(`/api/glance/images/${ID}/`), 502)).detail).toBe(
+      "Glance could not be reached",
+    );
   });
 
   it("no token → 401 with no Glance call; no trailing slash → 308", async () => {
@@ -193,14 +214,20 @@ describe("DELETE /api/glance/images/{image_id}/", () => {
 
   it("O-D4: an image in use by the store → 409 with Glance's message", async () => {
     stubUpstream({
-      [`DELETE /v2/images/${ID}`]: glanceError(409, "Conflict", `Image ${ID} could not be deleted because it is in use: snapshot`),
+      [`DELETE /v2/images/${ID}`]: glanceError(
+        409,
+        "Conflict",
+        `Image ${ID} could not be deleted because it is in use: snapshot`,
+      ),
     });
     const problem = await problemOf(await callApi(`/api/glance/images/${ID}/`, { method: "DELETE" }), 409);
     expect(problem.detail).toBe(`Image ${ID} could not be deleted because it is in use: snapshot`);
   });
 
   it("the id `default` is just an id; whatever Glance says is answered", async () => {
-    const stub = stubUpstream({ "DELETE /v2/images/default": glanceError(404, "Not Found", "Failed to find image default to delete") });
+    const stub = stubUpstream({
+      "DELETE /v2/images/default": glanceError(404, "Not Found", "Failed to find image default to delete"),
+    });
     const problem = await problemOf(await callApi("/api/glance/images/default/", { method: "DELETE" }), 404);
     expect(problem.detail).toBe("Failed to find image default to delete");
     expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["DELETE /v2/images/default"]);
@@ -219,7 +246,9 @@ describe("DELETE /api/glance/images/{image_id}/", () => {
         throw new TypeError("fetch failed");
       },
     });
-    expect((await problemOf(await callApi(`/api/glance/images/${ID}/`, { method: "DELETE" }), 502)).detail).toBe("Glance could not be reached");
+    expect((await problemOf(await callApi(`/api/glance/images/${ID}/`, { method: "DELETE" }), 502)).detail).toBe(
+      "Glance could not be reached",
+    );
     expect(stub.calls).toHaveLength(1);
   });
 

@@ -54,7 +54,14 @@ function glanceWith(image: Record<string, unknown> = CURRENT) {
 }
 
 const GET_CALL = { method: "GET", path: GLANCE_PATH, query: [], token: TOKEN, contentType: undefined, body: undefined };
-const patchCall = (ops: unknown[]) => ({ method: "PATCH", path: GLANCE_PATH, query: [], token: TOKEN, contentType: JSON_PATCH_MEDIA_TYPE, body: ops });
+const patchCall = (ops: unknown[]) => ({
+  method: "PATCH",
+  path: GLANCE_PATH,
+  query: [],
+  token: TOKEN,
+  contentType: JSON_PATCH_MEDIA_TYPE,
+  body: ops,
+});
 
 describe("PATCH /api/glance/images/{image_id}/", () => {
   it("sends T-6's edit (with UUID kernel/ramdisk) as one json-patch of real changes after one GET, and answers 204", async () => {
@@ -96,7 +103,10 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
 
   it("patches only what changed, with no trailing /tags op (O-U1)", async () => {
     const stub = glanceWith();
-    const response = await callApi(PATH, { method: "PATCH", body: { ...UNCHANGED, name: "renamed", min_disk: 5, min_ram: 128 } });
+    const response = await callApi(PATH, {
+      method: "PATCH",
+      body: { ...UNCHANGED, name: "renamed", min_disk: 5, min_ram: 128 },
+    });
 
     await expectNoContent(response);
     expect(stub.calls.map(sent)).toEqual([
@@ -110,7 +120,10 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
 
   it("makes no PATCH call when nothing changes (O-U2)", async () => {
     const stub = glanceWith();
-    const response = await callApi(PATH, { method: "PATCH", body: { ...UNCHANGED, tags: ["t1"], osh_color: "red", not_there: null } });
+    const response = await callApi(PATH, {
+      method: "PATCH",
+      body: { ...UNCHANGED, tags: ["t1"], osh_color: "red", not_there: null },
+    });
 
     await expectNoContent(response);
     expect(stub.calls.map(sent)).toEqual([GET_CALL]);
@@ -120,7 +133,14 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     const stub = glanceWith({ ...CURRENT, visibility: "public", disk_format: "qcow2" });
     const response = await callApi(PATH, {
       method: "PATCH",
-      body: { name: "only-name", disk_format: "qcow2", visibility: "public", protected: false, new_prop: "v", description: "" },
+      body: {
+        name: "only-name",
+        disk_format: "qcow2",
+        visibility: "public",
+        protected: false,
+        new_prop: "v",
+        description: "",
+      },
     });
 
     await expectNoContent(response);
@@ -138,7 +158,16 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     const stub = glanceWith({ ...CURRENT, kernel_id: KERNEL_ID });
     const response = await callApi(PATH, {
       method: "PATCH",
-      body: { ...UNCHANGED, osh_color: null, description: null, not_there: null, kernel: null, ramdisk: null, tags: ["t1", "lts"], os_hidden: true },
+      body: {
+        ...UNCHANGED,
+        osh_color: null,
+        description: null,
+        not_there: null,
+        kernel: null,
+        ramdisk: null,
+        tags: ["t1", "lts"],
+        os_hidden: true,
+      },
     });
 
     await expectNoContent(response);
@@ -156,18 +185,31 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
 
   it("answers Glance's 404 for an unknown image, with no PATCH call (O-U6, samples/glance/34)", async () => {
     const missing = "00000000-0000-4000-8000-000000000000";
-    const stub = stubUpstream({ [`GET /v2/images/${missing}`]: glanceError(404, "Not Found", `No image found with ID ${missing}`) });
-    const response = await callApi(`/api/glance/images/${missing}/`, { method: "PATCH", body: { ...UNCHANGED, name: "x" } });
+    const stub = stubUpstream({
+      [`GET /v2/images/${missing}`]: glanceError(404, "Not Found", `No image found with ID ${missing}`),
+    });
+    const response = await callApi(`/api/glance/images/${missing}/`, {
+      method: "PATCH",
+      body: { ...UNCHANGED, name: "x" },
+    });
 
     expect(response.status).toBe(404);
-    expect(await problemOf(response)).toMatchObject({ status: 404, detail: `No image found with ID ${missing}`, upstream_status: 404 });
+    expect(await problemOf(response)).toMatchObject({
+      status: 404,
+      detail: `No image found with ID ${missing}`,
+      upstream_status: 404,
+    });
     expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /v2/images/${missing}`]);
   });
 
   it("passes Glance's refusal of the PATCH through (O-U7, samples/glance/35)", async () => {
     const stub = stubUpstream({
       [`GET ${GLANCE_PATH}`]: glanceJson(CURRENT),
-      [`PATCH ${GLANCE_PATH}`]: glanceError(403, "Forbidden", "You are not authorized to complete modify_image action."),
+      [`PATCH ${GLANCE_PATH}`]: glanceError(
+        403,
+        "Forbidden",
+        "You are not authorized to complete modify_image action.",
+      ),
     });
     const response = await callApi(PATH, { method: "PATCH", body: { ...UNCHANGED, name: "hijack" } });
 
@@ -179,7 +221,10 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
   it("passes Glance's text/plain 413 (property quota) through", async () => {
     stubUpstream({
       [`GET ${GLANCE_PATH}`]: glanceJson(CURRENT),
-      [`PATCH ${GLANCE_PATH}`]: new Response("413 Request Entity Too Large\n\nAttempted: 129, Maximum: 128\n\n   ", { status: 413, headers: { "content-type": "text/plain" } }),
+      [`PATCH ${GLANCE_PATH}`]: new Response("413 Request Entity Too Large\n\nAttempted: 129, Maximum: 128\n\n   ", {
+        status: 413,
+        headers: { "content-type": "text/plain" },
+      }),
     });
     const response = await callApi(PATH, { method: "PATCH", body: { ...UNCHANGED, one_too_many: "x" } });
 
@@ -220,7 +265,9 @@ describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no
     const response = await callApi(PATH, { method: "PATCH", body: { ...UNCHANGED, visibility: "nope" } });
 
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([{ location: "body", field: "visibility", message: "invalid visibility option: nope" }]);
+    expect((await problemOf(response)).errors).toEqual([
+      { location: "body", field: "visibility", message: "invalid visibility option: nope" },
+    ]);
     expect(stub.calls).toEqual([]);
   });
 
@@ -237,13 +284,33 @@ describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no
 
   it("refuses read-only, reserved and Horizon-document keys instead of letting Glance answer 403 (samples/glance/33, 38)", async () => {
     const stub = stubUpstream({});
-    const keys = ["status", "checksum", "size", "id", "created_at", "os_glance_x", "location", "deleted_at", "is_public", "properties", "kernel_id", "virtual_size"];
-    const response = await callApi(PATH, { method: "PATCH", body: { ...UNCHANGED, ...Object.fromEntries(keys.map((key) => [key, "x"])) } });
+    const keys = [
+      "status",
+      "checksum",
+      "size",
+      "id",
+      "created_at",
+      "os_glance_x",
+      "location",
+      "deleted_at",
+      "is_public",
+      "properties",
+      "kernel_id",
+      "virtual_size",
+    ];
+    const response = await callApi(PATH, {
+      method: "PATCH",
+      body: { ...UNCHANGED, ...Object.fromEntries(keys.map((key) => [key, "x"])) },
+    });
 
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
     expect(fieldsOf(problem)).toEqual([...keys].sort());
-    expect(problem.errors).toContainEqual({ location: "body", field: "status", message: "Attribute 'status' is read-only." });
+    expect(problem.errors).toContainEqual({
+      location: "body",
+      field: "status",
+      message: "Attribute 'status' is read-only.",
+    });
     expect(stub.calls).toEqual([]);
   });
 
@@ -278,7 +345,9 @@ describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no
     const response = await callApi(PATH, { method: "PATCH", body });
 
     expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([{ location: "body", field: "__proto__", message: "__proto__ cannot be used as a property name" }]);
+    expect((await problemOf(response)).errors).toEqual([
+      { location: "body", field: "__proto__", message: "__proto__ cannot be used as a property name" },
+    ]);
     expect(stub.calls).toEqual([]);
   });
 

@@ -153,10 +153,18 @@ describe("GET /api/glance/images/ — happy paths", () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const fewer = await list("?paginate=true", { API_RESULT_PAGE_SIZE: "20" });
     const exact = await list("?paginate=true", { API_RESULT_PAGE_SIZE: "7" });
-    expect(stub.calls.map(query)).toEqual(["limit=21&sort_key=created_at&sort_dir=desc", "limit=8&sort_key=created_at&sort_dir=desc"]);
+    expect(stub.calls.map(query)).toEqual([
+      "limit=21&sort_key=created_at&sort_dir=desc",
+      "limit=8&sort_key=created_at&sort_dir=desc",
+    ]);
     expect(fewer.items).toHaveLength(7);
     expect(exact.items).toHaveLength(7);
-    expect([fewer.has_more_data, fewer.has_prev_data, exact.has_more_data, exact.has_prev_data]).toEqual([false, false, false, false]);
+    expect([fewer.has_more_data, fewer.has_prev_data, exact.has_more_data, exact.has_prev_data]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("O-L9: limit is the page size when paginating (Horizon ignored it: O-L18)", async () => {
@@ -301,21 +309,29 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
   it("§5.6: limit above API_RESULT_LIMIT is a 400, not silently lowered", async () => {
     const stub = stubUpstream({});
     const problem = await refused("?limit=1001");
-    expect(problem.errors).toEqual([{ location: "query", field: "limit", message: "must be at most 1000 (API_RESULT_LIMIT)" }]);
+    expect(problem.errors).toEqual([
+      { location: "query", field: "limit", message: "must be at most 1000 (API_RESULT_LIMIT)" },
+    ]);
     expect(stub.calls).toEqual([]);
   });
 
   it("§5.6: unknown keys (typos too) are custom-property filters, sent as given, as documented", async () => {
     const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [] }) });
     const body = await list("?staus=active&os_distro=ubuntu");
-    expect(stub.calls.map(query)).toEqual(["staus=active&os_distro=ubuntu&limit=1001&sort_key=created_at&sort_dir=desc"]);
+    expect(stub.calls.map(query)).toEqual([
+      "staus=active&os_distro=ubuntu&limit=1001&sort_key=created_at&sort_dir=desc",
+    ]);
     expect(body).toEqual({ items: [], has_more_data: false, has_prev_data: false });
   });
 
   it("a parameter without a name or named __proto__ is a 400, not silently dropped", async () => {
     const stub = stubUpstream({});
-    expect((await refused("?=v&name=x")).errors).toEqual([{ location: "query", field: "(empty)", message: "a query parameter needs a name" }]);
-    expect((await refused("?__proto__=x")).errors).toEqual([{ location: "query", field: "__proto__", message: "cannot be used as a filter name" }]);
+    expect((await refused("?=v&name=x")).errors).toEqual([
+      { location: "query", field: "(empty)", message: "a query parameter needs a name" },
+    ]);
+    expect((await refused("?__proto__=x")).errors).toEqual([
+      { location: "query", field: "__proto__", message: "cannot be used as a filter name" },
+    ]);
     expect(stub.calls).toEqual([]);
   });
 
@@ -364,7 +380,8 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
       {
         location: "query",
         field: "sort",
-        message: "Glance's sort=key:dir syntax cannot be combined with sort_key/sort_dir, which are always sent; use sort_key and sort_dir",
+        message:
+          "Glance's sort=key:dir syntax cannot be combined with sort_key/sort_dir, which are always sent; use sort_key and sort_dir",
       },
     ]);
     expect(stub.calls).toEqual([]);
@@ -460,7 +477,11 @@ describe("GET /api/glance/images/ — errors", () => {
 
   it("O-L23: Glance's 400 for a filter it refuses passes through", async () => {
     stubUpstream({
-      "GET /v2/images": glanceError(400, "Bad Request", "Invalid sort key: foo. It must be one of the following: name, status."),
+      "GET /v2/images": glanceError(
+        400,
+        "Bad Request",
+        "Invalid sort key: foo. It must be one of the following: name, status.",
+      ),
     });
     const problem = await refused("?os_distro=x");
     expect(problem.detail).toBe("Invalid sort key: foo. It must be one of the following: name, status.");
@@ -468,14 +489,23 @@ describe("GET /api/glance/images/ — errors", () => {
 
   it("O-L24: Glance's 401 (keystonemiddleware JSON) passes through", async () => {
     stubUpstream({
-      "GET /v2/images": glanceJson({ error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } }, 401),
+      "GET /v2/images": glanceJson(
+        { error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } },
+        401,
+      ),
     });
     const problem = await refused("", 401);
-    expect(problem).toMatchObject({ status: 401, detail: "The request you have made requires authentication.", upstream_status: 401 });
+    expect(problem).toMatchObject({
+      status: 401,
+      detail: "The request you have made requires authentication.",
+      upstream_status: 401,
+    });
   });
 
   it("O-L25: Glance's 403 text/plain passes through", async () => {
-    stubUpstream({ "GET /v2/images": new Response("forbidden text", { status: 403, headers: { "content-type": "text/plain" } }) });
+    stubUpstream({
+      "GET /v2/images": new Response("forbidden text", { status: 403, headers: { "content-type": "text/plain" } }),
+    });
     const problem = await refused("", 403);
     expect(problem).toMatchObject({ status: 403, detail: "forbidden text" });
   });

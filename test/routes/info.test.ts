@@ -6,17 +6,32 @@ import { problemOf, sent } from "../support/expect";
 
 afterEach(() => vi.restoreAllMocks());
 
-const getCall = (path: string) => ({ method: "GET", path, query: [], token: TOKEN, contentType: undefined, body: undefined });
+const getCall = (path: string) => ({
+  method: "GET",
+  path,
+  query: [],
+  token: TOKEN,
+  contentType: undefined,
+  body: undefined,
+});
 
 describe("GET /api/glance/info/import/", () => {
   it("answers Glance's import-methods value", async () => {
     const stub = stubUpstream({
-      "GET /v2/info/import": glanceJson({ "import-methods": { description: "Import methods available.", type: "array", value: ["glance-direct", "web-download", "copy-image"] } }),
+      "GET /v2/info/import": glanceJson({
+        "import-methods": {
+          description: "Import methods available.",
+          type: "array",
+          value: ["glance-direct", "web-download", "copy-image"],
+        },
+      }),
     });
     const response = await callApi("/api/glance/info/import/");
 
     expect(response.status).toBe(200);
-    expect(ImportMethodsSchema.parse(await response.json())).toEqual({ import_methods: ["glance-direct", "web-download", "copy-image"] });
+    expect(ImportMethodsSchema.parse(await response.json())).toEqual({
+      import_methods: ["glance-direct", "web-download", "copy-image"],
+    });
     expect(stub.calls.map(sent)).toEqual([getCall("/v2/info/import")]);
   });
 
@@ -39,7 +54,9 @@ describe("GET /api/glance/info/import/", () => {
 
 describe("GET /api/glance/info/stores/", () => {
   it("a single-store Glance (its 404, as Glance 25 answers) is an empty list", async () => {
-    const stub = stubUpstream({ "GET /v2/info/stores": glanceError(404, "Not Found", "Multi backend is not supported at this site.") });
+    const stub = stubUpstream({
+      "GET /v2/info/stores": glanceError(404, "Not Found", "Multi backend is not supported at this site."),
+    });
     const response = await callApi("/api/glance/info/stores/");
 
     expect(response.status).toBe(200);
@@ -69,7 +86,9 @@ describe("GET /api/glance/info/stores/", () => {
   });
 
   it("Glance's 403 keeps its status", async () => {
-    stubUpstream({ "GET /v2/info/stores": glanceError(403, "Forbidden", "You are not authorized to complete this action.") });
+    stubUpstream({
+      "GET /v2/info/stores": glanceError(403, "Forbidden", "You are not authorized to complete this action."),
+    });
     await problemOf(await callApi("/api/glance/info/stores/"), 403);
   });
 });

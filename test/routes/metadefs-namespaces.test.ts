@@ -15,7 +15,10 @@ const detailPath = (name: string) => `/v2/metadefs/namespaces/${encodeURICompone
 const detailKey = (name: string) => `GET ${detailPath(name)}`;
 
 /** A list entry as Glance gives it (no properties), associated with the given resource types. */
-function summary(name: string, associations: Record<string, unknown>[] = [{ name: IMAGE, prefix: "hw_", created_at: CREATED }]) {
+function summary(
+  name: string,
+  associations: Record<string, unknown>[] = [{ name: IMAGE, prefix: "hw_", created_at: CREATED }],
+) {
   return {
     namespace: name,
     display_name: `${name} options`,
@@ -34,7 +37,9 @@ function detail(name: string, call?: RecordedCall) {
   const prefix = call?.url.searchParams.get("resource_type") ? "hw_" : "";
   return {
     ...summary(name),
-    properties: { [`${prefix}watchdog_action`]: { type: "string", title: "Watchdog Action", enum: ["disabled", "reset"] } },
+    properties: {
+      [`${prefix}watchdog_action`]: { type: "string", title: "Watchdog Action", enum: ["disabled", "reset"] },
+    },
   };
 }
 
@@ -47,7 +52,9 @@ const listAnswer = (names: string[], next?: string) =>
   });
 
 function detailRoutes(names: string[]): Record<string, StubAnswer> {
-  return Object.fromEntries(names.map((name) => [detailKey(name), (call: RecordedCall) => glanceJson(detail(name, call))]));
+  return Object.fromEntries(
+    names.map((name) => [detailKey(name), (call: RecordedCall) => glanceJson(detail(name, call))]),
+  );
 }
 
 const withoutSelf = ({ self: _self, ...rest }: Record<string, unknown>) => rest;
@@ -67,7 +74,11 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       const names = ["OS::Compute::Watchdog", "CIM::ProcessorAllocationSettingData"];
       const stub = stubUpstream({ [LIST]: listAnswer(names), ...detailRoutes(names) });
       const body = await okBody(await callApi(PATH));
-      expect(body).toEqual({ items: names.map((name) => withoutSelf(detail(name))), has_more_data: false, has_prev_data: false });
+      expect(body).toEqual({
+        items: names.map((name) => withoutSelf(detail(name))),
+        has_more_data: false,
+        has_prev_data: false,
+      });
       expect(stub.calls.map((call) => [call.method, call.path, call.query])).toEqual([
         [
           "GET",
@@ -93,7 +104,9 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       const stub = stubUpstream({ [LIST]: listAnswer(names), ...detailRoutes(names) });
       const body = await okBody(await callApi(`${PATH}?resource_type=${encodeURIComponent(IMAGE)}`));
       expect(body.items.map((item) => item.namespace)).toEqual(names);
-      expect(body.items.map((item) => Object.keys(item.properties ?? {}))).toEqual(names.map(() => ["hw_watchdog_action"]));
+      expect(body.items.map((item) => Object.keys(item.properties ?? {}))).toEqual(
+        names.map(() => ["hw_watchdog_action"]),
+      );
       expect(body.items.every((item) => !("self" in item))).toBe(true);
       expect(listCalls(stub.calls).map((call) => call.query)).toEqual([
         [
@@ -111,7 +124,9 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
     it("passes visibility, sort and other keys on as filters, in Horizon's order (T-15, O-M8)", async () => {
       const stub = stubUpstream({ [LIST]: listAnswer(["a"]), ...detailRoutes(["a"]) });
       await okBody(
-        await callApi(`${PATH}?sort_dir=desc&owner=admin&sort_key=created_at&visibility=public&resource_type=${encodeURIComponent(IMAGE)}&marker=z&paginate=False`),
+        await callApi(
+          `${PATH}?sort_dir=desc&owner=admin&sort_key=created_at&visibility=public&resource_type=${encodeURIComponent(IMAGE)}&marker=z&paginate=False`,
+        ),
       );
       expect(listCalls(stub.calls)[0].query).toEqual([
         ["visibility", "public"],
@@ -144,17 +159,16 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
     it("keeps only namespaces whose association with the resource type has the properties_target, and reads only their details (O-M3)", async () => {
       const server = "OS::Nova::Server";
       const namespaces = [
-        summary("OS::Software::DBMS", [
-          { name: IMAGE },
-          { name: server, properties_target: "metadata" },
-        ]),
+        summary("OS::Software::DBMS", [{ name: IMAGE }, { name: server, properties_target: "metadata" }]),
         summary("CIM::ProcessorAllocationSettingData", [{ name: server, properties_target: "scheduler_hints" }]),
         summary("OS::Compute::Watchdog", [{ name: IMAGE, properties_target: "metadata" }]),
         summary("OS::Software::WebServers", [{ name: server, properties_target: "metadata" }]),
       ];
       const kept = ["OS::Software::DBMS", "OS::Software::WebServers"];
       const stub = stubUpstream({ [LIST]: glanceJson({ namespaces }), ...detailRoutes(kept) });
-      const body = await okBody(await callApi(`${PATH}?resource_type=${encodeURIComponent(server)}&properties_target=metadata`));
+      const body = await okBody(
+        await callApi(`${PATH}?resource_type=${encodeURIComponent(server)}&properties_target=metadata`),
+      );
       expect(body.items.map((item) => item.namespace)).toEqual(kept);
       expect(listCalls(stub.calls)[0].query).toEqual([
         ["resource_types", server],
@@ -162,13 +176,19 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
         ["sort_key", "namespace"],
         ["sort_dir", "asc"],
       ]);
-      expect(detailCalls(stub.calls).map((call) => [call.path, call.query])).toEqual(kept.map((name) => [detailPath(name), [["resource_type", server]]]));
+      expect(detailCalls(stub.calls).map((call) => [call.path, call.query])).toEqual(
+        kept.map((name) => [detailPath(name), [["resource_type", server]]]),
+      );
       expect(stub.unmatched).toEqual([]);
     });
 
     it("answers items: [] for no match with only the list call (O-M9; Horizon master: 500)", async () => {
       const stub = stubUpstream({
-        [LIST]: glanceJson({ namespaces: [], schema: "/v2/schemas/metadefs/namespaces", first: "/v2/metadefs/namespaces?resource_types=OS%3A%3ANo%3A%3ASuch" }),
+        [LIST]: glanceJson({
+          namespaces: [],
+          schema: "/v2/schemas/metadefs/namespaces",
+          first: "/v2/metadefs/namespaces?resource_types=OS%3A%3ANo%3A%3ASuch",
+        }),
       });
       const body = await okBody(await callApi(`${PATH}?resource_type=OS::No::Such`));
       expect(body).toEqual({ items: [], has_more_data: false, has_prev_data: false });
@@ -180,7 +200,12 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       const stub = stubUpstream({ [LIST]: listAnswer(["a"]), ...detailRoutes(["a"]) });
       await okBody(await callApi(`${PATH}?visibility=public`));
       await okBody(await callApi(`${PATH}?visibility=public`));
-      expect(stub.calls.map((call) => call.path)).toEqual(["/v2/metadefs/namespaces", detailPath("a"), "/v2/metadefs/namespaces", detailPath("a")]);
+      expect(stub.calls.map((call) => call.path)).toEqual([
+        "/v2/metadefs/namespaces",
+        detailPath("a"),
+        "/v2/metadefs/namespaces",
+        detailPath("a"),
+      ]);
     });
   });
 
@@ -196,13 +221,20 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       const first = await okBody(await callApi(`${PATH}?resource_type=${IMAGE}`, { vars }));
       const second = await okBody(await callApi(`${PATH}?resource_type=${IMAGE}`, { vars }));
       expect(second).toEqual(first);
-      expect(stub.calls.map((call) => call.path)).toEqual(["/v2/metadefs/namespaces", detailPath(name), "/v2/metadefs/namespaces"]);
+      expect(stub.calls.map((call) => call.path)).toEqual([
+        "/v2/metadefs/namespaces",
+        detailPath(name),
+        "/v2/metadefs/namespaces",
+      ]);
       expect(stub.calls.every((call) => call.headers["x-auth-token"] === TOKEN)).toBe(true);
     });
 
     it("always reads a private namespace's detail with the caller's token", async () => {
       const name = fresh();
-      const stub = stubUpstream({ [LIST]: listOf([{ ...summary(name), visibility: "private" }]), ...detailRoutes([name]) });
+      const stub = stubUpstream({
+        [LIST]: listOf([{ ...summary(name), visibility: "private" }]),
+        ...detailRoutes([name]),
+      });
       await okBody(await callApi(PATH, { vars }));
       await okBody(await callApi(PATH, { vars }));
       expect(stub.calls.filter((call) => call.path === detailPath(name))).toHaveLength(2);
@@ -211,7 +243,10 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
     it("keys the detail by resource type and by the namespace's updated_at", async () => {
       const name = fresh();
       let updatedAt = "2026-11-26T10:00:00Z";
-      const stub = stubUpstream({ [LIST]: () => listOf([{ ...summary(name), updated_at: updatedAt }]), ...detailRoutes([name]) });
+      const stub = stubUpstream({
+        [LIST]: () => listOf([{ ...summary(name), updated_at: updatedAt }]),
+        ...detailRoutes([name]),
+      });
       const prefixed = await okBody(await callApi(`${PATH}?resource_type=${IMAGE}`, { vars }));
       const plain = await okBody(await callApi(PATH, { vars }));
       expect(Object.keys(prefixed.items[0].properties as object)).toEqual(["hw_watchdog_action"]);
@@ -229,7 +264,10 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       const name = fresh();
       let refuse = false;
       const stub = stubUpstream({
-        [LIST]: () => (refuse ? glanceError(401, "Unauthorized", "The request you have made requires authentication.") : listAnswer([name])),
+        [LIST]: () =>
+          refuse
+            ? glanceError(401, "Unauthorized", "The request you have made requires authentication.")
+            : listAnswer([name]),
         ...detailRoutes([name]),
       });
       await okBody(await callApi(PATH, { vars }));
@@ -258,7 +296,10 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
 
     describe("limit, as the image list honours it", () => {
       it("with paginate: limit is the page size; Glance is asked for limit + 1 and the extra one sets has_more_data", async () => {
-        const stub = stubUpstream({ [LIST]: listAnswer(["a", "b", "c", "d"], "/v2/metadefs/namespaces?limit=4&marker=d"), ...detailRoutes(["a", "b", "c"]) });
+        const stub = stubUpstream({
+          [LIST]: listAnswer(["a", "b", "c", "d"], "/v2/metadefs/namespaces?limit=4&marker=d"),
+          ...detailRoutes(["a", "b", "c"]),
+        });
         const body = await okBody(await callApi(`${PATH}?paginate=true&limit=3`, { vars }));
         expect(body.items.map((item) => item.namespace)).toEqual(["a", "b", "c"]);
         expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
@@ -269,18 +310,28 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
             ["sort_dir", "asc"],
           ],
         ]);
-        expect(detailCalls(stub.calls).map((call) => call.path)).toEqual([detailPath("a"), detailPath("b"), detailPath("c")]);
+        expect(detailCalls(stub.calls).map((call) => call.path)).toEqual([
+          detailPath("a"),
+          detailPath("b"),
+          detailPath("c"),
+        ]);
       });
 
       it("with paginate: a short last page says has_more_data false", async () => {
         const stub = stubUpstream({ [LIST]: listAnswer(["a", "b"]), ...detailRoutes(["a", "b"]) });
         const body = await okBody(await callApi(`${PATH}?paginate=true&limit=3`, { vars }));
-        expect(body).toMatchObject({ items: [expect.objectContaining({ namespace: "a" }), expect.objectContaining({ namespace: "b" })], has_more_data: false });
+        expect(body).toMatchObject({
+          items: [expect.objectContaining({ namespace: "a" }), expect.objectContaining({ namespace: "b" })],
+          has_more_data: false,
+        });
         expect(listCalls(stub.calls)[0].query[0]).toEqual(["limit", "4"]);
       });
 
       it("without paginate: limit caps the answer and has_more_data says whether Glance had more", async () => {
-        const stub = stubUpstream({ [LIST]: listAnswer(["a", "b", "c"], "/v2/metadefs/namespaces?limit=3&marker=c"), ...detailRoutes(["a", "b"]) });
+        const stub = stubUpstream({
+          [LIST]: listAnswer(["a", "b", "c"], "/v2/metadefs/namespaces?limit=3&marker=c"),
+          ...detailRoutes(["a", "b"]),
+        });
         const body = await okBody(await callApi(`${PATH}?limit=2`, { vars: { API_RESULT_PAGE_SIZE: "20" } }));
         expect(body.items.map((item) => item.namespace)).toEqual(["a", "b"]);
         expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
@@ -295,13 +346,18 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
         expect(listCalls(stub.calls)[0].query[0]).toEqual(["limit", "5"]);
         const refused = stubUpstream({});
         const problem = await problemOf(await callApi(`${PATH}?limit=6`, { vars: { API_RESULT_LIMIT: "5" } }), 400);
-        expect(problem.errors).toEqual([{ location: "query", field: "limit", message: "must be at most 5 (API_RESULT_LIMIT)" }]);
+        expect(problem.errors).toEqual([
+          { location: "query", field: "limit", message: "must be at most 5 (API_RESULT_LIMIT)" },
+        ]);
         expect(refused.calls).toEqual([]);
       });
     });
 
     it("asks for page size + 1, keeps the page size, reads only the kept details, and flags more (O-M4)", async () => {
-      const stub = stubUpstream({ [LIST]: listAnswer(["a", "b", "c"], "/v2/metadefs/namespaces?limit=3&marker=c"), ...detailRoutes(["a", "b"]) });
+      const stub = stubUpstream({
+        [LIST]: listAnswer(["a", "b", "c"], "/v2/metadefs/namespaces?limit=3&marker=c"),
+        ...detailRoutes(["a", "b"]),
+      });
       const body = await okBody(await callApi(`${PATH}?paginate=true`, { vars }));
       expect(body.items.map((item) => item.namespace)).toEqual(["a", "b"]);
       expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
@@ -316,7 +372,9 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
 
     it("forwards the marker and flags a previous page (O-M5)", async () => {
       const stub = stubUpstream({ [LIST]: listAnswer(["c", "d", "e"]), ...detailRoutes(["c", "d"]) });
-      const body = await okBody(await callApi(`${PATH}?paginate=1&marker=${encodeURIComponent("OS::Compute::Libvirt")}`, { vars }));
+      const body = await okBody(
+        await callApi(`${PATH}?paginate=1&marker=${encodeURIComponent("OS::Compute::Libvirt")}`, { vars }),
+      );
       expect(body).toMatchObject({ has_more_data: true, has_prev_data: true });
       expect(listCalls(stub.calls)[0].query).toEqual([
         ["limit", "3"],
@@ -363,7 +421,11 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
         glanceJson({ namespaces: [other("d"), matching("e"), matching("f")], next: secondNext }),
       ];
       const stub = stubUpstream({ [LIST]: () => pages[page++], ...detailRoutes(["b", "e"]) });
-      const body = await okBody(await callApi(`${PATH}?paginate=true&resource_type=${encodeURIComponent(volume)}&properties_target=image`, { vars }));
+      const body = await okBody(
+        await callApi(`${PATH}?paginate=true&resource_type=${encodeURIComponent(volume)}&properties_target=image`, {
+          vars,
+        }),
+      );
       expect(body.items.map((item) => item.namespace)).toEqual(["b", "e"]);
       expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
       expect(listCalls(stub.calls).map((call) => call.query)).toEqual([
@@ -389,7 +451,10 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       const matching = (name: string) => summary(name, [{ name: volume, properties_target: "image" }]);
       const other = (name: string) => summary(name, [{ name: volume, properties_target: "user" }]);
       const stub = stubUpstream({
-        [LIST]: glanceJson({ namespaces: [other("a"), matching("b"), other("c")], next: "/v2/metadefs/namespaces?limit=3&marker=c" }),
+        [LIST]: glanceJson({
+          namespaces: [other("a"), matching("b"), other("c")],
+          next: "/v2/metadefs/namespaces?limit=3&marker=c",
+        }),
         ...detailRoutes(["b"]),
       });
       const body = await okBody(
@@ -463,7 +528,10 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
     it("keeps repeated filters on further pages, which Glance's next link collapses into the last value", async () => {
       let page = 0;
       // Glance builds next from dict(request.params): of owner=p1&owner=p2 only owner=p2 survives.
-      const pages = [listAnswer(["a", "b"], "/v2/metadefs/namespaces?owner=p2&limit=3&sort_key=namespace&sort_dir=asc&marker=b"), listAnswer(["c"])];
+      const pages = [
+        listAnswer(["a", "b"], "/v2/metadefs/namespaces?owner=p2&limit=3&sort_key=namespace&sort_dir=asc&marker=b"),
+        listAnswer(["c"]),
+      ];
       const stub = stubUpstream({ [LIST]: () => pages[page++], ...detailRoutes(["a", "b", "c"]) });
       const body = await okBody(await callApi(`${PATH}?owner=p1&owner=p2`, { vars: { API_RESULT_LIMIT: "3" } }));
       expect(body.items.map((item) => item.namespace)).toEqual(["a", "b", "c"]);
@@ -547,8 +615,15 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       const response = await callApi(PATH, { vars: { NAMESPACE_DETAIL_CONCURRENCY: "1" } });
       expect(response.status).toBe(404);
       const problem = await problemOf(response);
-      expect(problem).toMatchObject({ type: "urn:glance-edge:problem:glance-error", status: 404, upstream_status: 404, instance: PATH });
-      expect(problem.detail).toBe("Reading namespace OS::Gone failed: Metadata definition namespace=OS::Gone was not found.");
+      expect(problem).toMatchObject({
+        type: "urn:glance-edge:problem:glance-error",
+        status: 404,
+        upstream_status: 404,
+        instance: PATH,
+      });
+      expect(problem.detail).toBe(
+        "Reading namespace OS::Gone failed: Metadata definition namespace=OS::Gone was not found.",
+      );
       // fail fast: with one call at a time, nothing after the failure is read
       expect(detailCalls(stub.calls).map((call) => call.path)).toEqual([detailPath("a"), detailPath("OS::Gone")]);
     });
@@ -567,7 +642,9 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
     });
 
     it("passes Glance's 404 for an unknown marker through, with no detail call", async () => {
-      const stub = stubUpstream({ [LIST]: glanceError(404, "Not Found", "Metadata definition namespace=nope was not found.") });
+      const stub = stubUpstream({
+        [LIST]: glanceError(404, "Not Found", "Metadata definition namespace=nope was not found."),
+      });
       const response = await callApi(`${PATH}?marker=nope&paginate=true`);
       expect(response.status).toBe(404);
       expect((await problemOf(response)).detail).toBe("Metadata definition namespace=nope was not found.");
@@ -575,7 +652,14 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
     });
 
     it("passes Glance's 401 through", async () => {
-      stubUpstream({ [LIST]: glanceJson({ error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } }, 401) });
+      stubUpstream({
+        [LIST]: glanceJson(
+          {
+            error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." },
+          },
+          401,
+        ),
+      });
       const response = await callApi(PATH);
       expect(response.status).toBe(401);
       expect((await problemOf(response)).detail).toBe("The request you have made requires authentication.");
@@ -614,10 +698,16 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
 
     it("says a single-valued keyword was given more than once, not zod's expected string", async () => {
       const stub = stubUpstream({});
-      const response = await callApi(`${PATH}?paginate=1&paginate=0&sort_dir=asc&sort_dir=desc&marker=a&marker=b&visibility=public&visibility=private`);
+      const response = await callApi(
+        `${PATH}?paginate=1&paginate=0&sort_dir=asc&sort_dir=desc&marker=a&marker=b&visibility=public&visibility=private`,
+      );
       expect(response.status).toBe(400);
       expect((await problemOf(response)).errors).toEqual(
-        ["paginate", "marker", "sort_dir", "visibility"].map((field) => ({ location: "query", field, message: "given more than once" })),
+        ["paginate", "marker", "sort_dir", "visibility"].map((field) => ({
+          location: "query",
+          field,
+          message: "given more than once",
+        })),
       );
       expect(stub.calls).toEqual([]);
     });
@@ -637,7 +727,11 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       const stub = stubUpstream({});
       const response = await callApi(`${PATH}?sort_key=name&sort_dir=up&visibility=all`);
       expect(response.status).toBe(400);
-      expect((await problemOf(response)).errors?.map((error) => error.field).sort()).toEqual(["sort_dir", "sort_key", "visibility"]);
+      expect((await problemOf(response)).errors?.map((error) => error.field).sort()).toEqual([
+        "sort_dir",
+        "sort_key",
+        "visibility",
+      ]);
       expect(stub.calls).toEqual([]);
     });
   });

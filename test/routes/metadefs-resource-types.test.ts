@@ -30,11 +30,23 @@ const tokenDocument = (inMs = HOUR) =>
       expires_at: new Date(Date.now() + inMs).toISOString(),
       methods: ["password"],
       project: { id: "p1" },
-      roles: [{ id: "r1", name: "member" }, { id: "r2", name: "reader" }],
+      roles: [
+        { id: "r1", name: "member" },
+        { id: "r2", name: "reader" },
+      ],
     },
   });
 const keystoneRefusal = (status: 401 | 404) =>
-  glanceJson({ error: { code: status, title: status === 404 ? "Not Found" : "Unauthorized", message: "The token could not be found" } }, status);
+  glanceJson(
+    {
+      error: {
+        code: status,
+        title: status === 404 ? "Not Found" : "Unauthorized",
+        message: "The token could not be found",
+      },
+    },
+    status,
+  );
 
 beforeEach(async () => {
   await forgetCached("metadefs-resource-types", GLANCE);
@@ -60,7 +72,9 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
       const response = await callApi(PATH);
       expect(await okBody(response)).toEqual({ items: RESOURCE_TYPES });
       expect(response.headers.get("cache-status")).toBe("glance-edge; fwd=miss; stored");
-      expect(stub.calls.map((call) => [call.method, call.path, call.query, call.body])).toEqual([["GET", "/v2/metadefs/resource_types", [], undefined]]);
+      expect(stub.calls.map((call) => [call.method, call.path, call.query, call.body])).toEqual([
+        ["GET", "/v2/metadefs/resource_types", [], undefined],
+      ]);
       expect(stub.calls[0].headers["x-auth-token"]).toBe(TOKEN);
     });
 
@@ -84,7 +98,19 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
     it("passes Glance's 401 for a refused token through and caches nothing", async () => {
       let refuse = true;
       const stub = stubUpstream({
-        [LIST]: (call) => (refuse && call.headers["x-auth-token"] === BAD_TOKEN ? glanceJson({ error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } }, 401) : glanceList()),
+        [LIST]: (call) =>
+          refuse && call.headers["x-auth-token"] === BAD_TOKEN
+            ? glanceJson(
+                {
+                  error: {
+                    code: 401,
+                    title: "Unauthorized",
+                    message: "The request you have made requires authentication.",
+                  },
+                },
+                401,
+              )
+            : glanceList(),
       });
       await okBody(await callApi(PATH)); // another token's entry must not help
       const refused = await callApi(PATH, { token: BAD_TOKEN });
@@ -98,7 +124,10 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
 
     it("never caches a Glance failure", async () => {
       let failures = 1;
-      const stub = stubUpstream({ [LIST]: () => (failures-- > 0 ? glanceError(403, "Forbidden", "Access was denied to this resource.") : glanceList()) });
+      const stub = stubUpstream({
+        [LIST]: () =>
+          failures-- > 0 ? glanceError(403, "Forbidden", "Access was denied to this resource.") : glanceList(),
+      });
       const failed = await callApi(PATH);
       expect(failed.status).toBe(403);
       expect((await problemOf(failed)).detail).toBe("Access was denied to this resource.");
@@ -126,7 +155,10 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
       expect(response.headers.get("cache-status")).toBe("glance-edge; fwd=bypass; detail=no-cache-api");
       await okBody(response);
       await okBody(await callApi(PATH, { vars }));
-      expect(stub.calls.map((call) => call.path)).toEqual(["/v2/metadefs/resource_types", "/v2/metadefs/resource_types"]);
+      expect(stub.calls.map((call) => call.path)).toEqual([
+        "/v2/metadefs/resource_types",
+        "/v2/metadefs/resource_types",
+      ]);
     });
   });
 
@@ -135,7 +167,10 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
       const stub = stubUpstream({ [VALIDATE]: tokenDocument(), [LIST]: glanceList() });
       const response = await callApi(PATH, { vars: inKeystoneMode });
       expect(await okBody(response)).toEqual({ items: RESOURCE_TYPES });
-      expect(stub.calls.map((call) => `${call.method} ${call.url.origin}${call.path}`)).toEqual([VALIDATE, `GET ${GLANCE}/v2/metadefs/resource_types`]);
+      expect(stub.calls.map((call) => `${call.method} ${call.url.origin}${call.path}`)).toEqual([
+        VALIDATE,
+        `GET ${GLANCE}/v2/metadefs/resource_types`,
+      ]);
       const [validation, list] = stub.calls;
       expect(validation.headers["x-auth-token"]).toBe(TOKEN);
       expect(validation.headers["x-subject-token"]).toBe(TOKEN);
@@ -153,7 +188,10 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
     });
 
     it("refuses with 403, before Glance, a valid token without a project scope or a reader role, even when the list is cached", async () => {
-      const unscoped = () => glanceJson({ token: { expires_at: new Date(Date.now() + HOUR).toISOString(), methods: ["password"], roles: [] } });
+      const unscoped = () =>
+        glanceJson({
+          token: { expires_at: new Date(Date.now() + HOUR).toISOString(), methods: ["password"], roles: [] },
+        });
       const stub = stubUpstream({
         [VALIDATE]: (call) => (call.headers["x-subject-token"] === TOKEN ? tokenDocument() : unscoped()),
         [LIST]: glanceList(),
@@ -169,7 +207,9 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
     });
 
     it("accepts an admin token without a project scope", async () => {
-      const admin = glanceJson({ token: { expires_at: new Date(Date.now() + HOUR).toISOString(), roles: [{ name: "admin" }] } });
+      const admin = glanceJson({
+        token: { expires_at: new Date(Date.now() + HOUR).toISOString(), roles: [{ name: "admin" }] },
+      });
       stubUpstream({ [VALIDATE]: admin, [LIST]: glanceList() });
       expect((await callApi(PATH, { vars: inKeystoneMode })).status).toBe(200);
     });
@@ -197,22 +237,30 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
       expect(glanceCalls(stub.calls)).toHaveLength(1);
     });
 
-    it.each([404, 401] as const)("refuses a token Keystone answers %s for, with no Glance call, while the list is cached", async (status) => {
-      const stub = stubUpstream({
-        [VALIDATE]: (call) => (call.headers["x-subject-token"] === BAD_TOKEN ? keystoneRefusal(status) : tokenDocument()),
-        [LIST]: glanceList(),
-      });
-      await okBody(await callApi(PATH, { vars: inKeystoneMode }));
-      const refused = await callApi(PATH, { vars: inKeystoneMode, token: BAD_TOKEN });
-      expect(refused.status).toBe(401);
-      const problem = await problemOf(refused);
-      expect(problem).toMatchObject({ type: "urn:glance-edge:problem:unauthenticated", upstream_status: status });
-      expect(refused.headers.get("cache-status")).toBeNull();
-      expect(glanceCalls(stub.calls)).toHaveLength(1);
-      // a refusal is not remembered as a verdict either way: Keystone is asked again
-      expect((await callApi(PATH, { vars: inKeystoneMode, token: BAD_TOKEN })).status).toBe(401);
-      expect(keystoneCalls(stub.calls).map((call) => call.headers["x-subject-token"])).toEqual([TOKEN, BAD_TOKEN, BAD_TOKEN]);
-    });
+    it.each([404, 401] as const)(
+      "refuses a token Keystone answers %s for, with no Glance call, while the list is cached",
+      async (status) => {
+        const stub = stubUpstream({
+          [VALIDATE]: (call) =>
+            call.headers["x-subject-token"] === BAD_TOKEN ? keystoneRefusal(status) : tokenDocument(),
+          [LIST]: glanceList(),
+        });
+        await okBody(await callApi(PATH, { vars: inKeystoneMode }));
+        const refused = await callApi(PATH, { vars: inKeystoneMode, token: BAD_TOKEN });
+        expect(refused.status).toBe(401);
+        const problem = await problemOf(refused);
+        expect(problem).toMatchObject({ type: "urn:glance-edge:problem:unauthenticated", upstream_status: status });
+        expect(refused.headers.get("cache-status")).toBeNull();
+        expect(glanceCalls(stub.calls)).toHaveLength(1);
+        // a refusal is not remembered as a verdict either way: Keystone is asked again
+        expect((await callApi(PATH, { vars: inKeystoneMode, token: BAD_TOKEN })).status).toBe(401);
+        expect(keystoneCalls(stub.calls).map((call) => call.headers["x-subject-token"])).toEqual([
+          TOKEN,
+          BAD_TOKEN,
+          BAD_TOKEN,
+        ]);
+      },
+    );
 
     it("refuses a bad token on a cache miss too, before any Glance call", async () => {
       const stub = stubUpstream({ [VALIDATE]: keystoneRefusal(404), [LIST]: glanceList() });
@@ -223,7 +271,10 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
 
     it("does not trust a cached verdict past the token's expiry", async () => {
       let expired = false;
-      const stub = stubUpstream({ [VALIDATE]: () => (expired ? keystoneRefusal(404) : tokenDocument(30_000)), [LIST]: glanceList() });
+      const stub = stubUpstream({
+        [VALIDATE]: () => (expired ? keystoneRefusal(404) : tokenDocument(30_000)),
+        [LIST]: glanceList(),
+      });
       const vars = { ...inKeystoneMode, TOKEN_VERDICT_TTL: "600" };
       await okBody(await callApi(PATH, { vars }));
       const realNow = Date.now();
@@ -262,7 +313,8 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
 
     it("answers 502, not Glance's refusal, when Keystone refuses the token check itself (e.g. 403)", async () => {
       const stub = stubUpstream({
-        [VALIDATE]: () => glanceJson({ error: { code: 403, title: "Forbidden", message: "You are not authorized" } }, 403),
+        [VALIDATE]: () =>
+          glanceJson({ error: { code: 403, title: "Forbidden", message: "You are not authorized" } }, 403),
         [LIST]: glanceList(),
       });
       const response = await callApi(PATH, { vars: inKeystoneMode });
@@ -312,7 +364,9 @@ describe("GET /api/glance/metadefs/resourcetypes/", () => {
       const put = vi.spyOn(caches.default, "put");
       await okBody(await callApi(PATH, { vars: inKeystoneMode }));
       await okBody(await callApi(PATH, { token: OTHER_TOKEN }));
-      const keys = put.mock.calls.map(([request]) => (typeof request === "string" ? request : (request as Request).url));
+      const keys = put.mock.calls.map(([request]) =>
+        typeof request === "string" ? request : (request as Request).url,
+      );
       expect(keys).toHaveLength(3); // verdict, shared list, per-token list
       for (const key of keys) {
         expect(key).not.toContain(TOKEN);

@@ -23,14 +23,17 @@ const AUTHENTICATED_ROUTES = [
 ] as const;
 
 describe("X-Auth-Token", () => {
-  it.each(AUTHENTICATED_ROUTES)("%s %s without a token is a 401 problem with no upstream call", async (method, path) => {
-    const stub = stubUpstream({});
-    const response = await callApi(path, { method, token: null });
-    expect(response.status).toBe(401);
-    expect(response.headers.get("www-authenticate")).toMatch(/^Keystone/);
-    expect(ProblemSchema.parse(await response.json()).type).toBe("urn:glance-edge:problem:unauthenticated");
-    expect(stub.calls).toEqual([]);
-  });
+  it.each(AUTHENTICATED_ROUTES)(
+    "%s %s without a token is a 401 problem with no upstream call",
+    async (method, path) => {
+      const stub = stubUpstream({});
+      const response = await callApi(path, { method, token: null });
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toMatch(/^Keystone/);
+      expect(ProblemSchema.parse(await response.json()).type).toBe("urn:glance-edge:problem:unauthenticated");
+      expect(stub.calls).toEqual([]);
+    },
+  );
 
   it("refuses a token with control characters or spaces without calling Glance", async () => {
     const stub = stubUpstream({});
@@ -42,10 +45,20 @@ describe("X-Auth-Token", () => {
   it("goes to Glance only as X-Auth-Token, with an allow-list of headers", async () => {
     const stub = stubUpstream({ "GET /v2/images/abc": glanceJson({ id: "abc" }) });
     await callApi("/api/glance/images/abc/", {
-      headers: { cookie: "session=1", authorization: "Basic eA==", "x-forwarded-for": "10.0.0.1", "cf-connecting-ip": "1.2.3.4" },
+      headers: {
+        cookie: "session=1",
+        authorization: "Basic eA==",
+        "x-forwarded-for": "10.0.0.1",
+        "cf-connecting-ip": "1.2.3.4",
+      },
     });
     expect(stub.calls).toHaveLength(1);
-    expect(Object.keys(stub.calls[0].headers).sort()).toEqual(["accept", "user-agent", "x-auth-token", "x-openstack-request-id"]);
+    expect(Object.keys(stub.calls[0].headers).sort()).toEqual([
+      "accept",
+      "user-agent",
+      "x-auth-token",
+      "x-openstack-request-id",
+    ]);
     expect(stub.calls[0].headers["x-auth-token"]).toBe(TOKEN);
   });
 

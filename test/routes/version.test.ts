@@ -96,7 +96,9 @@ describe("GET /api/glance/version/", () => {
     expect(response.status).toBe(400);
     const problem = ProblemSchema.parse(await response.json());
     expect(problem.type).toBe("urn:glance-edge:problem:validation-error");
-    expect(problem.errors).toEqual([expect.objectContaining({ location: "query", message: expect.stringContaining("refresh") })]);
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ location: "query", message: expect.stringContaining("refresh") }),
+    ]);
     expect(stub.calls).toHaveLength(0);
   });
 });
@@ -105,7 +107,9 @@ describe("Server-Timing", () => {
   it("names the Glance call of a miss and only the cache outcome of a hit", async () => {
     stubUpstream({ "GET /versions": glanceJson(VERSIONS) });
     const miss = await callApi("/api/glance/version/");
-    expect(miss.headers.get("server-timing")).toMatch(/^app;dur=[\d.]+, glance;dur=[\d.]+;desc="1 call", cache;desc=miss$/);
+    expect(miss.headers.get("server-timing")).toMatch(
+      /^app;dur=[\d.]+, glance;dur=[\d.]+;desc="1 call", cache;desc=miss$/,
+    );
     const hit = await callApi("/api/glance/version/");
     expect(hit.headers.get("server-timing")).toMatch(/^app;dur=[\d.]+, cache;desc=hit$/);
   });

@@ -10,7 +10,8 @@ export async function problemOf(response: Response, status?: number) {
 }
 
 /** The field names a validation problem lists, sorted. */
-export const fieldsOf = (problem: { errors?: { field: string }[] }) => (problem.errors ?? []).map((error) => error.field).sort();
+export const fieldsOf = (problem: { errors?: { field: string }[] }) =>
+  (problem.errors ?? []).map((error) => error.field).sort();
 
 export async function expectNoContent(response: Response) {
   expect(response.status).toBe(204);

@@ -81,7 +81,13 @@ export function stubGlanceLazily(routes: Record<string, LazyAnswer>) {
   vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
     const request = new Request(input as RequestInfo, init);
     const url = new URL(request.url);
-    const call: LazyCall = { method: request.method, path: url.pathname, headers: request.headers, request, signal: init?.signal };
+    const call: LazyCall = {
+      method: request.method,
+      path: url.pathname,
+      headers: request.headers,
+      request,
+      signal: init?.signal,
+    };
     if (request.headers.get("content-type")?.startsWith("application/json")) call.json = await request.json();
     calls.push(call);
     const answer = url.origin === GLANCE ? routes[`${request.method} ${url.pathname}`] : undefined;
@@ -102,7 +108,11 @@ export const acceptsUpload =
 export function glanceJson(body: unknown, status = 200, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": "application/json", "x-openstack-request-id": "req-11111111-2222-4333-8444-555555555555", ...headers },
+    headers: {
+      "content-type": "application/json",
+      "x-openstack-request-id": "req-11111111-2222-4333-8444-555555555555",
+      ...headers,
+    },
   });
 }
 

@@ -50,13 +50,17 @@ describe("declaredLength", () => {
 });
 
 describe("readBodyTextWithin", () => {
-  const encoded = new TextEncoder().encode("{\"name\":\"€uro\"}");
+  const encoded = new TextEncoder().encode('{"name":"€uro"}');
 
   it("reads a body whose Content-Length is within the limit whole, as the counted read does", async () => {
     const declared = new Response(encoded, { headers: { "content-length": String(encoded.byteLength) } });
-    expect(await readBodyTextWithin(declared, encoded.byteLength)).toEqual({ ok: true, text: "{\"name\":\"€uro\"}" });
-    const request = new Request("http://x/", { method: "POST", body: encoded, headers: { "content-length": String(encoded.byteLength) } });
-    expect(await readBodyTextWithin(request, 1024, "release")).toEqual({ ok: true, text: "{\"name\":\"€uro\"}" });
+    expect(await readBodyTextWithin(declared, encoded.byteLength)).toEqual({ ok: true, text: '{"name":"€uro"}' });
+    const request = new Request("http://x/", {
+      method: "POST",
+      body: encoded,
+      headers: { "content-length": String(encoded.byteLength) },
+    });
+    expect(await readBodyTextWithin(request, 1024, "release")).toEqual({ ok: true, text: '{"name":"€uro"}' });
   });
 
   it("counts a body without a length, or with a Content-Encoding, and stops it at the limit", async () => {
@@ -65,7 +69,9 @@ describe("readBodyTextWithin", () => {
     expect(undeclared.cancelled()).toBe(true);
     // A declared length counts bytes on the wire; a decoded body may be far larger, so it is counted.
     const encodedBody = streamOf("abc", "def");
-    const gzipped = new Response(encodedBody.stream, { headers: { "content-length": "3", "content-encoding": "gzip" } });
+    const gzipped = new Response(encodedBody.stream, {
+      headers: { "content-length": "3", "content-encoding": "gzip" },
+    });
     expect(await readBodyTextWithin(gzipped, 4)).toEqual({ ok: false, bytesRead: 6 });
   });
 });

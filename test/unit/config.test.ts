@@ -15,10 +15,9 @@ describe("loadConfig", () => {
   });
 
   it("splits the CORS origin list", () => {
-    expect(loadConfig({ GLANCE_URL: "http://g", CORS_ALLOWED_ORIGINS: "https://a, https://b" }).CORS_ALLOWED_ORIGINS).toEqual([
-      "https://a",
-      "https://b",
-    ]);
+    expect(
+      loadConfig({ GLANCE_URL: "http://g", CORS_ALLOWED_ORIGINS: "https://a, https://b" }).CORS_ALLOWED_ORIGINS,
+    ).toEqual(["https://a", "https://b"]);
   });
 
   it("names each bad variable", () => {
@@ -32,8 +31,17 @@ describe("loadConfig", () => {
   });
 
   it("takes Glance from the catalog when GLANCE_URL is empty and KEYSTONE_URL is set", () => {
-    const config = loadConfig({ GLANCE_URL: "", KEYSTONE_URL: "http://ks:5000/", GLANCE_ENDPOINT_ALLOWLIST: "Glance.R1.example, glance.r2.example,", DEFAULT_REGION: "" });
-    expect(config).toMatchObject({ KEYSTONE_URL: "http://ks:5000", GLANCE_INTERFACE: "public", GLANCE_ENDPOINT_ALLOWLIST: ["glance.r1.example", "glance.r2.example"] });
+    const config = loadConfig({
+      GLANCE_URL: "",
+      KEYSTONE_URL: "http://ks:5000/",
+      GLANCE_ENDPOINT_ALLOWLIST: "Glance.R1.example, glance.r2.example,",
+      DEFAULT_REGION: "",
+    });
+    expect(config).toMatchObject({
+      KEYSTONE_URL: "http://ks:5000",
+      GLANCE_INTERFACE: "public",
+      GLANCE_ENDPOINT_ALLOWLIST: ["glance.r1.example", "glance.r2.example"],
+    });
     expect(config.GLANCE_URL).toBeUndefined();
     expect(config.DEFAULT_REGION).toBeUndefined();
   });

@@ -4,7 +4,10 @@ import { cacheKey } from "../../src/cache/keys";
 
 function collector() {
   const pending: Promise<unknown>[] = [];
-  return { waitUntil: (work: Promise<unknown>) => void pending.push(work), settle: () => Promise.all(pending.splice(0)) };
+  return {
+    waitUntil: (work: Promise<unknown>) => void pending.push(work),
+    settle: () => Promise.all(pending.splice(0)),
+  };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -22,7 +25,13 @@ describe("readThrough", () => {
     const cache = await caches.open("edge-cache-unit");
     const key = await cacheKey("unit", crypto.randomUUID());
     const { waitUntil, settle } = collector();
-    const failing = { key, ttlSeconds: 60, staleSeconds: 0, waitUntil, load: async () => Promise.reject(new Error("boom")) };
+    const failing = {
+      key,
+      ttlSeconds: 60,
+      staleSeconds: 0,
+      waitUntil,
+      load: async () => Promise.reject(new Error("boom")),
+    };
     await expect(readThrough(failing, cache)).rejects.toThrow("boom");
     await settle();
     expect(await cache.match(key)).toBeUndefined();
@@ -79,7 +88,10 @@ describe("readThrough", () => {
     await forgetCached(cache, key);
     await cache.put(
       key,
-      Response.json({ value: "other", freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 }, { headers: { "cache-control": "max-age=60" } }),
+      Response.json(
+        { value: "other", freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 },
+        { headers: { "cache-control": "max-age=60" } },
+      ),
     );
     expect(await readThrough(options, cache)).toEqual({ value: "other", outcome: "hit" });
     expect(await readThrough(options, cache)).toEqual({ value: "other", outcome: "hit" });
@@ -121,7 +133,9 @@ describe("singleFlight", () => {
       if (fail) throw new Error("upstream down");
       return "ok";
     };
-    const failing = await Promise.allSettled(Array.from({ length: 5 }, () => singleFlight("e", load, (value) => stored.push(value))));
+    const failing = await Promise.allSettled(
+      Array.from({ length: 5 }, () => singleFlight("e", load, (value) => stored.push(value))),
+    );
     expect(failing.map((result) => result.status)).toEqual(Array(5).fill("rejected"));
     expect(stored).toEqual([]);
     fail = false;

@@ -3,19 +3,27 @@ import { plainLines, upstreamErrorDetail } from "../../src/upstream/error-detail
 
 describe("upstreamErrorDetail", () => {
   it("reads webob's JSON and drops the <br /> residue", () => {
-    const body = JSON.stringify({ message: "No image found with ID nope<br /><br />\n\n\n", code: "404 Not Found", title: "Not Found" });
+    const body = JSON.stringify({
+      message: "No image found with ID nope<br /><br />\n\n\n",
+      code: "404 Not Found",
+      title: "Not Found",
+    });
     expect(upstreamErrorDetail(body, 404)).toBe("No image found with ID nope");
   });
 
   it("reads keystonemiddleware's JSON", () => {
-    const body = JSON.stringify({ error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } });
+    const body = JSON.stringify({
+      error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." },
+    });
     expect(upstreamErrorDetail(body, 401)).toBe("The request you have made requires authentication.");
   });
 
   it("reads webob's HTML page, dropping the status line and repeated lines", () => {
     const body =
       "<html>\n <head>\n  <title>400 Bad Request</title>\n </head>\n <body>\n  <h1>400 Bad Request</h1>\n  Invalid sort key: foo. It must be one of the following: name, status.<br /><br />\n\n\n\n </body>\n</html>";
-    expect(upstreamErrorDetail(body, 400)).toBe("Invalid sort key: foo. It must be one of the following: name, status.");
+    expect(upstreamErrorDetail(body, 400)).toBe(
+      "Invalid sort key: foo. It must be one of the following: name, status.",
+    );
   });
 
   it("reads text/plain and decodes entities", () => {

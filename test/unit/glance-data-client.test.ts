@@ -96,7 +96,13 @@ describe("GlanceClient image data", () => {
   });
 
   it("keeps Glance's 4xx status with its message, the token and Glance's address redacted, and never retries", async () => {
-    const seen = stubFetch(() => glanceError(409, "Conflict", `Image status transition from active to saving is not allowed ${TOKEN} at ${GLANCE}`));
+    const seen = stubFetch(() =>
+      glanceError(
+        409,
+        "Conflict",
+        `Image status transition from active to saving is not allowed ${TOKEN} at ${GLANCE}`,
+      ),
+    );
     const problem = await problemFrom(client().uploadImageData(ID, lazyBody(1, 4).stream, 4));
     expect(problem.status).toBe(409);
     expect(problem.code).toBe("glance-error");
@@ -167,13 +173,21 @@ describe("GlanceClient image data", () => {
   });
 
   it("keeps Glance's 416 for a range it cannot satisfy, with Glance's message", async () => {
-    stubFetch(() => new Response("<html><body><h1>416 Request Range Not Satisfiable</h1>Invalid start position in Range header.</body></html>", { status: 416, headers: { "content-type": "text/html" } }));
+    stubFetch(
+      () =>
+        new Response(
+          "<html><body><h1>416 Request Range Not Satisfiable</h1>Invalid start position in Range header.</body></html>",
+          { status: 416, headers: { "content-type": "text/html" } },
+        ),
+    );
     const problem = await problemFrom(client().downloadImageData(ID, { range: "bytes=20-" }));
     expect([problem.status, problem.detail]).toEqual([416, "Invalid start position in Range header."]);
   });
 
   it("reads GET /v2/info/usage, and an empty document when Glance enforces no quotas", async () => {
-    const usage = { usage: { image_size_total: { limit: 1000, usage: 10 }, image_stage_total: { limit: -1, usage: 0 } } };
+    const usage = {
+      usage: { image_size_total: { limit: 1000, usage: 10 }, image_stage_total: { limit: -1, usage: 0 } },
+    };
     let seen = stubFetch(() => glanceJson(usage));
     expect(await client().usage()).toEqual(usage);
     expect(new URL(seen[0].request.url).pathname).toBe("/v2/info/usage");

@@ -8,7 +8,9 @@ describe("Glance record schemas", () => {
     expect(parsed.success && parsed.data).toBe(image);
     const list = GlanceImageListSchema.parse({ images: [image], next: "/v2/images?marker=a" });
     expect(list.images[0]).toBe(image);
-    expect(GlanceNamespaceSchema.safeParse({ namespace: "OS::Compute::Quota", display_name: "Quota" }).success).toBe(true);
+    expect(GlanceNamespaceSchema.safeParse({ namespace: "OS::Compute::Quota", display_name: "Quota" }).success).toBe(
+      true,
+    );
   });
 
   it.each([[null], [[{ id: "a" }]], ["a"], [{ id: 42 }], [{ name: "no id" }]])("refuse %j", (value) => {

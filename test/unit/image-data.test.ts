@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, glanceSha512, hexToBase64, quotaExceeded, sha512ReprDigest } from "../../src/glance/transform/image-data";
+import {
+  attachmentDisposition,
+  glanceSha512,
+  hexToBase64,
+  quotaExceeded,
+  sha512ReprDigest,
+} from "../../src/glance/transform/image-data";
 
 const ID = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
 
@@ -16,7 +22,8 @@ describe("attachmentDisposition", () => {
   });
 
   it("falls back to the id for a missing, empty or dots-only name", () => {
-    for (const name of [undefined, null, "", "  ", "..."]) expect(attachmentDisposition(name, ID)).toBe(`attachment; filename="${ID}"`);
+    for (const name of [undefined, null, "", "  ", "..."])
+      expect(attachmentDisposition(name, ID)).toBe(`attachment; filename="${ID}"`);
   });
 });
 
@@ -55,6 +62,8 @@ describe("quotaExceeded", () => {
   });
 
   it("counts nothing left when usage is already over the limit", () => {
-    expect(quotaExceeded({ usage: { image_size_total: { limit: 1, usage: 5 } } }, "image_size_total", 1)?.remainingBytes).toBe(0);
+    expect(
+      quotaExceeded({ usage: { image_size_total: { limit: 1, usage: 5 } } }, "image_size_total", 1)?.remainingBytes,
+    ).toBe(0);
   });
 });

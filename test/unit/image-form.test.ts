@@ -73,11 +73,20 @@ describe("formToCreateRequest", () => {
   });
 
   it("refuses a field named __proto__ instead of dropping it", () => {
-    expect(formToCreateRequest([["__proto__", "x"]]).issues).toEqual([{ field: "__proto__", message: "__proto__ cannot be used as a property name" }]);
+    expect(formToCreateRequest([["__proto__", "x"]]).issues).toEqual([
+      { field: "__proto__", message: "__proto__ cannot be used as a property name" },
+    ]);
   });
 
   it("takes $$originalJSON as the whole body, typed as sent, and reads no other field", () => {
-    const original = { name: "cirros", min_disk: 2, protected: true, tags: ["x"], data: {}, hw_qemu_guest_agent: "yes" };
+    const original = {
+      name: "cirros",
+      min_disk: 2,
+      protected: true,
+      tags: ["x"],
+      data: {},
+      hw_qemu_guest_agent: "yes",
+    };
     const result = formToCreateRequest([
       ["name", "ignored copy"],
       ["min_disk", "not a number"],
@@ -87,11 +96,14 @@ describe("formToCreateRequest", () => {
   });
 
   it("refuses a $$originalJSON that is not one JSON object", () => {
-    const issueOf = (...values: string[]) => formToCreateRequest(values.map((value) => ["$$originalJSON", value] as const)).issues;
+    const issueOf = (...values: string[]) =>
+      formToCreateRequest(values.map((value) => ["$$originalJSON", value] as const)).issues;
     expect(issueOf("{")).toEqual([{ field: "$$originalJSON", message: "$$originalJSON is not valid JSON" }]);
     expect(issueOf("[1]")).toEqual([{ field: "$$originalJSON", message: "$$originalJSON must be a JSON object" }]);
     expect(issueOf("null")).toEqual([{ field: "$$originalJSON", message: "$$originalJSON must be a JSON object" }]);
-    expect(issueOf("{}", "{}")).toEqual([{ field: "$$originalJSON", message: "$$originalJSON is given more than once" }]);
+    expect(issueOf("{}", "{}")).toEqual([
+      { field: "$$originalJSON", message: "$$originalJSON is given more than once" },
+    ]);
     expect(issueOf('{"a": {"__proto__": {"x": 1}}}')).toEqual([
       { field: "$$originalJSON.a.__proto__", message: "__proto__ cannot be used as a property name" },
     ]);

@@ -1,22 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { importMethodProblem, importRequestIssues, importStoresProblem, toGlanceImportRequest } from "../../src/glance/transform/image-import";
+import {
+  importMethodProblem,
+  importRequestIssues,
+  importStoresProblem,
+  toGlanceImportRequest,
+} from "../../src/glance/transform/image-import";
 
 const REMOTE_IMAGE_ID = "c4705b36-b281-40f6-a01d-bf98883ead8e";
 
 describe("toGlanceImportRequest", () => {
   it("puts the method's own fields inside method and keeps the store options beside it", () => {
-    expect(toGlanceImportRequest({ method: "web-download", uri: "https://example.org/a.raw", stores: ["fast"], all_stores_must_succeed: false })).toEqual({
+    expect(
+      toGlanceImportRequest({
+        method: "web-download",
+        uri: "https://example.org/a.raw",
+        stores: ["fast"],
+        all_stores_must_succeed: false,
+      }),
+    ).toEqual({
       method: { name: "web-download", uri: "https://example.org/a.raw" },
       stores: ["fast"],
       all_stores_must_succeed: false,
     });
-    expect(toGlanceImportRequest({ method: "glance-download", glance_image_id: REMOTE_IMAGE_ID, glance_region: "R2" })).toEqual({
+    expect(
+      toGlanceImportRequest({ method: "glance-download", glance_image_id: REMOTE_IMAGE_ID, glance_region: "R2" }),
+    ).toEqual({
       method: { name: "glance-download", glance_image_id: REMOTE_IMAGE_ID, glance_region: "R2" },
     });
   });
 
   it("sends false values it was given (all_stores: false is the caller's choice, not absence)", () => {
-    expect(toGlanceImportRequest({ method: "glance-direct", all_stores: false })).toEqual({ method: { name: "glance-direct" }, all_stores: false });
+    expect(toGlanceImportRequest({ method: "glance-direct", all_stores: false })).toEqual({
+      method: { name: "glance-direct" },
+      all_stores: false,
+    });
   });
 });
 
@@ -26,15 +43,33 @@ describe("importRequestIssues", () => {
     expect(importRequestIssues({ method: "web-download", uri: "https://example.org/a" })).toEqual([]);
     expect(importRequestIssues({ method: "copy-image", all_stores: true })).toEqual([]);
     expect(importRequestIssues({ method: "copy-image", stores: ["b"] })).toEqual([]);
-    expect(importRequestIssues({ method: "glance-download", glance_image_id: REMOTE_IMAGE_ID, glance_region: "R", glance_service_interface: "admin" })).toEqual([]);
+    expect(
+      importRequestIssues({
+        method: "glance-download",
+        glance_image_id: REMOTE_IMAGE_ID,
+        glance_region: "R",
+        glance_service_interface: "admin",
+      }),
+    ).toEqual([]);
   });
 
   it("names each missing or misplaced field", () => {
     expect(importRequestIssues({ method: "web-download" }).map((i) => i.field)).toEqual(["uri"]);
-    expect(importRequestIssues({ method: "copy-image", uri: "https://x.org/" }).map((i) => i.field)).toEqual(["uri", "stores"]);
-    expect(importRequestIssues({ method: "glance-download", glance_service_interface: "public" }).map((i) => i.field)).toEqual(["glance_image_id", "glance_region"]);
-    expect(importRequestIssues({ method: "web-download", uri: "https://x.org/", glance_image_id: REMOTE_IMAGE_ID }).map((i) => i.field)).toEqual(["glance_image_id"]);
-    expect(importRequestIssues({ method: "copy-image", stores: ["a"], all_stores: true }).map((i) => i.field)).toEqual(["all_stores"]);
+    expect(importRequestIssues({ method: "copy-image", uri: "https://x.org/" }).map((i) => i.field)).toEqual([
+      "uri",
+      "stores",
+    ]);
+    expect(
+      importRequestIssues({ method: "glance-download", glance_service_interface: "public" }).map((i) => i.field),
+    ).toEqual(["glance_image_id", "glance_region"]);
+    expect(
+      importRequestIssues({ method: "web-download", uri: "https://x.org/", glance_image_id: REMOTE_IMAGE_ID }).map(
+        (i) => i.field,
+      ),
+    ).toEqual(["glance_image_id"]);
+    expect(importRequestIssues({ method: "copy-image", stores: ["a"], all_stores: true }).map((i) => i.field)).toEqual([
+      "all_stores",
+    ]);
   });
 });
 

@@ -27,7 +27,10 @@ const HORIZON_DEFAULTS = {
 
 describe("createImageMetadata", () => {
   it("applies Horizon's defaults to a name-only body (O-C5)", () => {
-    expect(createImageMetadata({ name: "Bare" })).toEqual({ image: { ...HORIZON_DEFAULTS, name: "Bare" }, source: { kind: "none" } });
+    expect(createImageMetadata({ name: "Bare" })).toEqual({
+      image: { ...HORIZON_DEFAULTS, name: "Bare" },
+      source: { kind: "none" },
+    });
   });
 
   it('defaults the name to "" and keeps an explicit null (O-C6, O-C19)', () => {
@@ -40,7 +43,10 @@ describe("createImageMetadata", () => {
   });
 
   it("renames kernel and ramdisk, and leaves them out when null", () => {
-    expect(createImageMetadata({ kernel: KERNEL_ID, ramdisk: RAMDISK_ID }).image).toMatchObject({ kernel_id: KERNEL_ID, ramdisk_id: RAMDISK_ID });
+    expect(createImageMetadata({ kernel: KERNEL_ID, ramdisk: RAMDISK_ID }).image).toMatchObject({
+      kernel_id: KERNEL_ID,
+      ramdisk_id: RAMDISK_ID,
+    });
     const image = createImageMetadata({ kernel: null, ramdisk: null }).image;
     expect(image).not.toHaveProperty("kernel_id");
     expect(image).not.toHaveProperty("ramdisk_id");
@@ -73,7 +79,10 @@ describe("createImageMetadata", () => {
   });
 
   it("builds T-30's vhd metadata with the ovf container", () => {
-    expect(createImageMetadata({ disk_format: "vhd" }).image).toMatchObject({ disk_format: "vhd", container_format: "ovf" });
+    expect(createImageMetadata({ disk_format: "vhd" }).image).toMatchObject({
+      disk_format: "vhd",
+      container_format: "ovf",
+    });
   });
 
   it("copies every other key as a custom property (T-13) and honours tags, owner, id and os_hidden", () => {
@@ -111,8 +120,14 @@ describe("createImageMetadata", () => {
 
   it("chooses web-download import, location, or no data from the source fields", () => {
     const url = "https://example.org/a.img";
-    expect(createImageMetadata({ source_type: "url", image_url: url, import_data: true }).source).toEqual({ kind: "web-download", uri: url });
-    expect(createImageMetadata({ source_type: "url", image_url: url, import_data: false }).source).toEqual({ kind: "location", url });
+    expect(createImageMetadata({ source_type: "url", image_url: url, import_data: true }).source).toEqual({
+      kind: "web-download",
+      uri: url,
+    });
+    expect(createImageMetadata({ source_type: "url", image_url: url, import_data: false }).source).toEqual({
+      kind: "location",
+      url,
+    });
     expect(createImageMetadata({ source_type: "url", image_url: url }).source).toEqual({ kind: "location", url });
     expect(createImageMetadata({ source_type: "file-direct" }).source).toEqual({ kind: "none" });
     expect(createImageMetadata({}).source).toEqual({ kind: "none" });
@@ -136,20 +151,31 @@ describe("fixFormats", () => {
 
 describe("createSourceIssues", () => {
   it("needs image_url with source_type url, and source_type url with image_url", () => {
-    expect(createSourceIssues({ source_type: "url" })).toEqual([{ field: "image_url", message: "image_url is required when source_type is url" }]);
-    expect(createSourceIssues({ image_url: "https://example.org/" })).toEqual([{ field: "image_url", message: "image_url needs source_type url" }]);
-    expect(createSourceIssues({ source_type: "file", import_data: true })).toEqual([{ field: "import_data", message: "import_data needs source_type url" }]);
+    expect(createSourceIssues({ source_type: "url" })).toEqual([
+      { field: "image_url", message: "image_url is required when source_type is url" },
+    ]);
+    expect(createSourceIssues({ image_url: "https://example.org/" })).toEqual([
+      { field: "image_url", message: "image_url needs source_type url" },
+    ]);
+    expect(createSourceIssues({ source_type: "file", import_data: true })).toEqual([
+      { field: "import_data", message: "import_data needs source_type url" },
+    ]);
   });
 
   it("refuses is_copying true and data that is not a file name, accepts a direct upload's file name and what Horizon's UI sends when there is no data", () => {
-    expect(createSourceIssues({ is_copying: true, data: { size: 1 } }).map((issue) => issue.field)).toEqual(["is_copying", "data"]);
+    expect(createSourceIssues({ is_copying: true, data: { size: 1 } }).map((issue) => issue.field)).toEqual([
+      "is_copying",
+      "data",
+    ]);
     expect(createSourceIssues({ data: "sample.iso", source_type: "file-direct" })).toEqual([]);
     expect(createSourceIssues({ data: "sample.iso", source_type: "url", image_url: "https://example.org/" })).toEqual([
       { field: "data", message: "a direct upload (data) cannot be combined with source_type url" },
     ]);
     expect(createSourceIssues({ data: 42 }).map((issue) => issue.field)).toEqual(["data"]);
     expect(createSourceIssues({ is_copying: false, data: {}, source_type: "file-direct" })).toEqual([]);
-    expect(createSourceIssues({ source_type: "url", image_url: "https://example.org/", import_data: false })).toEqual([]);
+    expect(createSourceIssues({ source_type: "url", image_url: "https://example.org/", import_data: false })).toEqual(
+      [],
+    );
   });
 
   it("treats {}, null and an empty string as no data", () => {
@@ -159,22 +185,37 @@ describe("createSourceIssues", () => {
 });
 
 describe("customPropertyKeyProblem", () => {
-  it.each(["toString", "constructor", "hasOwnProperty", "valueOf"])("%s is an ordinary custom property name (found by the fuzz suite: was Object.prototype's function)", (key) => {
-    expect(customPropertyKeyProblem(key, "image")).toBeUndefined();
-    expect(customPropertyKeyProblem(key, "properties")).toBeUndefined();
-  });
+  it.each(["toString", "constructor", "hasOwnProperty", "valueOf"])(
+    "%s is an ordinary custom property name (found by the fuzz suite: was Object.prototype's function)",
+    (key) => {
+      expect(customPropertyKeyProblem(key, "image")).toBeUndefined();
+      expect(customPropertyKeyProblem(key, "properties")).toBeUndefined();
+    },
+  );
 
   it.each(["location", "deleted", "deleted_at", "os_glance_import_task"])("refuses the reserved key %s", (key) => {
     expect(customPropertyKeyProblem(key, "image")).toBe(`Attribute '${key}' is reserved.`);
     expect(customPropertyKeyProblem(key, "properties")).toBe(`Attribute '${key}' is reserved.`);
   });
 
-  it.each(["self", "file", "schema", "direct_url", "stores", "status", "checksum", "size", "virtual_size", "created_at", "updated_at", "os_hash_algo", "os_hash_value", "id"])(
-    "refuses the read-only key %s",
-    (key) => {
-      expect(customPropertyKeyProblem(key, "image")).toBe(`Attribute '${key}' is read-only.`);
-    },
-  );
+  it.each([
+    "self",
+    "file",
+    "schema",
+    "direct_url",
+    "stores",
+    "status",
+    "checksum",
+    "size",
+    "virtual_size",
+    "created_at",
+    "updated_at",
+    "os_hash_algo",
+    "os_hash_value",
+    "id",
+  ])("refuses the read-only key %s", (key) => {
+    expect(customPropertyKeyProblem(key, "image")).toBe(`Attribute '${key}' is read-only.`);
+  });
 
   it("refuses empty and over-long names", () => {
     expect(customPropertyKeyProblem("", "image")).toMatch(/empty/);
@@ -191,7 +232,17 @@ describe("customPropertyKeyProblem", () => {
   });
 
   it("refuses base properties on the properties endpoint, where kernel_id is an ordinary property", () => {
-    for (const key of ["name", "visibility", "protected", "disk_format", "container_format", "min_disk", "min_ram", "tags", "owner"]) {
+    for (const key of [
+      "name",
+      "visibility",
+      "protected",
+      "disk_format",
+      "container_format",
+      "min_disk",
+      "min_ram",
+      "tags",
+      "owner",
+    ]) {
       expect(customPropertyKeyProblem(key, "properties")).toMatch(/base property/);
     }
     expect(customPropertyKeyProblem("kernel_id", "properties")).toBeUndefined();
@@ -213,12 +264,22 @@ describe("customPropertyValueProblem", () => {
 
 describe("osHiddenValue", () => {
   it('accepts booleans and "true"/"false" (Horizon turned a JSON true into false)', () => {
-    expect([true, "true", false, "false"].map((value) => osHiddenValue(value as boolean | "true" | "false"))).toEqual([true, true, false, false]);
+    expect([true, "true", false, "false"].map((value) => osHiddenValue(value as boolean | "true" | "false"))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
 describe("imageUpdateChanges", () => {
-  const required: UpdateImageRequest = { name: "only-name", disk_format: "qcow2", visibility: "public", protected: false };
+  const required: UpdateImageRequest = {
+    name: "only-name",
+    disk_format: "qcow2",
+    visibility: "public",
+    protected: false,
+  };
 
   it("changes only the required fields when nothing else is sent (Horizon reset the rest, O-U8)", () => {
     expect(imageUpdateChanges(required)).toEqual({
@@ -265,18 +326,31 @@ describe("imageUpdateChanges", () => {
   });
 
   it("removes custom properties, kernel and ramdisk sent as null", () => {
-    const changes = imageUpdateChanges({ ...required, kernel: null, ramdisk: null, description: null, architecture: null, hw_disk_bus: null });
+    const changes = imageUpdateChanges({
+      ...required,
+      kernel: null,
+      ramdisk: null,
+      description: null,
+      architecture: null,
+      hw_disk_bus: null,
+    });
     expect(changes.remove).toEqual(["kernel_id", "ramdisk_id", "description", "architecture", "hw_disk_bus"]);
     expect(Object.keys(changes.set)).toEqual(["name", "disk_format", "visibility", "protected"]);
   });
 
   it("lets the disk format decide the container format, as on create (T-6)", () => {
-    expect(imageUpdateChanges({ ...required, disk_format: "aki" }).set).toMatchObject({ disk_format: "aki", container_format: "aki" });
+    expect(imageUpdateChanges({ ...required, disk_format: "aki" }).set).toMatchObject({
+      disk_format: "aki",
+      container_format: "aki",
+    });
     expect(imageUpdateChanges({ ...required, disk_format: "docker", container_format: "bare" }).set).toMatchObject({
       disk_format: "raw",
       container_format: "docker",
     });
-    expect(imageUpdateChanges({ ...required, disk_format: "ova" }).set).toMatchObject({ disk_format: "vmdk", container_format: "ova" });
+    expect(imageUpdateChanges({ ...required, disk_format: "ova" }).set).toMatchObject({
+      disk_format: "vmdk",
+      container_format: "ova",
+    });
   });
 });
 

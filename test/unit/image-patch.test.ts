@@ -20,11 +20,18 @@ const CURRENT = {
 
 describe("imagePatchOps", () => {
   it("holds only real changes: nothing for unchanged values, no spurious /tags op (O-U1, O-U2)", () => {
-    expect(imagePatchOps(CURRENT, { set: { name: "osh-demo-glance", disk_format: "raw", visibility: "shared", protected: false }, remove: [] })).toEqual([]);
-    expect(imagePatchOps(CURRENT, { set: { name: "renamed", min_disk: 5, visibility: "shared" }, remove: [] })).toEqual([
-      { op: "replace", path: "/name", value: "renamed" },
-      { op: "replace", path: "/min_disk", value: 5 },
-    ]);
+    expect(
+      imagePatchOps(CURRENT, {
+        set: { name: "osh-demo-glance", disk_format: "raw", visibility: "shared", protected: false },
+        remove: [],
+      }),
+    ).toEqual([]);
+    expect(imagePatchOps(CURRENT, { set: { name: "renamed", min_disk: 5, visibility: "shared" }, remove: [] })).toEqual(
+      [
+        { op: "replace", path: "/name", value: "renamed" },
+        { op: "replace", path: "/min_disk", value: 5 },
+      ],
+    );
   });
 
   it("adds a new custom property, replaces an existing one, and replaces a base key the image lacks", () => {
@@ -37,14 +44,16 @@ describe("imagePatchOps", () => {
   });
 
   it("removes only keys the image has, and never one that is also set", () => {
-    expect(imagePatchOps(CURRENT, { set: { osh_color: "red" }, remove: ["description", "not_there", "osh_color"] })).toEqual([
-      { op: "remove", path: "/description" },
-    ]);
+    expect(
+      imagePatchOps(CURRENT, { set: { osh_color: "red" }, remove: ["description", "not_there", "osh_color"] }),
+    ).toEqual([{ op: "remove", path: "/description" }]);
   });
 
   it("compares tags as a set", () => {
     expect(imagePatchOps(CURRENT, { set: { tags: ["t2", "t1"] }, remove: [] })).toEqual([]);
-    expect(imagePatchOps(CURRENT, { set: { tags: ["t1"] }, remove: [] })).toEqual([{ op: "replace", path: "/tags", value: ["t1"] }]);
+    expect(imagePatchOps(CURRENT, { set: { tags: ["t1"] }, remove: [] })).toEqual([
+      { op: "replace", path: "/tags", value: ["t1"] },
+    ]);
   });
 
   it("builds T-4's patch: set a and b, remove c and d only where the image has them", () => {
@@ -58,6 +67,8 @@ describe("imagePatchOps", () => {
 
   it("escapes / and ~ in property names (RFC 6901)", () => {
     expect(jsonPointer("a/b~c")).toBe("/a~1b~0c");
-    expect(imagePatchOps({ id: "1" }, { set: { "a/b": "x" }, remove: [] })).toEqual([{ op: "add", path: "/a~1b", value: "x" }]);
+    expect(imagePatchOps({ id: "1" }, { set: { "a/b": "x" }, remove: [] })).toEqual([
+      { op: "add", path: "/a~1b", value: "x" },
+    ]);
   });
 });

@@ -82,7 +82,10 @@ describe("toHorizonImage", () => {
   });
 
   it("gives a queued image size 0, null checksum and architecture, and is_public from visibility", () => {
-    const image = toHorizonImage({ id: "x", visibility: "public", size: null, checksum: null, os_hidden: false }, "list");
+    const image = toHorizonImage(
+      { id: "x", visibility: "public", size: null, checksum: null, os_hidden: false },
+      "list",
+    );
     expect(ImageSchema.parse(image)).toMatchObject({
       size: 0,
       checksum: null,

@@ -37,7 +37,10 @@ function expected(count: number) {
 
 const recorder = () => {
   const seen = { sizes: [] as number[], ended: 0 };
-  return { seen, observer: { chunk: (chunk: Uint8Array) => void seen.sizes.push(chunk.byteLength), end: () => void seen.ended++ } };
+  return {
+    seen,
+    observer: { chunk: (chunk: Uint8Array) => void seen.sizes.push(chunk.byteLength), end: () => void seen.ended++ },
+  };
 };
 
 describe("pumpLargeChunks", () => {
@@ -67,7 +70,10 @@ describe("pumpLargeChunks", () => {
     const failing = new ReadableStream<Uint8Array>({ pull: (c) => c.error(new Error("client went away")) });
     await expect(new Response(pumpLargeChunks(failing, 10, recorder().observer)).arrayBuffer()).rejects.toThrow();
     let cancelled = false;
-    const endless = new ReadableStream<Uint8Array>({ pull: (c) => c.enqueue(new Uint8Array(8)), cancel: () => void (cancelled = true) });
+    const endless = new ReadableStream<Uint8Array>({
+      pull: (c) => c.enqueue(new Uint8Array(8)),
+      cancel: () => void (cancelled = true),
+    });
     await pumpLargeChunks(endless, undefined, recorder().observer).cancel("Glance answered early");
     await expect.poll(() => cancelled).toBe(true);
   });

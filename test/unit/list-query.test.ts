@@ -132,11 +132,15 @@ describe("ListImagesQuerySchema + planImageList", () => {
       expect(issues({ is_public: value })).toEqual(["is_public: must be true or false"]);
     });
     it("is_public cannot be combined with visibility", () => {
-      expect(issues({ is_public: "true", visibility: "private" })).toEqual(["is_public: conflicts with visibility; give one of them"]);
+      expect(issues({ is_public: "true", visibility: "private" })).toEqual([
+        "is_public: conflicts with visibility; give one of them",
+      ]);
     });
     it("property-owner_id becomes owner (O-L15), and cannot be combined with owner", () => {
       expect(plan({ "property-owner_id": "p9" }).filters).toEqual([["owner", "p9"]]);
-      expect(issues({ "property-owner_id": "p9", owner: "p8" })).toEqual(["property-owner_id: conflicts with owner; give one of them"]);
+      expect(issues({ "property-owner_id": "p9", owner: "p8" })).toEqual([
+        "property-owner_id: conflicts with owner; give one of them",
+      ]);
     });
   });
 
@@ -174,11 +178,11 @@ describe("ListImagesQuerySchema + planImageList", () => {
         owner: "p1",
         visibility: "community",
         status: "in:active,queued",
-        name: "in:\"a,b\",c",
+        name: 'in:"a,b",c',
         hw_disk_bus: "virtio",
       };
       expect(plan(raw).filters).toEqual([
-        ["name", "in:\"a,b\",c"],
+        ["name", 'in:"a,b",c'],
         ["status", "in:active,queued"],
         ["visibility", "community"],
         ["owner", "p1"],
@@ -217,12 +221,28 @@ describe("ListImagesQuerySchema + planImageList", () => {
       ["member_status", "maybe", "member_status: must be one of: pending, accepted, rejected, all"],
       ["protected", "yes", "protected: must be true or false"],
       ["os_hidden", "1", "os_hidden: must be true or false"],
-      ["status", "running", "status: must be one of queued, saving, active, killed, deleted, uploading, importing, pending_delete, deactivated, or in:<a comma-separated list of them>"],
-      ["status", "in:active,running", "status: must be one of queued, saving, active, killed, deleted, uploading, importing, pending_delete, deactivated, or in:<a comma-separated list of them>"],
+      [
+        "status",
+        "running",
+        "status: must be one of queued, saving, active, killed, deleted, uploading, importing, pending_delete, deactivated, or in:<a comma-separated list of them>",
+      ],
+      [
+        "status",
+        "in:active,running",
+        "status: must be one of queued, saving, active, killed, deleted, uploading, importing, pending_delete, deactivated, or in:<a comma-separated list of them>",
+      ],
       ["size_min", "-1", "size_min: must be a non-negative integer (bytes)"],
       ["size_max", "1GB", "size_max: must be a non-negative integer (bytes)"],
-      ["created_at", "yesterday", "created_at: must be [gt|gte|eq|neq|lt|lte:]<ISO 8601 date-time>, e.g. gte:2026-01-01T00:00:00Z"],
-      ["updated_at", "after:2026-01-01", "updated_at: must be [gt|gte|eq|neq|lt|lte:]<ISO 8601 date-time>, e.g. gte:2026-01-01T00:00:00Z"],
+      [
+        "created_at",
+        "yesterday",
+        "created_at: must be [gt|gte|eq|neq|lt|lte:]<ISO 8601 date-time>, e.g. gte:2026-01-01T00:00:00Z",
+      ],
+      [
+        "updated_at",
+        "after:2026-01-01",
+        "updated_at: must be [gt|gte|eq|neq|lt|lte:]<ISO 8601 date-time>, e.g. gte:2026-01-01T00:00:00Z",
+      ],
       ["name", "", "name: must not be empty"],
       ["id", "in:", "id: an in: list needs at least one value"],
     ])("refuses %s=%j", (key, value, message) => {
@@ -248,7 +268,16 @@ describe("ListImagesQuerySchema + planImageList", () => {
   });
 
   it("names every problem at once, cross-field ones included", () => {
-    expect(issues({ sort_key: "namespace", sort_dir: "sideways", sort: "name", is_public: "true", visibility: "public", name: ["a", "b"] })).toEqual([
+    expect(
+      issues({
+        sort_key: "namespace",
+        sort_dir: "sideways",
+        sort: "name",
+        is_public: "true",
+        visibility: "public",
+        name: ["a", "b"],
+      }),
+    ).toEqual([
       "sort_key: must be one of: name, status, container_format, disk_format, size, id, created_at, updated_at",
       "sort_dir: must be one of: asc, desc",
       `name: ${REPEATED_MESSAGE}`,

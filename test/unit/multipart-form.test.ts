@@ -4,8 +4,10 @@ import { MultipartFormError, readStreamedForm } from "../../src/lib/multipart-fo
 const BOUNDARY = "----glanceEdgeBoundary7MA4YWxkTrZu0gW";
 const encoder = new TextEncoder();
 
-const formHeaders = (boundary = BOUNDARY) => new Headers({ "content-type": `multipart/form-data; boundary=${boundary}` });
-const fieldPart = (name: string, value: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+const formHeaders = (boundary = BOUNDARY) =>
+  new Headers({ "content-type": `multipart/form-data; boundary=${boundary}` });
+const fieldPart = (name: string, value: string) =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
 const fileHead = (name = "data", filename = "disk.raw") =>
   `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
 const CLOSE = `\r\n--${BOUNDARY}--\r\n`;
@@ -47,7 +49,7 @@ function lazyBody(head: string, fileBytes: number, tail: string, chunkSize = 65_
         }
         const size = Math.min(chunkSize, total - offset);
         const chunk = new Uint8Array(size);
-        for (let i = 0; i < size; ) {
+        for (let i = 0; i < size;) {
           const at = offset + i;
           if (at < headBytes.length) {
             const n = Math.min(size - i, headBytes.length - at);
@@ -151,7 +153,12 @@ describe("readStreamedForm", () => {
   });
 
   it("returns the fields in order, repeated names kept, and no file when there is none", async () => {
-    const body = lazyBody("", 0, `${fieldPart("tags", "a")}${fieldPart("tags", "b")}${fieldPart("name", "héllo")}--${BOUNDARY}--\r\n`, 5);
+    const body = lazyBody(
+      "",
+      0,
+      `${fieldPart("tags", "a")}${fieldPart("tags", "b")}${fieldPart("name", "héllo")}--${BOUNDARY}--\r\n`,
+      5,
+    );
     const form = await readStreamedForm(body.stream, formHeaders(), OPTIONS);
     expect(form).toEqual({
       fields: [
@@ -169,7 +176,12 @@ describe("readStreamedForm", () => {
   });
 
   it("refuses fields larger than the cap with a 413, reading no further", async () => {
-    const body = lazyBody(fieldPart("description", "x".repeat(3000)) + fieldPart("name", "y".repeat(3000)) + fileHead(), 10 * 1024 * 1024, CLOSE, 1024);
+    const body = lazyBody(
+      fieldPart("description", "x".repeat(3000)) + fieldPart("name", "y".repeat(3000)) + fileHead(),
+      10 * 1024 * 1024,
+      CLOSE,
+      1024,
+    );
     const error = await formErrorOf(readStreamedForm(body.stream, formHeaders(), OPTIONS));
     expect(error.status).toBe(413);
     expect(error.message).toBe("the form fields before the data part exceed 4096 bytes");
@@ -218,9 +230,13 @@ describe("readStreamedForm", () => {
   });
 
   it("refuses a Content-Type without a boundary, and a body that ends early", async () => {
-    const noBoundary = await formErrorOf(readStreamedForm(lazyBody("", 0, "x").stream, new Headers({ "content-type": "multipart/form-data" }), OPTIONS));
+    const noBoundary = await formErrorOf(
+      readStreamedForm(lazyBody("", 0, "x").stream, new Headers({ "content-type": "multipart/form-data" }), OPTIONS),
+    );
     expect(noBoundary).toMatchObject({ status: 400, field: "content-type" });
-    const truncated = await formErrorOf(readStreamedForm(lazyBody("", 0, fieldPart("name", "x")).stream, formHeaders(), OPTIONS));
+    const truncated = await formErrorOf(
+      readStreamedForm(lazyBody("", 0, fieldPart("name", "x")).stream, formHeaders(), OPTIONS),
+    );
     expect(truncated).toMatchObject({ status: 400, message: "the form ends before its closing boundary" });
     const empty = await formErrorOf(readStreamedForm(null, formHeaders(), OPTIONS));
     expect(empty.status).toBe(400);

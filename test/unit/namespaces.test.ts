@@ -52,7 +52,9 @@ describe("planNamespaceList", () => {
   });
 
   it("uses resource_types without resource_type: a Glance filter, no prefixing, properties_target matched on each", () => {
-    const plan = planNamespaceList(query({ resource_types: "OS::Cinder::Volume, OS::Nova::Server", properties_target: "image" }));
+    const plan = planNamespaceList(
+      query({ resource_types: "OS::Cinder::Volume, OS::Nova::Server", properties_target: "image" }),
+    );
     expect(plan).toMatchObject({
       resourceTypes: "OS::Cinder::Volume, OS::Nova::Server",
       resourceType: undefined,
@@ -78,7 +80,10 @@ describe("planNamespaceList", () => {
 
   it("names every offending field in one 400", () => {
     const problem = problemOf(() =>
-      planNamespaceList(query({ resource_type: "OS::Glance::Image", resource_types: "OS::Nova::Flavor", limit: 1001 }), { resultLimit: 1000 }),
+      planNamespaceList(
+        query({ resource_type: "OS::Glance::Image", resource_types: "OS::Nova::Flavor", limit: 1001 }),
+        { resultLimit: 1000 },
+      ),
     );
     expect(problem.init.status).toBe(400);
     expect(problem.init.errors?.map((e) => [e.location, e.field])).toEqual([
@@ -92,19 +97,30 @@ describe("planNamespaceList", () => {
     expect(plan.limit).toBe(1000);
     expect(plan.filters).toEqual([["owner", "admin"]]);
     const problem = problemOf(() => planNamespaceList(query({ limit: 1001 }), { resultLimit: 1000 }));
-    expect(problem.init.errors).toEqual([{ location: "query", field: "limit", message: "must be at most 1000 (API_RESULT_LIMIT)" }]);
+    expect(problem.init.errors).toEqual([
+      { location: "query", field: "limit", message: "must be at most 1000 (API_RESULT_LIMIT)" },
+    ]);
   });
 
   it("refuses properties_target without a resource type", () => {
     const problem = problemOf(() => planNamespaceList(query({ properties_target: "image" })));
-    expect(problem.init.errors).toEqual([{ location: "query", field: "properties_target", message: expect.stringContaining("resource_type") }]);
+    expect(problem.init.errors).toEqual([
+      { location: "query", field: "properties_target", message: expect.stringContaining("resource_type") },
+    ]);
   });
 });
 
 describe("namespaceListQuery", () => {
   it("orders filters, resource_types, limit, marker, sort_key, sort_dir", () => {
     const plan = planNamespaceList(
-      query({ visibility: "private", owner: "p1", resource_type: "OS::Nova::Flavor", marker: "CIM::X", sort_dir: "desc", sort_key: "created_at" }),
+      query({
+        visibility: "private",
+        owner: "p1",
+        resource_type: "OS::Nova::Flavor",
+        marker: "CIM::X",
+        sort_dir: "desc",
+        sort_key: "created_at",
+      }),
     );
     expect(namespaceListQuery(plan, 21)).toEqual([
       ["visibility", "private"],
@@ -168,8 +184,17 @@ describe("properties_target filter", () => {
 
 describe("withoutSelf", () => {
   it("drops only self", () => {
-    const detail = { namespace: "OS::Compute::Watchdog", self: "/v2/metadefs/namespaces/OS::Compute::Watchdog", schema: "/v2/schemas/metadefs/namespace", properties: {} };
-    expect(withoutSelf(detail)).toEqual({ namespace: "OS::Compute::Watchdog", schema: "/v2/schemas/metadefs/namespace", properties: {} });
+    const detail = {
+      namespace: "OS::Compute::Watchdog",
+      self: "/v2/metadefs/namespaces/OS::Compute::Watchdog",
+      schema: "/v2/schemas/metadefs/namespace",
+      properties: {},
+    };
+    expect(withoutSelf(detail)).toEqual({
+      namespace: "OS::Compute::Watchdog",
+      schema: "/v2/schemas/metadefs/namespace",
+      properties: {},
+    });
     expect(detail.self).toBeDefined();
   });
 });

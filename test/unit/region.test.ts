@@ -4,7 +4,13 @@ import type { AppEnv } from "../../src/env";
 import { regionQuery } from "../../src/middleware/glance-endpoint";
 import { imageEndpoints } from "../../src/keystone/catalog";
 import { ProblemError } from "../../src/lib/problem";
-import { chooseRegion, defaultRegionOf, ensureEndpointAllowed, requestedRegion, withoutRegionQuery } from "../../src/lib/region";
+import {
+  chooseRegion,
+  defaultRegionOf,
+  ensureEndpointAllowed,
+  requestedRegion,
+  withoutRegionQuery,
+} from "../../src/lib/region";
 
 const ONE = { region: "RegionOne", url: "http://one:9292" };
 const TWO = { region: "RegionTwo", url: "http://two:9292" };
@@ -72,9 +78,16 @@ describe("chooseRegion", () => {
     expect(problemFrom(() => chooseRegion([ONE, TWO], asked("Nope"), undefined, "public")).detail).toBe(
       "unknown region Nope; regions with an image endpoint for this token: RegionOne, RegionTwo",
     );
-    expect(problemFrom(() => chooseRegion([ONE, TWO], undefined, undefined, "public")).detail).toContain("choose one of: RegionOne, RegionTwo");
-    expect(problemFrom(() => chooseRegion([TWO], undefined, "RegionOne", "public")).detail).toContain("the default region RegionOne has no image endpoint");
-    expect(problemFrom(() => chooseRegion([], undefined, undefined, "internal"))).toMatchObject({ status: 403, code: "forbidden" });
+    expect(problemFrom(() => chooseRegion([ONE, TWO], undefined, undefined, "public")).detail).toContain(
+      "choose one of: RegionOne, RegionTwo",
+    );
+    expect(problemFrom(() => chooseRegion([TWO], undefined, "RegionOne", "public")).detail).toContain(
+      "the default region RegionOne has no image endpoint",
+    );
+    expect(problemFrom(() => chooseRegion([], undefined, undefined, "internal"))).toMatchObject({
+      status: 403,
+      code: "forbidden",
+    });
   });
 
   it("says which region a request without a choice goes to", () => {
@@ -96,10 +109,15 @@ describe("ensureEndpointAllowed", () => {
 });
 
 describe("regionQuery", () => {
-  const contextWith = (variables: Record<string, unknown>) => ({ get: (name: string) => variables[name] }) as unknown as Context<AppEnv>;
+  const contextWith = (variables: Record<string, unknown>) =>
+    ({ get: (name: string) => variables[name] }) as unknown as Context<AppEnv>;
   it("keeps the chosen catalog region in our own URLs, and adds nothing with GLANCE_URL", () => {
-    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined }, region: "Region Two" }))).toBe("?region=Region+Two");
-    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined }, region: "RegionTwo" }))).toBe("?region=RegionTwo");
+    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined }, region: "Region Two" }))).toBe(
+      "?region=Region+Two",
+    );
+    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined }, region: "RegionTwo" }))).toBe(
+      "?region=RegionTwo",
+    );
     expect(regionQuery(contextWith({ config: { GLANCE_URL: "http://g" }, region: "RegionOne" }))).toBe("");
     expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined } }))).toBe("");
   });

@@ -4,7 +4,16 @@ import { toImageTask } from "../../src/glance/transform/tasks";
 
 describe("toImageTask", () => {
   it("reads the API reference's spelling (request-id, user) as well as Glance 25's", () => {
-    expect(toImageTask({ id: "t", "request-id": "req-1", user: "u1", status: "processing", type: "api_image_import", message: "Copied 15 MiB" })).toEqual({
+    expect(
+      toImageTask({
+        id: "t",
+        "request-id": "req-1",
+        user: "u1",
+        status: "processing",
+        type: "api_image_import",
+        message: "Copied 15 MiB",
+      }),
+    ).toEqual({
       id: "t",
       type: "api_image_import",
       status: "processing",
@@ -24,7 +33,17 @@ describe("toImageTask", () => {
 
 describe("toStoreInfo", () => {
   it("spells out default and read-only, which Glance leaves out when false", () => {
-    expect(toStoreInfo({ id: "fast", default: true })).toEqual({ id: "fast", description: "", default: true, read_only: false });
-    expect(toStoreInfo({ id: "web", description: "http", "read-only": true })).toEqual({ id: "web", description: "http", default: false, read_only: true });
+    expect(toStoreInfo({ id: "fast", default: true })).toEqual({
+      id: "fast",
+      description: "",
+      default: true,
+      read_only: false,
+    });
+    expect(toStoreInfo({ id: "web", description: "http", "read-only": true })).toEqual({
+      id: "web",
+      description: "http",
+      default: false,
+      read_only: true,
+    });
   });
 });

@@ -7,7 +7,15 @@ describe("the bundle's zod (src/lib/zod-without-locales.js)", () => {
   it("exports everything zod does but the locales and core namespaces", () => {
     expect(zod.locales).toBeDefined(); // the real zod here, not the aliased one
     const left = new Set(["locales", "core"]);
-    expect(Object.keys(trimmed).filter((name) => !left.has(name)).sort()).toEqual(Object.keys(zod).filter((name) => !left.has(name)).sort());
+    expect(
+      Object.keys(trimmed)
+        .filter((name) => !left.has(name))
+        .sort(),
+    ).toEqual(
+      Object.keys(zod)
+        .filter((name) => !left.has(name))
+        .sort(),
+    );
     expect(trimmed.locales).toBeUndefined();
     expect(trimmed.z.object).toBe(zod.z.object);
   });

@@ -21,7 +21,12 @@ function loosenTypedExtraKeys(node) {
   if (Array.isArray(node)) return node.forEach(loosenTypedExtraKeys);
   if (!node || typeof node !== "object") return;
   const { properties, additionalProperties } = node;
-  if (properties && Object.keys(properties).length > 0 && additionalProperties && typeof additionalProperties === "object") {
+  if (
+    properties &&
+    Object.keys(properties).length > 0 &&
+    additionalProperties &&
+    typeof additionalProperties === "object"
+  ) {
     node.additionalProperties = {};
   }
   Object.values(node).forEach(loosenTypedExtraKeys);
@@ -44,7 +49,9 @@ if (mode === "--write") {
     // a missing file is drift too
   }
   if (committed !== generated) {
-    console.error("clients/typescript/src/schema.d.ts is out of date with openapi.yaml: run `npm run client` and commit the result");
+    console.error(
+      "clients/typescript/src/schema.d.ts is out of date with openapi.yaml: run `npm run client` and commit the result",
+    );
     process.exit(1);
   }
   console.log("clients/typescript/src/schema.d.ts matches openapi.yaml");

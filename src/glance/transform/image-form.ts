@@ -46,7 +46,10 @@ function originalJsonBody(values: string[]): FormCreateRequest {
     return { body: {}, issues: [{ field, message: `${field} is not valid JSON` }] };
   }
   if (!isPlainObject(parsed)) return { body: {}, issues: [{ field, message: `${field} must be a JSON object` }] };
-  const issues = protoKeyPaths(parsed).map((path) => ({ field: `${field}.${path}`, message: "__proto__ cannot be used as a property name" }));
+  const issues = protoKeyPaths(parsed).map((path) => ({
+    field: `${field}.${path}`,
+    message: "__proto__ cannot be used as a property name",
+  }));
   return { body: parsed, issues };
 }
 

@@ -19,7 +19,13 @@ export interface ImportImageRequest {
 
 /** The body of Glance's `POST /v2/images/{id}/import`. */
 export interface GlanceImportRequest {
-  method: { name: ImportMethod; uri?: string; glance_image_id?: string; glance_region?: string; glance_service_interface?: string };
+  method: {
+    name: ImportMethod;
+    uri?: string;
+    glance_image_id?: string;
+    glance_region?: string;
+    glance_service_interface?: string;
+  };
   stores?: string[];
   all_stores?: boolean;
   all_stores_must_succeed?: boolean;
@@ -31,15 +37,19 @@ const GLANCE_DOWNLOAD_FIELDS = ["glance_image_id", "glance_region", "glance_serv
 export function importRequestIssues(request: ImportImageRequest): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const { method } = request;
-  if (method === "web-download" && request.uri === undefined) issues.push({ field: "uri", message: "uri is required with the web-download method" });
-  if (method !== "web-download" && request.uri !== undefined) issues.push({ field: "uri", message: "uri is only for the web-download method" });
+  if (method === "web-download" && request.uri === undefined)
+    issues.push({ field: "uri", message: "uri is required with the web-download method" });
+  if (method !== "web-download" && request.uri !== undefined)
+    issues.push({ field: "uri", message: "uri is only for the web-download method" });
   if (method === "glance-download") {
     for (const field of ["glance_image_id", "glance_region"] as const) {
-      if (request[field] === undefined) issues.push({ field, message: `${field} is required with the glance-download method` });
+      if (request[field] === undefined)
+        issues.push({ field, message: `${field} is required with the glance-download method` });
     }
   } else {
     for (const field of GLANCE_DOWNLOAD_FIELDS) {
-      if (request[field] !== undefined) issues.push({ field, message: `${field} is only for the glance-download method` });
+      if (request[field] !== undefined)
+        issues.push({ field, message: `${field} is only for the glance-download method` });
     }
   }
   if (request.stores !== undefined && request.all_stores === true) {
@@ -62,12 +72,14 @@ export function toGlanceImportRequest(request: ImportImageRequest): GlanceImport
   const glanceRequest: GlanceImportRequest = { method };
   if (request.stores !== undefined) glanceRequest.stores = request.stores;
   if (request.all_stores !== undefined) glanceRequest.all_stores = request.all_stores;
-  if (request.all_stores_must_succeed !== undefined) glanceRequest.all_stores_must_succeed = request.all_stores_must_succeed;
+  if (request.all_stores_must_succeed !== undefined)
+    glanceRequest.all_stores_must_succeed = request.all_stores_must_succeed;
   return glanceRequest;
 }
 
 /** Whether the import names stores, which only a multi-store Glance can honour (a single-store one ignores them). */
-export const importNamesStores = (request: ImportImageRequest) => request.stores !== undefined || request.all_stores === true;
+export const importNamesStores = (request: ImportImageRequest) =>
+  request.stores !== undefined || request.all_stores === true;
 
 /** Why the deployment cannot take this import as asked, or undefined when it can. */
 export function importMethodProblem(method: ImportMethod, offered: readonly string[]): string | undefined {
@@ -80,9 +92,16 @@ export function importStoresProblem(request: ImportImageRequest, storeIds: reado
   if (!importNamesStores(request)) return undefined;
   const field = request.stores !== undefined ? "stores" : "all_stores";
   if (storeIds.length === 0) {
-    return { field, message: "Glance has a single store here (no multi-store backends), so stores and all_stores cannot be honoured; leave them out" };
+    return {
+      field,
+      message:
+        "Glance has a single store here (no multi-store backends), so stores and all_stores cannot be honoured; leave them out",
+    };
   }
   const unknown = (request.stores ?? []).filter((store) => !storeIds.includes(store));
   if (unknown.length === 0) return undefined;
-  return { field, message: `unknown store${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (Glance's stores: ${storeIds.join(", ")})` };
+  return {
+    field,
+    message: `unknown store${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (Glance's stores: ${storeIds.join(", ")})`,
+  };
 }

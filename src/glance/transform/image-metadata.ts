@@ -7,7 +7,19 @@
 export const VISIBILITIES = ["public", "private", "shared", "community"] as const;
 
 /** Glance 25's default `disk_formats`. */
-export const GLANCE_DISK_FORMATS = ["ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi", "iso", "ploop"] as const;
+export const GLANCE_DISK_FORMATS = [
+  "ami",
+  "ari",
+  "aki",
+  "vhd",
+  "vhdx",
+  "vmdk",
+  "raw",
+  "qcow2",
+  "vdi",
+  "iso",
+  "ploop",
+] as const;
 
 /** What a caller may send: Glance's formats plus Horizon's two pseudo formats, rewritten by {@link fixFormats}. */
 export const REQUEST_DISK_FORMATS = [...GLANCE_DISK_FORMATS, "docker", "ova"] as const;
@@ -73,7 +85,13 @@ const HORIZON_DOCUMENT_KEYS: Readonly<Record<string, string>> = {
 };
 
 /** Fields that only mean something when an image is created. */
-export const CREATE_ONLY_FIELDS: ReadonlySet<string> = new Set(["source_type", "image_url", "import_data", "data", "is_copying"]);
+export const CREATE_ONLY_FIELDS: ReadonlySet<string> = new Set([
+  "source_type",
+  "image_url",
+  "import_data",
+  "data",
+  "is_copying",
+]);
 
 /**
  * Why a key outside the route's declared fields cannot be written as a custom property, or
@@ -87,20 +105,27 @@ export function customPropertyKeyProblem(key: string, body: "image" | "propertie
   if (READ_ONLY_KEYS.has(key)) return `Attribute '${key}' is read-only.`;
   // Own keys only: `toString` and the other Object members are ordinary custom property names.
   if (body === "image") return Object.hasOwn(HORIZON_DOCUMENT_KEYS, key) ? HORIZON_DOCUMENT_KEYS[key] : undefined;
-  if (WRITABLE_BASE_KEYS.has(key)) return `'${key}' is a base property of the image, not a custom property; change it with PATCH /api/glance/images/{image_id}/`;
+  if (WRITABLE_BASE_KEYS.has(key))
+    return `'${key}' is a base property of the image, not a custom property; change it with PATCH /api/glance/images/{image_id}/`;
   return undefined;
 }
 
 /** Why a custom property value cannot be written, or undefined when it can; `null` is a removal where `nullRemoves`. */
 export function customPropertyValueProblem(value: unknown, nullRemoves: boolean): string | undefined {
   if (value === null && nullRemoves) return undefined;
-  if (typeof value !== "string") return nullRemoves ? "a custom property value must be a string, or null to remove it" : "a custom property value must be a string";
+  if (typeof value !== "string")
+    return nullRemoves
+      ? "a custom property value must be a string, or null to remove it"
+      : "a custom property value must be a string";
   if (value.length > MAX_VALUE_LENGTH) return `a custom property value is at most ${MAX_VALUE_LENGTH} characters`;
   return undefined;
 }
 
 /** Horizon's fix-ups (§1.X step 4, LP #1757136, #1539722): some disk formats imply the container format. */
-export function fixFormats(diskFormat: RequestDiskFormat, containerFormat: ContainerFormat): { disk_format: string; container_format: string } {
+export function fixFormats(
+  diskFormat: RequestDiskFormat,
+  containerFormat: ContainerFormat,
+): { disk_format: string; container_format: string } {
   switch (diskFormat) {
     case "ami":
     case "aki":
@@ -187,10 +212,17 @@ export interface FieldIssue {
 export function createSourceIssues(request: CreateImageRequest): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const isUrl = request.source_type === "url";
-  if (isUrl && request.image_url === undefined) issues.push({ field: "image_url", message: "image_url is required when source_type is url" });
-  if (!isUrl && request.image_url !== undefined) issues.push({ field: "image_url", message: "image_url needs source_type url" });
-  if (!isUrl && request.import_data === true) issues.push({ field: "import_data", message: "import_data needs source_type url" });
-  if (request.is_copying === true) issues.push({ field: "is_copying", message: "is_copying is Glance v1's copy-from; send import_data: true with source_type url" });
+  if (isUrl && request.image_url === undefined)
+    issues.push({ field: "image_url", message: "image_url is required when source_type is url" });
+  if (!isUrl && request.image_url !== undefined)
+    issues.push({ field: "image_url", message: "image_url needs source_type url" });
+  if (!isUrl && request.import_data === true)
+    issues.push({ field: "import_data", message: "import_data needs source_type url" });
+  if (request.is_copying === true)
+    issues.push({
+      field: "is_copying",
+      message: "is_copying is Glance v1's copy-from; send import_data: true with source_type url",
+    });
   if (!isEmptyData(request.data) && typeof request.data !== "string") {
     issues.push({
       field: "data",
@@ -198,7 +230,8 @@ export function createSourceIssues(request: CreateImageRequest): FieldIssue[] {
         "data is the name of the file to upload afterwards (a string), or empty; image data cannot be sent in this JSON body (PUT it to the answer's upload_url)",
     });
   }
-  if (isDirectUpload(request) && isUrl) issues.push({ field: "data", message: "a direct upload (data) cannot be combined with source_type url" });
+  if (isDirectUpload(request) && isUrl)
+    issues.push({ field: "data", message: "a direct upload (data) cannot be combined with source_type url" });
   return issues;
 }
 
@@ -246,7 +279,9 @@ export function createImageMetadata(request: CreateImageRequest): CreateImagePla
 
 function createSource(request: CreateImageRequest): ImageSource {
   if (request.source_type !== "url" || request.image_url === undefined) return { kind: "none" };
-  return request.import_data ? { kind: "web-download", uri: request.image_url } : { kind: "location", url: request.image_url };
+  return request.import_data
+    ? { kind: "web-download", uri: request.image_url }
+    : { kind: "location", url: request.image_url };
 }
 
 /** What an update writes: Glance keys to set, and custom properties to remove (each only if the image has it). */
@@ -292,7 +327,10 @@ export function imageUpdateChanges(request: UpdateImageRequest): ImageChanges {
 }
 
 /** The properties endpoint's `{updated, removed}` as changes; a key both updated and removed is updated. */
-export function imagePropertiesChanges(updated: Record<string, unknown>, removed: readonly string[] = []): ImageChanges {
+export function imagePropertiesChanges(
+  updated: Record<string, unknown>,
+  removed: readonly string[] = [],
+): ImageChanges {
   const set: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(updated)) {
     set[key] = key === "os_hidden" ? osHiddenValue(value as boolean | "true" | "false") : value;

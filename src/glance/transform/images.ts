@@ -18,7 +18,13 @@ const COPIED_CORE_KEYS = [
 ] as const;
 
 /** Keys that never appear inside `properties`: the 16 core attributes and `self`. */
-export const CORE_IMAGE_KEYS: ReadonlySet<string> = new Set([...COPIED_CORE_KEYS, "architecture", "size", "is_public", "self"]);
+export const CORE_IMAGE_KEYS: ReadonlySet<string> = new Set([
+  ...COPIED_CORE_KEYS,
+  "architecture",
+  "size",
+  "is_public",
+  "self",
+]);
 
 /** Kept out of `properties` in Horizon's list variant (and so out of the properties endpoint). */
 export const DETAIL_ONLY_KEYS: ReadonlySet<string> = new Set([

@@ -36,7 +36,17 @@ export interface NamespaceListPlan {
   propertiesTargetTypes: string[];
 }
 
-const KEYWORDS = new Set(["resource_type", "resource_types", "properties_target", "paginate", "marker", "sort_key", "sort_dir", "visibility", "limit"]);
+const KEYWORDS = new Set([
+  "resource_type",
+  "resource_types",
+  "properties_target",
+  "paginate",
+  "marker",
+  "sort_key",
+  "sort_dir",
+  "visibility",
+  "limit",
+]);
 
 const splitResourceTypes = (list: string) =>
   list
@@ -48,22 +58,37 @@ const splitResourceTypes = (list: string) =>
  * Checks what zod cannot see field by field and turns the query into a plan. Throws one 400
  * problem naming every offending field; nothing reaches Glance before this passes.
  */
-export function planNamespaceList(query: NamespaceListQuery, { resultLimit }: { resultLimit: number } = { resultLimit: Infinity }): NamespaceListPlan {
+export function planNamespaceList(
+  query: NamespaceListQuery,
+  { resultLimit }: { resultLimit: number } = { resultLimit: Infinity },
+): NamespaceListPlan {
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ location: "query", field, message });
 
-  const { resource_type: resourceType, resource_types: resourceTypesParam, properties_target: propertiesTarget } = query;
+  const {
+    resource_type: resourceType,
+    resource_types: resourceTypesParam,
+    properties_target: propertiesTarget,
+  } = query;
   let resourceTypes = resourceTypesParam;
   if (resourceType !== undefined && resourceTypesParam !== undefined) {
     if (resourceTypesParam === resourceType) resourceTypes = undefined;
-    else fail("resource_types", "give resource_type or resource_types, not both (resource_type already filters by its resource type)");
+    else
+      fail(
+        "resource_types",
+        "give resource_type or resource_types, not both (resource_type already filters by its resource type)",
+      );
   }
   const propertiesTargetTypes = resourceType !== undefined ? [resourceType] : splitResourceTypes(resourceTypes ?? "");
   if (propertiesTarget !== undefined && propertiesTargetTypes.length === 0) {
-    fail("properties_target", "needs resource_type: properties_target is matched on the association with that resource type");
+    fail(
+      "properties_target",
+      "needs resource_type: properties_target is matched on the association with that resource type",
+    );
   }
 
-  if (query.limit !== undefined && query.limit > resultLimit) fail("limit", `must be at most ${resultLimit} (API_RESULT_LIMIT)`);
+  if (query.limit !== undefined && query.limit > resultLimit)
+    fail("limit", `must be at most ${resultLimit} (API_RESULT_LIMIT)`);
 
   const filters: [string, string][] = [];
   if (query.visibility !== undefined) filters.push(["visibility", query.visibility]);
@@ -103,7 +128,11 @@ export function namespaceListQuery(plan: NamespaceListPlan, limit: number, marke
  * Horizon's properties_target filter (Glance has none): keep a namespace when one of its resource
  * type associations is for one of `resourceTypes` and has exactly that properties_target.
  */
-export function hasPropertiesTarget(namespace: GlanceNamespace, resourceTypes: readonly string[], propertiesTarget: string): boolean {
+export function hasPropertiesTarget(
+  namespace: GlanceNamespace,
+  resourceTypes: readonly string[],
+  propertiesTarget: string,
+): boolean {
   const associations = namespace.resource_type_associations;
   if (!Array.isArray(associations)) return false;
   return associations.some(

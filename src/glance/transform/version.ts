@@ -18,7 +18,11 @@ export function toApiVersion({ versions }: GlanceVersions): ApiVersion {
     b.major - a.major || b.minor - a.minor;
   const current = parsed.filter((v) => v.status === "CURRENT").sort(newestFirst)[0];
   if (!current) {
-    throw new ProblemError({ code: "bad-gateway", status: 502, detail: "Glance's versions document has no CURRENT version" });
+    throw new ProblemError({
+      code: "bad-gateway",
+      status: 502,
+      detail: "Glance's versions document has no CURRENT version",
+    });
   }
   return { version: String(current.major), current_version: `${current.major}.${current.minor}` };
 }

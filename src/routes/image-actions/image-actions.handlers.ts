@@ -2,7 +2,13 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env";
 import type { GlanceClient } from "../../glance/client";
 import type { GlanceImage } from "../../glance/schemas";
-import { type ImportImageRequest, importMethodProblem, importNamesStores, importStoresProblem, toGlanceImportRequest } from "../../glance/transform/image-import";
+import {
+  type ImportImageRequest,
+  importMethodProblem,
+  importNamesStores,
+  importStoresProblem,
+  toGlanceImportRequest,
+} from "../../glance/transform/image-import";
 import { toHorizonImage } from "../../glance/transform/images";
 import { toImageTask } from "../../glance/transform/tasks";
 import { badRequest, ProblemError } from "../../lib/problem";
@@ -13,7 +19,10 @@ async function requireImportable(glance: GlanceClient, request: ImportImageReque
   const methodProblem = importMethodProblem(request.method, await glance.importMethods());
   if (methodProblem) throw badRequest("method", methodProblem);
   if (!importNamesStores(request)) return;
-  const storesProblem = importStoresProblem(request, (await glance.stores()).map((store) => store.id));
+  const storesProblem = importStoresProblem(
+    request,
+    (await glance.stores()).map((store) => store.id),
+  );
   if (storesProblem) throw badRequest(storesProblem.field, storesProblem.message);
 }
 
@@ -38,7 +47,9 @@ export const importImage: RouteHandler<ImportImageRoute, AppEnv> = async (c) => 
   const { method, ...options } = toGlanceImportRequest(request);
   await glance.importImage(imageId, method, options);
   const image = await imageAfterImport(glance, imageId);
-  return c.json(toHorizonImage(image, "detail"), 202, { location: `/api/glance/images/${encodeURIComponent(image.id)}/` });
+  return c.json(toHorizonImage(image, "detail"), 202, {
+    location: `/api/glance/images/${encodeURIComponent(image.id)}/`,
+  });
 };
 
 export const listImageTasks: RouteHandler<ListImageTasksRoute, AppEnv> = async (c) => {

@@ -19,8 +19,8 @@ export const importImage = createRoute({
     "failed (`os_glance_failed_import` on the image names the stores that failed).",
     "",
     "Glance calls: `GET /v2/info/import`; `GET /v2/info/stores` only when `stores` or `all_stores: true` is sent; then",
-    "`POST /v2/images/{id}/import` with `{\"method\": {\"name\": method, \"uri\"?, \"glance_image_id\"?, \"glance_region\"?,",
-    "\"glance_service_interface\"?}, \"stores\"?, \"all_stores\"?, \"all_stores_must_succeed\"?}`; then `GET /v2/images/{id}`.",
+    '`POST /v2/images/{id}/import` with `{"method": {"name": method, "uri"?, "glance_image_id"?, "glance_region"?,',
+    '"glance_service_interface"?}, "stores"?, "all_stores"?, "all_stores_must_succeed"?}`; then `GET /v2/images/{id}`.',
     "",
     "Refused with a 400 before the import call (nothing changes in Glance):",
     "- a body that is not an object, an unknown field, a missing or unknown `method`;",
@@ -39,7 +39,11 @@ export const importImage = createRoute({
   ].join("\n"),
   request: {
     params: ImageIdParamsSchema,
-    body: { required: true, description: "The import method and its fields", content: { "application/json": { schema: ImportImageBodySchema } } },
+    body: {
+      required: true,
+      description: "The import method and its fields",
+      content: { "application/json": { schema: ImportImageBodySchema } },
+    },
   },
   ...authenticated,
   middleware: [...authenticated.middleware, refuseProtoKeys],
@@ -47,7 +51,10 @@ export const importImage = createRoute({
     202: {
       ...jsonContent(ImageSchema, "Glance accepted the import; the image as Glance has it now (detail variant)"),
       headers: z.object({
-        Location: z.string().openapi({ description: "The image's URL in this API", example: "/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/" }),
+        Location: z.string().openapi({
+          description: "The image's URL in this API",
+          example: "/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/",
+        }),
       }),
     },
     ...problemResponses(400, 401, 403, 404, 409, 413, 415),
@@ -81,7 +88,10 @@ const activationRoute = (action: "deactivate" | "reactivate", path: string, hide
     hide,
     operationId: `${action}Image`,
     tags: ["image-actions"],
-    summary: action === "deactivate" ? "Deactivate an image (its data can no longer be downloaded)" : "Reactivate a deactivated image",
+    summary:
+      action === "deactivate"
+        ? "Deactivate an image (its data can no longer be downloaded)"
+        : "Reactivate a deactivated image",
     description: [
       `One \`POST /v2/images/{id}/actions/${action}\`; answers 204.`,
       action === "deactivate"
@@ -103,11 +113,27 @@ const activationRoute = (action: "deactivate" | "reactivate", path: string, hide
     },
   });
 
-export const deactivateImage = activationRoute("deactivate", "/api/glance/images/{image_id}/actions/deactivate/", false);
-export const reactivateImage = activationRoute("reactivate", "/api/glance/images/{image_id}/actions/reactivate/", false);
+export const deactivateImage = activationRoute(
+  "deactivate",
+  "/api/glance/images/{image_id}/actions/deactivate/",
+  false,
+);
+export const reactivateImage = activationRoute(
+  "reactivate",
+  "/api/glance/images/{image_id}/actions/reactivate/",
+  false,
+);
 /** Horizon's UI calls the actions without the trailing slash; answered directly, not documented twice. */
-export const deactivateImageHorizonPath = activationRoute("deactivate", "/api/glance/images/{image_id}/actions/deactivate", true);
-export const reactivateImageHorizonPath = activationRoute("reactivate", "/api/glance/images/{image_id}/actions/reactivate", true);
+export const deactivateImageHorizonPath = activationRoute(
+  "deactivate",
+  "/api/glance/images/{image_id}/actions/deactivate",
+  true,
+);
+export const reactivateImageHorizonPath = activationRoute(
+  "reactivate",
+  "/api/glance/images/{image_id}/actions/reactivate",
+  true,
+);
 
 export type ImportImageRoute = typeof importImage;
 export type ListImageTasksRoute = typeof listImageTasks;

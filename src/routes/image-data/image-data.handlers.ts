@@ -37,7 +37,8 @@ function declaredLength(c: Context<AppEnv>, maxBytes: number): number {
       detail: "Content-Length is required: image data is streamed to Glance with its length, not chunked",
     });
   }
-  if (!/^\d{1,16}$/.test(lengthHeader.trim())) throw badRequest("Content-Length", "must be a whole number of bytes", "header");
+  if (!/^\d{1,16}$/.test(lengthHeader.trim()))
+    throw badRequest("Content-Length", "must be a whole number of bytes", "header");
   const length = Number(lengthHeader.trim());
   if (maxBytes > 0 && length > maxBytes) {
     throw new ProblemError({

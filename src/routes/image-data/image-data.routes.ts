@@ -4,7 +4,9 @@ import { ProblemSchema } from "../../lib/problem";
 import { problemResponses } from "../../lib/problem-responses";
 import { ImageIdParamsSchema, ImageSchema } from "../images/images.schemas";
 
-export const BinarySchema = z.any().openapi({ type: "string", format: "binary", description: "The image's data, as it is" });
+export const BinarySchema = z
+  .any()
+  .openapi({ type: "string", format: "binary", description: "The image's data, as it is" });
 
 const ReprDigestHeader = z.string().openapi({
   description: "RFC 9530: the SHA-512 of the image's data (`sha-512=:<base64>:`)",
@@ -14,7 +16,8 @@ const ReprDigestHeader = z.string().openapi({
 const uploadRefusals = {
   ...problemResponses(400, 401, 403, 404, 409, 410, 411, 413),
   413: {
-    description: "Content-Length over MAX_UPLOAD_BYTES or over the caller's remaining quota (nothing was sent to Glance), or Glance refused the size or a quota",
+    description:
+      "Content-Length over MAX_UPLOAD_BYTES or over the caller's remaining quota (nothing was sent to Glance), or Glance refused the size or a quota",
     content: { "application/problem+json": { schema: ProblemSchema } },
   },
   415: {
@@ -61,7 +64,10 @@ export const uploadImageFile = createRoute({
   ...authenticated,
   request: { params: ImageIdParamsSchema, body: dataBody },
   responses: {
-    200: { ...jsonContent(ImageSchema, "The image after the upload, detail variant"), headers: z.object({ "Repr-Digest": ReprDigestHeader }) },
+    200: {
+      ...jsonContent(ImageSchema, "The image after the upload, detail variant"),
+      headers: z.object({ "Repr-Digest": ReprDigestHeader }),
+    },
     ...uploadRefusals,
   },
 });
@@ -81,7 +87,10 @@ export const stageImageData = createRoute({
   ...authenticated,
   request: { params: ImageIdParamsSchema, body: dataBody },
   responses: {
-    200: { ...jsonContent(ImageSchema, "The image after staging, detail variant"), headers: z.object({ "Repr-Digest": ReprDigestHeader }) },
+    200: {
+      ...jsonContent(ImageSchema, "The image after staging, detail variant"),
+      headers: z.object({ "Repr-Digest": ReprDigestHeader }),
+    },
     ...uploadRefusals,
   },
 });
@@ -90,14 +99,21 @@ export const RangeHeaderSchema = z.object({
   range: z
     .string()
     .optional()
-    .openapi({ param: { name: "range", in: "header" }, description: "One byte range, passed to Glance as it is", example: "bytes=0-1048575" }),
+    .openapi({
+      param: { name: "range", in: "header" },
+      description: "One byte range, passed to Glance as it is",
+      example: "bytes=0-1048575",
+    }),
 });
 
 const binaryContent = { "application/octet-stream": { schema: BinarySchema } };
 
 const downloadHeaders = z.object({
   "Content-Length": z.string().openapi({ description: "Bytes in this answer", example: "13267968" }),
-  "Content-MD5": z.string().optional().openapi({ description: "Glance's MD5 of the whole image (hex, Glance's `checksum`)", example: "443b7623e27ecf03dc9e01ee93f67afe" }),
+  "Content-MD5": z.string().optional().openapi({
+    description: "Glance's MD5 of the whole image (hex, Glance's `checksum`)",
+    example: "443b7623e27ecf03dc9e01ee93f67afe",
+  }),
   "Content-Disposition": z.string().openapi({
     description: "RFC 6266 attachment named after the image (`filename*` for non-ASCII names)",
     example: 'attachment; filename="cirros-0.6.2"',
@@ -145,7 +161,8 @@ export const headImageFile = {
   operationId: "headImageFile",
   tags: ["image data"],
   summary: "An image's data headers, without the data",
-  description: "The headers `GET` would answer (size, MD5, disposition, digest), from Glance's `HEAD /v2/images/{image_id}/file`.",
+  description:
+    "The headers `GET` would answer (size, MD5, disposition, digest), from Glance's `HEAD /v2/images/{image_id}/file`.",
   security: authenticated.security,
   parameters: authenticated.parameters,
   request: { params: ImageIdParamsSchema, headers: RangeHeaderSchema },

@@ -45,7 +45,7 @@ export const updateImageProperties = createRoute({
     "Differs from Horizon:",
     "- `updated` is required with a 400 (Horizon: 500 `\"'updated'\"`); values must be strings of at most 255 characters",
     "  (Horizon: 500), and `kernel_id`/`ramdisk_id` UUIDs. Unknown top-level fields are 400s.",
-    "- `os_hidden` accepts JSON booleans and `\"true\"`/`\"false\"` and is sent as a boolean (Horizon turned a JSON `true`",
+    '- `os_hidden` accepts JSON booleans and `"true"`/`"false"` and is sent as a boolean (Horizon turned a JSON `true`',
     "  into false).",
     "- Keys Glance would refuse are 400s before any Glance call, in `updated` and in `removed`: base properties",
     "  (`name`, `visibility`, `protected`, `disk_format`, `container_format`, `min_disk`, `min_ram`, `tags`, `owner`; change",
@@ -56,7 +56,11 @@ export const updateImageProperties = createRoute({
   ].join("\n"),
   request: {
     params: ImageIdParamsSchema,
-    body: { required: true, description: "Properties to set and to remove", content: { "application/json": { schema: UpdateImagePropertiesBodySchema } } },
+    body: {
+      required: true,
+      description: "Properties to set and to remove",
+      content: { "application/json": { schema: UpdateImagePropertiesBodySchema } },
+    },
   },
   ...authenticated,
   middleware: [...authenticated.middleware, refuseProtoKeys],

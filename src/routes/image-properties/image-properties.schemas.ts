@@ -1,13 +1,21 @@
 import { z } from "@hono/zod-openapi";
 import { customPropertyKeyProblem, GLANCE_UUID } from "../../glance/transform/image-metadata";
-import { customPropertiesOpenApi, ImageFields, isJsonObject, NOT_AN_OBJECT, undeclaredKeyIssues } from "../images/image-create.schemas";
+import {
+  customPropertiesOpenApi,
+  ImageFields,
+  isJsonObject,
+  NOT_AN_OBJECT,
+  undeclaredKeyIssues,
+} from "../images/image-create.schemas";
 
 const IMAGE_REFERENCE_KEYS: ReadonlySet<string> = new Set(["kernel_id", "ramdisk_id"]);
 
 const updatedFields = { os_hidden: ImageFields.os_hidden.optional() };
 
 const UpdatedPropertiesSchema = z
-  .object(updatedFields, { error: (issue) => (issue.input === undefined ? "is required" : "must be an object of property names and values") })
+  .object(updatedFields, {
+    error: (issue) => (issue.input === undefined ? "is required" : "must be an object of property names and values"),
+  })
   .catchall(z.unknown())
   .superRefine(
     (updated, ctx) => {
@@ -26,20 +34,26 @@ const UpdatedPropertiesSchema = z
   .openapi({
     ...customPropertiesOpenApi(false),
     description:
-      "Properties to set. Values are strings of at most 255 characters, except `os_hidden`: a boolean or `\"true\"`/`\"false\"`, sent to Glance as a boolean. Base properties (`name`, `visibility`, …), read-only and reserved keys are refused.",
+      'Properties to set. Values are strings of at most 255 characters, except `os_hidden`: a boolean or `"true"`/`"false"`, sent to Glance as a boolean. Base properties (`name`, `visibility`, …), read-only and reserved keys are refused.',
     example: { hw_disk_bus: "scsi", os_distro: "ubuntu", os_hidden: false },
   });
 
 const RemovedPropertiesSchema = z
-  .array(z.string({ error: "a property name must be a string" }), { error: "removed must be an array of property names" })
+  .array(z.string({ error: "a property name must be a string" }), {
+    error: "removed must be an array of property names",
+  })
   .superRefine((removed, ctx) => {
     removed.forEach((key, index) => {
-      const problem = key === "os_hidden" ? "'os_hidden' is a base property and cannot be removed; set it to false" : customPropertyKeyProblem(key, "properties");
+      const problem =
+        key === "os_hidden"
+          ? "'os_hidden' is a base property and cannot be removed; set it to false"
+          : customPropertyKeyProblem(key, "properties");
       if (problem) ctx.addIssue({ code: "custom", path: [index], message: problem });
     });
   })
   .openapi({
-    description: "Custom properties to remove. Names the image does not have, or that are also in `updated`, are skipped.",
+    description:
+      "Custom properties to remove. Names the image does not have, or that are also in `updated`, are skipped.",
     example: ["os_distro", "not_there"],
   });
 
@@ -52,7 +66,12 @@ export const UpdateImagePropertiesBodySchema = z
   .superRefine(
     (body, ctx) => {
       for (const key of Object.keys(body)) {
-        if (!Object.hasOwn(bodyFields, key)) ctx.addIssue({ code: "custom", path: [key], message: "unknown field; only updated and removed are accepted" });
+        if (!Object.hasOwn(bodyFields, key))
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "unknown field; only updated and removed are accepted",
+          });
       }
     },
     { when: isJsonObject },

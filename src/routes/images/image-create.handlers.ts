@@ -5,7 +5,13 @@ import type { GlanceClient } from "../../glance/client";
 import type { GlanceImage } from "../../glance/schemas";
 import { bytesToHex, sha512ReprDigest } from "../../glance/transform/image-data";
 import { formToCreateRequest } from "../../glance/transform/image-form";
-import { createImageMetadata, type CreateImageRequest, type ImageSource, isDirectUpload, isEmptyData } from "../../glance/transform/image-metadata";
+import {
+  createImageMetadata,
+  type CreateImageRequest,
+  type ImageSource,
+  isDirectUpload,
+  isEmptyData,
+} from "../../glance/transform/image-metadata";
 import { toHorizonImage } from "../../glance/transform/images";
 import { validationProblem } from "../../lib/create-router";
 import { log } from "../../lib/logger";
@@ -81,7 +87,11 @@ export async function createImageFromForm(c: Context<AppEnv>): Promise<Response>
       throw badRequest(FORM_DATA_FIELD, "a data file part cannot be sent with source_type url; send one or the other");
     }
     data = await withFirstChunk(form.file);
-    if (!data) throw badRequest(FORM_DATA_FIELD, "the data file part is empty; send the image's bytes, or no data part for an image without data");
+    if (!data)
+      throw badRequest(
+        FORM_DATA_FIELD,
+        "the data file part is empty; send the image's bytes, or no data part for an image without data",
+      );
   } catch (error) {
     await discardRest(form.file.stream, data);
     throw error;
@@ -93,7 +103,10 @@ export async function createImageFromForm(c: Context<AppEnv>): Promise<Response>
   const outcome = uploadOrRollBack(glance, created, data, form.file, c.req.raw.signal, c.get("requestId"));
   waitUntilOf(c)(outcome.catch(() => undefined));
   const { image, sentSha512 } = await outcome;
-  return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image), "repr-digest": sha512ReprDigest(sentSha512) });
+  return c.json(toHorizonImage(image, "detail"), 201, {
+    location: imageLocation(image),
+    "repr-digest": sha512ReprDigest(sentSha512),
+  });
 }
 
 async function readForm(c: Context<AppEnv>) {
@@ -110,7 +123,8 @@ async function readForm(c: Context<AppEnv>) {
 }
 
 function formProblem(error: MultipartFormError): ProblemError {
-  if (error.status === 400) return badRequest(error.field, error.message, error.field === "content-type" ? "header" : "body");
+  if (error.status === 400)
+    return badRequest(error.field, error.message, error.field === "content-type" ? "header" : "body");
   return new ProblemError({ code: "content-too-large", status: 413, detail: error.message });
 }
 
@@ -121,7 +135,10 @@ function formCreateRequest(fields: [string, string][], hasFile: boolean): Create
   if (Object.keys(body).length === 0 && hasFile) return {};
   if (Object.keys(body).length === 0) throw badRequest("(root)", "the form has no fields and no data file part");
   if (!isEmptyData(body.data)) {
-    throw badRequest(FORM_DATA_FIELD, "in a multipart form the image data is the data file part; $$originalJSON's data must be empty or absent");
+    throw badRequest(
+      FORM_DATA_FIELD,
+      "in a multipart form the image data is the data file part; $$originalJSON's data must be empty or absent",
+    );
   }
   const parsed = CreateImageBodySchema.safeParse(body);
   if (!parsed.success) throw validationProblem({ target: "form", error: parsed.error });
@@ -141,7 +158,7 @@ async function discardRest(file: ReadableStream<Uint8Array>, peeked: ReadableStr
   if (stream.locked) return;
   const reader = stream.getReader();
   try {
-    for (let discarded = 0; discarded <= MAX_DISCARDED_BYTES; ) {
+    for (let discarded = 0; discarded <= MAX_DISCARDED_BYTES;) {
       const { done, value } = await reader.read();
       if (done) return;
       discarded += value.byteLength;
@@ -235,11 +252,18 @@ async function requireImportMethod(glance: GlanceClient, method: string) {
 }
 
 /** The second step of a URL create; on failure the new image is deleted and Glance's error is rethrown. */
-async function addImageData(glance: GlanceClient, created: GlanceImage, source: ImageSource, requestId: string): Promise<GlanceImage> {
+async function addImageData(
+  glance: GlanceClient,
+  created: GlanceImage,
+  source: ImageSource,
+  requestId: string,
+): Promise<GlanceImage> {
   if (source.kind === "none") return created;
   try {
     if (source.kind === "location") {
-      return await glance.updateImage(created.id, [{ op: "add", path: "/locations/-", value: { url: source.url, metadata: {} } }]);
+      return await glance.updateImage(created.id, [
+        { op: "add", path: "/locations/-", value: { url: source.url, metadata: {} } },
+      ]);
     }
     await glance.importImage(created.id, { name: WEB_DOWNLOAD, uri: source.uri });
   } catch (error) {
@@ -253,9 +277,15 @@ async function addImageData(glance: GlanceClient, created: GlanceImage, source: 
   }
 }
 
-async function rollBack(glance: GlanceClient, created: GlanceImage, cause: unknown, requestId: string): Promise<unknown> {
+async function rollBack(
+  glance: GlanceClient,
+  created: GlanceImage,
+  cause: unknown,
+  requestId: string,
+): Promise<unknown> {
   try {
-    if (created.protected === true) await glance.updateImage(created.id, [{ op: "replace", path: "/protected", value: false }]);
+    if (created.protected === true)
+      await glance.updateImage(created.id, [{ op: "replace", path: "/protected", value: false }]);
     await glance.deleteImage(created.id);
     return cause;
   } catch (rollbackError) {

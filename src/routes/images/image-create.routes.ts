@@ -12,9 +12,9 @@ const description = [
   "Glance calls:",
   "- `source_type: url` with `import_data: true`: `GET /v2/info/import` first (a 400 and nothing created when Glance does",
   "  not offer `web-download`), then `POST /v2/images`, `POST /v2/images/{id}/import` with",
-  "  `{\"method\": {\"name\": \"web-download\", \"uri\": image_url}}`, and `GET /v2/images/{id}` for the answer.",
+  '  `{"method": {"name": "web-download", "uri": image_url}}`, and `GET /v2/images/{id}` for the answer.',
   "- `source_type: url` with `import_data` false or absent: `POST /v2/images`, then the json-patch",
-  "  `[{\"op\": \"add\", \"path\": \"/locations/-\", \"value\": {\"url\": image_url, \"metadata\": {}}}]`, whose answer is the image.",
+  '  `[{"op": "add", "path": "/locations/-", "value": {"url": image_url, "metadata": {}}}]`, whose answer is the image.',
   "- otherwise: `POST /v2/images` only; the image stays `queued` until its data is uploaded to Glance.",
   "If the second step fails, the image just created is deleted (its `protected` flag is cleared first when set) and",
   "Glance's error is returned, so a failed create leaves nothing behind.",
@@ -63,7 +63,11 @@ const createImageConfig = {
   tags: ["images"],
   description,
   request: {
-    body: { required: true, description: "The image to create", content: { "application/json": { schema: CreateImageBodySchema } } },
+    body: {
+      required: true,
+      description: "The image to create",
+      content: { "application/json": { schema: CreateImageBodySchema } },
+    },
   },
   ...authenticated,
   middleware: [...authenticated.middleware, refuseProtoKeys],
@@ -71,14 +75,15 @@ const createImageConfig = {
     201: {
       ...jsonContent(CreatedImageSchema, "The created image, as Glance has it after the last step"),
       headers: z.object({
-        Location: z.string().openapi({ description: "The new image's URL in this API", example: "/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/" }),
-        "Repr-Digest": z
-          .string()
-          .optional()
-          .openapi({
-            description: "Legacy multipart upload only. RFC 9530: the SHA-512 of the data part as it passed through, which Glance's `os_hash_value` matched",
-            example: "sha-512=:z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==:",
-          }),
+        Location: z.string().openapi({
+          description: "The new image's URL in this API",
+          example: "/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/",
+        }),
+        "Repr-Digest": z.string().optional().openapi({
+          description:
+            "Legacy multipart upload only. RFC 9530: the SHA-512 of the data part as it passed through, which Glance's `os_hash_value` matched",
+          example: "sha-512=:z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==:",
+        }),
       }),
     },
     ...problemResponses(400, 401, 403, 409, 413, 415),

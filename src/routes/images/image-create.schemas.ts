@@ -22,7 +22,8 @@ const EXAMPLE_RAMDISK_ID = "0a0b0c0d-0000-4000-8000-000000000002";
 const DISK_FORMAT_DESCRIPTION =
   "Glance's disk formats, plus Horizon's `docker` (sent as disk `raw`, container `docker`) and `ova` (disk `vmdk`, container `ova`). `ami`/`aki`/`ari` set the container format to the same value, `vhd` sets it to `ovf`.";
 
-const requiredOr = (message: string) => (issue: { input: unknown }) => (issue.input === undefined ? "is required" : message);
+const requiredOr = (message: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? "is required" : message;
 const quoted = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 const requiredOrVisibility = (issue: { input: unknown }) =>
   issue.input === undefined ? "is required" : `invalid visibility option: ${quoted(issue.input)}`;
@@ -61,16 +62,24 @@ export const ImageFields = {
   disk_format: z
     .enum(REQUEST_DISK_FORMATS, {
       error: (issue) =>
-        issue.input === undefined ? "is required" : `invalid disk_format: ${quoted(issue.input)}; one of ${REQUEST_DISK_FORMATS.join(", ")}`,
+        issue.input === undefined
+          ? "is required"
+          : `invalid disk_format: ${quoted(issue.input)}; one of ${REQUEST_DISK_FORMATS.join(", ")}`,
     })
     .openapi({ description: DISK_FORMAT_DESCRIPTION, example: "qcow2" }),
   container_format: z
-    .enum(CONTAINER_FORMATS, { error: (issue) => `invalid container_format: ${quoted(issue.input)}; one of ${CONTAINER_FORMATS.join(", ")}` })
+    .enum(CONTAINER_FORMATS, {
+      error: (issue) => `invalid container_format: ${quoted(issue.input)}; one of ${CONTAINER_FORMATS.join(", ")}`,
+    })
     .openapi({ description: "Glance's container formats; overridden by the disk format fix-ups", example: "bare" }),
   kernel: imageReference("the kernel image", "kernel_id", EXAMPLE_KERNEL_ID),
   ramdisk: imageReference("the ramdisk image", "ramdisk_id", EXAMPLE_RAMDISK_ID),
-  min_disk: nonNegativeInteger().nullable().openapi({ ...NULLABLE_NON_NEGATIVE_INTEGER, description: "GiB needed to boot; null means 0", example: 10 }),
-  min_ram: nonNegativeInteger().nullable().openapi({ ...NULLABLE_NON_NEGATIVE_INTEGER, description: "MiB needed to boot; null means 0", example: 512 }),
+  min_disk: nonNegativeInteger()
+    .nullable()
+    .openapi({ ...NULLABLE_NON_NEGATIVE_INTEGER, description: "GiB needed to boot; null means 0", example: 10 }),
+  min_ram: nonNegativeInteger()
+    .nullable()
+    .openapi({ ...NULLABLE_NON_NEGATIVE_INTEGER, description: "MiB needed to boot; null means 0", example: 512 }),
   visibility: z
     .enum(VISIBILITIES, { error: requiredOrVisibility })
     .openapi({ description: "public, private, shared or community", example: "shared" }),
@@ -78,18 +87,30 @@ export const ImageFields = {
     .boolean({ error: requiredOr("must be a boolean") })
     .openapi({ description: "A protected image cannot be deleted", example: false }),
   tags: z
-    .array(z.string({ error: "a tag must be a string" }).min(1, "a tag must not be empty").max(255, "a tag is at most 255 characters"), {
-      error: "must be an array of strings",
-    })
+    .array(
+      z
+        .string({ error: "a tag must be a string" })
+        .min(1, "a tag must not be empty")
+        .max(255, "a tag is at most 255 characters"),
+      {
+        error: "must be an array of strings",
+      },
+    )
     .openapi({ description: "Glance's image tags (Horizon ignores them)", example: ["lts"] }),
   owner: z
     .string({ error: "must be a string" })
     .min(1, "must not be empty")
     .max(255, "owner is at most 255 characters")
-    .openapi({ description: "Owning project id; Glance's policy decides who may set it", example: "0a1b2c3d4e5f40718293a4b5c6d7e8f9" }),
+    .openapi({
+      description: "Owning project id; Glance's policy decides who may set it",
+      example: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+    }),
   os_hidden: z
     .union([z.boolean(), z.enum(["true", "false"])], { error: 'must be a boolean, "true" or "false"' })
-    .openapi({ description: 'Hide the image from default lists; a boolean, or "true"/"false" (sent to Glance as a boolean)', example: false }),
+    .openapi({
+      description: 'Hide the image from default lists; a boolean, or "true"/"false" (sent to Glance as a boolean)',
+      example: false,
+    }),
 };
 
 /** How the undeclared keys of an image body are documented (they are checked by {@link undeclaredKeyIssues}). */
@@ -106,7 +127,12 @@ export const NOT_AN_OBJECT = "the body must be a JSON object";
 export const REQUIRES_BODY = "request requires JSON body";
 
 /** One issue per undeclared key of `body` that cannot be written as a custom property: its name, else its value. */
-export function undeclaredKeyIssues(body: object, declared: object, where: "image" | "properties", nullRemoves: boolean): FieldIssue[] {
+export function undeclaredKeyIssues(
+  body: object,
+  declared: object,
+  where: "image" | "properties",
+  nullRemoves: boolean,
+): FieldIssue[] {
   return Object.entries(body).flatMap(([key, value]) => {
     if (Object.hasOwn(declared, key)) return [];
     const problem = customPropertyKeyProblem(key, where) ?? customPropertyValueProblem(value, nullRemoves);
@@ -115,12 +141,13 @@ export function undeclaredKeyIssues(body: object, declared: object, where: "imag
 }
 
 const createFields = {
-  id: z
-    .string({ error: "must be a UUID" })
-    .regex(GLANCE_UUID, "must be a UUID")
+  id: z.string({ error: "must be a UUID" }).regex(GLANCE_UUID, "must be a UUID").optional().openapi({
+    description: "Choose the new image's id (Glance answers 409 if it is taken); Glance picks one when absent",
+    example: EXAMPLE_IMAGE_ID,
+  }),
+  name: ImageFields.name
     .optional()
-    .openapi({ description: "Choose the new image's id (Glance answers 409 if it is taken); Glance picks one when absent", example: EXAMPLE_IMAGE_ID }),
-  name: ImageFields.name.optional().openapi({ description: 'At most 255 characters; null for an unnamed image. Default `""`.' }),
+    .openapi({ description: 'At most 255 characters; null for an unnamed image. Default `""`.' }),
   description: ImageFields.description.optional(),
   architecture: ImageFields.architecture.optional(),
   source_type: z
@@ -132,35 +159,40 @@ const createFields = {
         "`url`: the data comes from `image_url`. `file` (Horizon's UI sends `file-direct` or `file-legacy`), null or absent: a queued image whose data is uploaded afterwards.",
       example: "url",
     }),
-  image_url: z
-    .url({ error: "image_url must be an absolute URL" })
-    .optional()
-    .openapi({ description: "Required with source_type `url`, refused otherwise", example: "https://cloud-images.example.org/jammy.qcow2" }),
-  import_data: z
-    .boolean({ error: "must be a boolean" })
-    .optional()
-    .openapi({
-      description:
-        "With source_type `url`: true makes Glance download the data (interoperable import, `web-download`); false (the default) registers `image_url` as the image's location.",
-      example: true,
-    }),
-  is_copying: z
-    .boolean({ error: "must be a boolean" })
-    .optional()
-    .openapi({ description: "Horizon's UI sends `false`; accepted with no effect. `true` is refused: use `import_data`.", example: false }),
+  image_url: z.url({ error: "image_url must be an absolute URL" }).optional().openapi({
+    description: "Required with source_type `url`, refused otherwise",
+    example: "https://cloud-images.example.org/jammy.qcow2",
+  }),
+  import_data: z.boolean({ error: "must be a boolean" }).optional().openapi({
+    description:
+      "With source_type `url`: true makes Glance download the data (interoperable import, `web-download`); false (the default) registers `image_url` as the image's location.",
+    example: true,
+  }),
+  is_copying: z.boolean({ error: "must be a boolean" }).optional().openapi({
+    description: "Horizon's UI sends `false`; accepted with no effect. `true` is refused: use `import_data`.",
+    example: false,
+  }),
   data: z.unknown().optional().openapi({
     description:
-      "Horizon's \"direct\" upload: the name of the file the caller will upload (a non-empty string) makes the answer carry `upload_url`, where to PUT the data. Empty (`{}`, as Horizon's UI sends, null, `\"\"`) or absent: no upload is announced. Image data itself is never sent in this body.",
+      'Horizon\'s "direct" upload: the name of the file the caller will upload (a non-empty string) makes the answer carry `upload_url`, where to PUT the data. Empty (`{}`, as Horizon\'s UI sends, null, `""`) or absent: no upload is announced. Image data itself is never sent in this body.',
     example: "jammy.qcow2",
   }),
-  disk_format: ImageFields.disk_format.optional().openapi({ description: `Default \`raw\`. ${DISK_FORMAT_DESCRIPTION}` }),
-  container_format: ImageFields.container_format.optional().openapi({ description: "Default `bare`; overridden by the disk format fix-ups" }),
+  disk_format: ImageFields.disk_format
+    .optional()
+    .openapi({ description: `Default \`raw\`. ${DISK_FORMAT_DESCRIPTION}` }),
+  container_format: ImageFields.container_format
+    .optional()
+    .openapi({ description: "Default `bare`; overridden by the disk format fix-ups" }),
   kernel: ImageFields.kernel.optional(),
   ramdisk: ImageFields.ramdisk.optional(),
   min_disk: ImageFields.min_disk.optional(),
   min_ram: ImageFields.min_ram.optional(),
-  visibility: ImageFields.visibility.optional().openapi({ description: "public, private, shared or community. Default `private`." }),
-  protected: ImageFields.protected.optional().openapi({ description: "A protected image cannot be deleted. Default false." }),
+  visibility: ImageFields.visibility
+    .optional()
+    .openapi({ description: "public, private, shared or community. Default `private`." }),
+  protected: ImageFields.protected
+    .optional()
+    .openapi({ description: "A protected image cannot be deleted. Default false." }),
   tags: ImageFields.tags.optional(),
   owner: ImageFields.owner.optional(),
   os_hidden: ImageFields.os_hidden.optional(),
@@ -175,7 +207,10 @@ export const CreateImageBodySchema = z
         ctx.addIssue({ code: "custom", path: [], message: REQUIRES_BODY });
         return;
       }
-      const issues = [...undeclaredKeyIssues(body, createFields, "image", false), ...createSourceIssues(body as CreateImageRequest)];
+      const issues = [
+        ...undeclaredKeyIssues(body, createFields, "image", false),
+        ...createSourceIssues(body as CreateImageRequest),
+      ];
       for (const { field, message } of issues) ctx.addIssue({ code: "custom", path: [field], message });
     },
     { when: isJsonObject },
@@ -223,11 +258,14 @@ const { data: _jsonData, ...formFields } = createFields;
 export const CreateImageFormSchema = z
   .object({
     ...formFields,
-    [ORIGINAL_JSON_FIELD]: z.string().optional().openapi({
-      description:
-        "Horizon's Angular client: every field again as one JSON object, with its JSON types. When present it replaces the other text fields (which are then not read), and its `data` must be empty or absent.",
-      example: JSON.stringify({ name: "cirros", disk_format: "qcow2", min_disk: 1, protected: false, data: {} }),
-    }),
+    [ORIGINAL_JSON_FIELD]: z
+      .string()
+      .optional()
+      .openapi({
+        description:
+          "Horizon's Angular client: every field again as one JSON object, with its JSON types. When present it replaces the other text fields (which are then not read), and its `data` must be empty or absent.",
+        example: JSON.stringify({ name: "cirros", disk_format: "qcow2", min_disk: 1, protected: false, data: {} }),
+      }),
     [FORM_DATA_FIELD]: z.any().optional().openapi({
       type: "string",
       format: "binary",

@@ -19,7 +19,7 @@ export const updateImage = createRoute({
     "",
     "Differs from Horizon:",
     "- A partial update: `name`, `disk_format`, `visibility` and `protected` are required, every other field changes only",
-    "  when present. Horizon resets omitted fields to its create defaults (`{\"name\": \"x\"}` made a public image private",
+    '  when present. Horizon resets omitted fields to its create defaults (`{"name": "x"}` made a public image private',
     "  and `raw`).",
     "- null removes a custom property (`description`, `architecture`, `kernel`, `ramdisk` included); `min_disk`/`min_ram`",
     "  null means 0. `tags` replaces the image's tags.",
@@ -32,7 +32,11 @@ export const updateImage = createRoute({
   ].join("\n"),
   request: {
     params: ImageIdParamsSchema,
-    body: { required: true, description: "The fields to change", content: { "application/json": { schema: UpdateImageBodySchema } } },
+    body: {
+      required: true,
+      description: "The fields to change",
+      content: { "application/json": { schema: UpdateImageBodySchema } },
+    },
   },
   ...authenticated,
   middleware: [...authenticated.middleware, refuseProtoKeys],

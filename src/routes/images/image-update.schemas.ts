@@ -1,6 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { CREATE_ONLY_FIELDS } from "../../glance/transform/image-metadata";
-import { customPropertiesOpenApi, ImageFields, isJsonObject, NOT_AN_OBJECT, REQUIRES_BODY, undeclaredKeyIssues } from "./image-create.schemas";
+import {
+  customPropertiesOpenApi,
+  ImageFields,
+  isJsonObject,
+  NOT_AN_OBJECT,
+  REQUIRES_BODY,
+  undeclaredKeyIssues,
+} from "./image-create.schemas";
 
 const nullRemoves = (what: string) => `null removes the ${what} property`;
 
@@ -10,13 +17,20 @@ const updateFields = {
   visibility: ImageFields.visibility,
   protected: ImageFields.protected,
   container_format: ImageFields.container_format.optional(),
-  description: ImageFields.description.nullable().optional().openapi({ description: `The \`description\` custom property; ${nullRemoves("description")}` }),
+  description: ImageFields.description
+    .nullable()
+    .optional()
+    .openapi({ description: `The \`description\` custom property; ${nullRemoves("description")}` }),
   architecture: ImageFields.architecture
     .nullable()
     .optional()
     .openapi({ description: `The \`architecture\` custom property; ${nullRemoves("architecture")}` }),
-  kernel: ImageFields.kernel.optional().openapi({ description: "Id of the kernel image (Glance's `kernel_id`); null removes it" }),
-  ramdisk: ImageFields.ramdisk.optional().openapi({ description: "Id of the ramdisk image (Glance's `ramdisk_id`); null removes it" }),
+  kernel: ImageFields.kernel
+    .optional()
+    .openapi({ description: "Id of the kernel image (Glance's `kernel_id`); null removes it" }),
+  ramdisk: ImageFields.ramdisk
+    .optional()
+    .openapi({ description: "Id of the ramdisk image (Glance's `ramdisk_id`); null removes it" }),
   min_disk: ImageFields.min_disk.optional(),
   min_ram: ImageFields.min_ram.optional(),
   tags: ImageFields.tags.optional().openapi({ description: "Replaces the image's tags (order does not matter)" }),

@@ -20,12 +20,19 @@ const legacyUploadForm = createMiddleware<AppEnv>(async (c, next) => {
   if (MULTIPART_FORM_DATA.test(contentType)) return createHandlers.createImageFromForm(c);
   // The validators' media-type gate treats every form type alike; a urlencoded form cannot carry the file.
   if (URLENCODED_FORM.test(contentType)) {
-    throw new ProblemError({ code: "unsupported-media-type", status: 415, detail: "The request body must be application/json or multipart/form-data" });
+    throw new ProblemError({
+      code: "unsupported-media-type",
+      status: 415,
+      detail: "The request body must be application/json or multipart/form-data",
+    });
   }
   return next();
 });
 
-const createImageWithForm = { ...createRoutes.createImage, middleware: [...createRoutes.createImage.middleware, legacyUploadForm] };
+const createImageWithForm = {
+  ...createRoutes.createImage,
+  middleware: [...createRoutes.createImage.middleware, legacyUploadForm],
+};
 
 export const imageWritesRouter = createRouter()
   .openapi(createImageWithForm, createHandlers.createImage)

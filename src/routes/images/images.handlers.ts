@@ -29,9 +29,16 @@ async function collectImages(glance: GlanceClient, plan: ImageListPlan, wanted: 
 export const listImages: RouteHandler<ListImagesRoute, AppEnv> = async (c) => {
   const config = c.get("config");
   refuseUnkeptQueryKeys(c.req.url);
-  const plan = planImageList(c.req.valid("query"), { pageSize: config.API_RESULT_PAGE_SIZE, resultLimit: config.API_RESULT_LIMIT });
+  const plan = planImageList(c.req.valid("query"), {
+    pageSize: config.API_RESULT_PAGE_SIZE,
+    resultLimit: config.API_RESULT_LIMIT,
+  });
   const images = await collectImages(c.get("glance"), plan, plan.pageSize + 1);
-  const page = toImageListPage(images, { pageSize: plan.pageSize, markerGiven: plan.marker !== undefined, reversed: plan.reversed });
+  const page = toImageListPage(images, {
+    pageSize: plan.pageSize,
+    markerGiven: plan.marker !== undefined,
+    reversed: plan.reversed,
+  });
   return c.json(page, 200);
 };
 

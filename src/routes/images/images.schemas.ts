@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 
-const nullableString = (description: string, example: string) => z.string().nullable().openapi({ description, example });
+const nullableString = (description: string, example: string) =>
+  z.string().nullable().openapi({ description, example });
 
 export const ImageSchema = z
   .object({
@@ -18,41 +19,54 @@ export const ImageSchema = z
     min_ram: z.number().int().nullable().openapi({ description: "MiB", example: 0 }),
     protected: z.boolean().nullable().openapi({ example: false }),
     architecture: nullableString("The `architecture` custom property, lifted to the top level", "x86_64"),
-    size: z.number().int().openapi({ description: "Bytes; 0 while Glance has no data (Glance says null)", example: 683606016 }),
-    is_public: z.boolean().openapi({ description: "`visibility == \"public\"`", example: true }),
+    size: z
+      .number()
+      .int()
+      .openapi({ description: "Bytes; 0 while Glance has no data (Glance says null)", example: 683606016 }),
+    is_public: z.boolean().openapi({ description: '`visibility == "public"`', example: true }),
     tags: z.array(z.string()).openapi({ description: "Not in Horizon's list variant; added here", example: ["lts"] }),
-    virtual_size: z.number().int().nullable().openapi({ description: "Not in Horizon's list variant; added here", example: 2361393152 }),
+    virtual_size: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Not in Horizon's list variant; added here", example: 2361393152 }),
     properties: z.record(z.string(), z.unknown()).openapi({
       description:
         "Every other Glance key except `self`: custom properties, `os_hidden`, `os_hash_*`, … The detail variant also holds `file`, `schema`, `tags`, `virtual_size`, `locations`, `kernel_id`, `ramdisk_id`, `image_url`.",
       example: { os_hidden: false, os_hash_algo: "sha512", description: "Ubuntu 22.04 LTS", hw_disk_bus: "virtio" },
     }),
   })
-  .openapi("Image", { description: "An image in Horizon's shape (16 core attributes + properties, plus tags and virtual_size)" });
+  .openapi("Image", {
+    description: "An image in Horizon's shape (16 core attributes + properties, plus tags and virtual_size)",
+  });
 
 export type Image = z.infer<typeof ImageSchema>;
 
 /** The flat object of `GET /api/glance/images/{image_id}/properties/`. */
-export const ImagePropertiesSchema = z
-  .record(z.string(), z.unknown())
-  .openapi("ImageProperties", {
-    description: "Custom properties plus os_hidden, os_hash_algo, os_hash_value, direct_url, stores and visible os_glance_* keys",
-    example: { description: "Ubuntu 22.04 LTS", hw_disk_bus: "virtio", os_hidden: false, os_hash_algo: "sha512" },
-  });
+export const ImagePropertiesSchema = z.record(z.string(), z.unknown()).openapi("ImageProperties", {
+  description:
+    "Custom properties plus os_hidden, os_hash_algo, os_hash_value, direct_url, stores and visible os_glance_* keys",
+  example: { description: "Ubuntu 22.04 LTS", hw_disk_bus: "virtio", os_hidden: false, os_hash_algo: "sha512" },
+});
 
 export const ImageIdParamsSchema = z.object({
   image_id: z
     .string()
     .min(1)
     .max(255)
-    .openapi({ param: { name: "image_id", in: "path" }, description: "The image id (a UUID in Glance)", example: "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10" }),
+    .openapi({
+      param: { name: "image_id", in: "path" },
+      description: "The image id (a UUID in Glance)",
+      example: "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10",
+    }),
 });
 
 export const ImageListSchema = z
   .object({
     items: z.array(ImageSchema),
     has_more_data: z.boolean().openapi({
-      description: "There are images after this page (in the requested order): ask again with `marker` = the last item's id",
+      description:
+        "There are images after this page (in the requested order): ask again with `marker` = the last item's id",
       example: true,
     }),
     has_prev_data: z.boolean().openapi({

@@ -4,8 +4,27 @@ import { validationProblem } from "../../lib/create-router";
 import { SORT_DIRECTIONS } from "../../lib/pagination";
 import { positiveIntegerLimit, keyword as queryKeyword, onceOr as queryOnceOr } from "../../lib/query-schemas";
 
-const GLANCE_SORT_KEYS = ["name", "status", "container_format", "disk_format", "size", "id", "created_at", "updated_at"] as const;
-const IMAGE_STATUSES = ["queued", "saving", "active", "killed", "deleted", "uploading", "importing", "pending_delete", "deactivated"] as const;
+const GLANCE_SORT_KEYS = [
+  "name",
+  "status",
+  "container_format",
+  "disk_format",
+  "size",
+  "id",
+  "created_at",
+  "updated_at",
+] as const;
+const IMAGE_STATUSES = [
+  "queued",
+  "saving",
+  "active",
+  "killed",
+  "deleted",
+  "uploading",
+  "importing",
+  "pending_delete",
+  "deactivated",
+] as const;
 const LIST_VISIBILITIES = [...VISIBILITIES, "all"] as const;
 const MEMBER_STATUSES = ["pending", "accepted", "rejected", "all"] as const;
 
@@ -63,7 +82,10 @@ const StatusFilter = z
     statusMessage,
   )
   .optional()
-  .openapi({ description: `Image status, or \`in:\` a comma-separated list of statuses (${IMAGE_STATUSES.join(", ")})`, example: "active" });
+  .openapi({
+    description: `Image status, or \`in:\` a comma-separated list of statuses (${IMAGE_STATUSES.join(", ")})`,
+    example: "active",
+  });
 
 const TagValue = z.string().min(1, "must not be empty").max(255, "must be at most 255 characters");
 
@@ -74,7 +96,8 @@ const TagFilter = z
   .openapi({
     type: "array",
     items: { type: "string" },
-    description: "Images carrying this tag; repeat the parameter for several tags (all must match). Sent to Glance as repeated `tag` parameters.",
+    description:
+      "Images carrying this tag; repeat the parameter for several tags (all must match). Sent to Glance as repeated `tag` parameters.",
     example: ["lts"],
   });
 
@@ -98,7 +121,11 @@ export const ListImagesQuerySchema = z
       .max(255, "must be at most 255 characters")
       .optional()
       .transform((value) => value || undefined)
-      .openapi({ description: "Id of the last image of the previous page (or, with `reversed_order`, the first image of the next page). Empty means none.", example: "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10" }),
+      .openapi({
+        description:
+          "Id of the last image of the previous page (or, with `reversed_order`, the first image of the next page). Empty means none.",
+        example: "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10",
+      }),
     reversed_order: keyword(
       "`true|false|1|0`, any case; never sent to Glance. When true, answer the images *before* `marker` in the requested order (the previous page): Glance is asked in the opposite direction from the marker and the page is reversed back.",
       "false",
@@ -108,46 +135,79 @@ export const ListImagesQuerySchema = z
       "20",
       REPEATED_MESSAGE,
     ),
-    sort_key: oneOf(GLANCE_SORT_KEYS).default("created_at").openapi({ description: "Glance's sort key", example: "name" }),
+    sort_key: oneOf(GLANCE_SORT_KEYS)
+      .default("created_at")
+      .openapi({ description: "Glance's sort key", example: "name" }),
     sort_dir: oneOf(SORT_DIRECTIONS).default("desc").openapi({ description: "Sort direction", example: "asc" }),
-    name: textFilter("Exact image name, or `in:` a comma-separated list of names (quote names that contain commas)", "ubuntu-22.04"),
+    name: textFilter(
+      "Exact image name, or `in:` a comma-separated list of names (quote names that contain commas)",
+      "ubuntu-22.04",
+    ),
     status: StatusFilter,
-    visibility: oneOf(LIST_VISIBILITIES).optional().openapi({ description: "Glance's visibility filter", example: "public" }),
+    visibility: oneOf(LIST_VISIBILITIES)
+      .optional()
+      .openapi({ description: "Glance's visibility filter", example: "public" }),
     is_public: lowercaseBoolean("true")
       .transform((value) => value === "true")
       .optional()
       .openapi({
-      description: "Horizon's alias: `true` → `visibility=public`, `false` → `visibility=private` (any case; anything else is a 400). Cannot be combined with `visibility`.",
-    }),
+        description:
+          "Horizon's alias: `true` → `visibility=public`, `false` → `visibility=private` (any case; anything else is a 400). Cannot be combined with `visibility`.",
+      }),
     owner: textFilter("Owning project id", "0a1b2c3d4e5f40718293a4b5c6d7e8f9"),
-    "property-owner_id": textFilter("Horizon's alias of `owner`; cannot be combined with it", "0a1b2c3d4e5f40718293a4b5c6d7e8f9"),
-    member_status: oneOf(MEMBER_STATUSES).optional().openapi({ description: "For shared images: the caller's membership status (Glance's default: accepted)", example: "all" }),
+    "property-owner_id": textFilter(
+      "Horizon's alias of `owner`; cannot be combined with it",
+      "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+    ),
+    member_status: oneOf(MEMBER_STATUSES).optional().openapi({
+      description: "For shared images: the caller's membership status (Glance's default: accepted)",
+      example: "all",
+    }),
     tag: TagFilter,
-    protected: lowercaseBoolean("false").optional().openapi({ description: "`true|false`, any case (sent to Glance in lowercase)" }),
-    os_hidden: lowercaseBoolean("true").optional().openapi({ description: "`true|false`, any case; Glance hides hidden images unless `os_hidden=true`" }),
+    protected: lowercaseBoolean("false")
+      .optional()
+      .openapi({ description: "`true|false`, any case (sent to Glance in lowercase)" }),
+    os_hidden: lowercaseBoolean("true")
+      .optional()
+      .openapi({ description: "`true|false`, any case; Glance hides hidden images unless `os_hidden=true`" }),
     container_format: textFilter("Container format, or `in:` a comma-separated list", "bare"),
     disk_format: textFilter("Disk format, or `in:` a comma-separated list", "in:qcow2,raw"),
     size_min: sizeFilter("Minimum size in bytes", "1048576"),
     size_max: sizeFilter("Maximum size in bytes", "10737418240"),
     created_at: timeFilter("`[gt|gte|eq|neq|lt|lte:]<ISO 8601>`; no operator means eq", "gte:2026-01-01T00:00:00Z"),
     updated_at: timeFilter("`[gt|gte|eq|neq|lt|lte:]<ISO 8601>`; no operator means eq", "lt:2026-11-20T10:03:44Z"),
-    id: textFilter("Image id, or `in:` a comma-separated list of ids", "in:6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10,de6892b9-71f7-4332-a05a-02d4d7f6ba42"),
+    id: textFilter(
+      "Image id, or `in:` a comma-separated list of ids",
+      "in:6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10,de6892b9-71f7-4332-a05a-02d4d7f6ba42",
+    ),
   })
   .catchall(CustomPropertyValue)
   .superRefine(
     (query, ctx) => {
       const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
       if (query.sort !== undefined) {
-        issue("sort", "Glance's sort=key:dir syntax cannot be combined with sort_key/sort_dir, which are always sent; use sort_key and sort_dir");
+        issue(
+          "sort",
+          "Glance's sort=key:dir syntax cannot be combined with sort_key/sort_dir, which are always sent; use sort_key and sort_dir",
+        );
       }
-      if (query.is_public !== undefined && query.visibility !== undefined) issue("is_public", "conflicts with visibility; give one of them");
-      if (query["property-owner_id"] !== undefined && query.owner !== undefined) issue("property-owner_id", "conflicts with owner; give one of them");
+      if (query.is_public !== undefined && query.visibility !== undefined)
+        issue("is_public", "conflicts with visibility; give one of them");
+      if (query["property-owner_id"] !== undefined && query.owner !== undefined)
+        issue("property-owner_id", "conflicts with owner; give one of them");
       const { size_min: min, size_max: max } = query;
-      if (typeof min === "string" && typeof max === "string" && /^\d+$/.test(min) && /^\d+$/.test(max) && BigInt(min) > BigInt(max)) {
+      if (
+        typeof min === "string" &&
+        typeof max === "string" &&
+        /^\d+$/.test(min) &&
+        /^\d+$/.test(max) &&
+        BigInt(min) > BigInt(max)
+      ) {
         issue("size_min", "must not be greater than size_max");
       }
       for (const key of Object.keys(query)) {
-        if (key.length > MAX_KEY_LENGTH) issue(key.slice(0, 40), `a property name is at most ${MAX_KEY_LENGTH} characters`);
+        if (key.length > MAX_KEY_LENGTH)
+          issue(key.slice(0, 40), `a property name is at most ${MAX_KEY_LENGTH} characters`);
       }
     },
     // cross-field checks run even when a field failed, so one answer names every problem
@@ -204,7 +264,12 @@ export function planImageList(query: ListImagesQuery, limits: ListLimits): Image
 
 /** `GET /v2/images` query for one call: filters, then limit, sort_key, sort_dir and marker (Horizon's order). */
 export function glanceListQuery(plan: ImageListPlan, limit: number, marker: string | undefined): [string, string][] {
-  const query: [string, string][] = [...plan.filters, ["limit", String(limit)], ["sort_key", plan.sortKey], ["sort_dir", plan.glanceSortDir]];
+  const query: [string, string][] = [
+    ...plan.filters,
+    ["limit", String(limit)],
+    ["sort_key", plan.sortKey],
+    ["sort_dir", plan.glanceSortDir],
+  ];
   if (marker) query.push(["marker", marker]);
   return query;
 }

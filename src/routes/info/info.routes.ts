@@ -29,7 +29,7 @@ export const getStores = createRoute({
   summary: "Glance's stores (multi-store deployments)",
   description: [
     "One `GET /v2/info/stores`: the stores of a multi-store Glance, with the default one marked. A single-store Glance",
-    "answers that call with 404 (\"Multi backend is not supported at this site\", checked against Glance 25); this answers",
+    'answers that call with 404 ("Multi backend is not supported at this site", checked against Glance 25); this answers',
     "200 with an empty list instead, since there is nothing to choose. Not in Horizon.",
   ].join("\n"),
   ...authenticated,

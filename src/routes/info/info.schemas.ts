@@ -3,7 +3,8 @@ import { z } from "@hono/zod-openapi";
 export const ImportMethodsSchema = z
   .object({
     import_methods: z.array(z.string()).openapi({
-      description: "The methods `POST /api/glance/images/{image_id}/import/` accepts here; empty when Glance's interoperable import is off",
+      description:
+        "The methods `POST /api/glance/images/{image_id}/import/` accepts here; empty when Glance's interoperable import is off",
       example: ["glance-direct", "web-download", "copy-image"],
     }),
   })
@@ -12,15 +13,22 @@ export const ImportMethodsSchema = z
 export const StoreSchema = z
   .object({
     id: z.string().openapi({ description: "The store id, for `stores` in an import", example: "fast" }),
-    description: z.string().openapi({ description: "The operator's description; empty when none", example: "Fast access to rbd store" }),
+    description: z
+      .string()
+      .openapi({ description: "The operator's description; empty when none", example: "Fast access to rbd store" }),
     default: z.boolean().openapi({ description: "Where data goes when no store is named", example: true }),
-    read_only: z.boolean().openapi({ description: "A store data can be read from but not written to (Glance's `read-only`)", example: false }),
+    read_only: z.boolean().openapi({
+      description: "A store data can be read from but not written to (Glance's `read-only`)",
+      example: false,
+    }),
   })
   .openapi("Store");
 
 export const StoresSchema = z
   .object({
-    stores: z.array(StoreSchema).openapi({ description: "Glance's stores; empty when Glance has a single store (no multi-store backends)" }),
+    stores: z
+      .array(StoreSchema)
+      .openapi({ description: "Glance's stores; empty when Glance has a single store (no multi-store backends)" }),
   })
   .openapi("Stores", { description: "The storage backends of a multi-store Glance" });
 

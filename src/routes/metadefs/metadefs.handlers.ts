@@ -34,7 +34,12 @@ interface CollectedNamespaces {
  * repeated filters collapse into the last one. Each further call is our own query from the last
  * namespace read, asking for what is still needed.
  */
-async function collectNamespaces(glance: GlanceClient, plan: NamespaceListPlan, wanted: number, config: Config): Promise<CollectedNamespaces> {
+async function collectNamespaces(
+  glance: GlanceClient,
+  plan: NamespaceListPlan,
+  wanted: number,
+  config: Config,
+): Promise<CollectedNamespaces> {
   const readLimit = config.API_RESULT_LIMIT;
   const filtering = plan.propertiesTarget !== undefined;
   let page = await glance.listNamespaces(namespaceListQuery(plan, Math.min(wanted, readLimit)));
@@ -45,7 +50,9 @@ async function collectNamespaces(glance: GlanceClient, plan: NamespaceListPlan, 
     // An empty page that still links onwards would otherwise be followed forever.
     if (namespaces.length >= wanted || !page.next || !last || read >= readLimit) break;
     const stillWanted = filtering ? wanted : wanted - namespaces.length;
-    page = await glance.listNamespaces(namespaceListQuery(plan, Math.min(stillWanted, readLimit - read), last.namespace));
+    page = await glance.listNamespaces(
+      namespaceListQuery(plan, Math.min(stillWanted, readLimit - read), last.namespace),
+    );
     read += page.namespaces.length;
     namespaces.push(...keptNamespaces(page.namespaces, plan));
   }
@@ -77,7 +84,11 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
     // properties_target can stop the reading at API_RESULT_LIMIT with less than a page kept while Glance has more.
     page = { ...cut, has_more_data: cut.has_more_data || glanceHasMore };
   } else {
-    page = { items: namespaces.slice(0, pageSize), has_more_data: glanceHasMore || namespaces.length > pageSize, has_prev_data: false };
+    page = {
+      items: namespaces.slice(0, pageSize),
+      has_more_data: glanceHasMore || namespaces.length > pageSize,
+      has_prev_data: false,
+    };
   }
 
   const waitUntil = waitUntilOf(c);
@@ -88,7 +99,13 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
     // A public namespace's detail is the same for every caller who can see it, and this caller's own
     // list call above (never cached) is what says they can; private namespaces are always read afresh.
     const { value } = await readThrough({
-      key: await glanceCacheKey(glance, "public-namespace", namespace.namespace, plan.resourceType ?? "", typeof namespace.updated_at === "string" ? namespace.updated_at : ""),
+      key: await glanceCacheKey(
+        glance,
+        "public-namespace",
+        namespace.namespace,
+        plan.resourceType ?? "",
+        typeof namespace.updated_at === "string" ? namespace.updated_at : "",
+      ),
       ttlSeconds: config.PUBLIC_NAMESPACE_CACHE_TTL,
       staleSeconds: 0,
       waitUntil,
@@ -97,7 +114,10 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
     });
     return value;
   });
-  return c.json({ items: details.map(withoutSelf), has_more_data: page.has_more_data, has_prev_data: page.has_prev_data }, 200);
+  return c.json(
+    { items: details.map(withoutSelf), has_more_data: page.has_more_data, has_prev_data: page.has_prev_data },
+    200,
+  );
 };
 
 export const listResourceTypes: RouteHandler<ListResourceTypesRoute, AppEnv> = async (c) => {

@@ -57,7 +57,7 @@ export const listResourceTypes = createRoute({
   tags: ["metadefs"],
   summary: "List metadata definition resource types",
   description: [
-    "Glance's `GET /v2/metadefs/resource_types` as `{\"items\": [{\"name\", \"created_at\", \"updated_at\"}, …]}`, each item",
+    'Glance\'s `GET /v2/metadefs/resource_types` as `{"items": [{"name", "created_at", "updated_at"}, …]}`, each item',
     "with the keys Glance gave (`updated_at` is often absent). The path is Horizon's, without an underscore.",
     "",
     "Differs from Horizon: Horizon never calls Glance here and answers a Python generator's repr as `items`.",

@@ -26,15 +26,11 @@ export const NamespaceListQuerySchema = z
           "Glance's own filter: comma-separated resource types, any of which a namespace must be associated with. Used only without `resource_type` (property names then stay unprefixed); giving both with different values is a 400.",
         example: "OS::Glance::Image,OS::Cinder::Volume",
       }),
-    properties_target: z
-      .string(onceOr("must be a string"))
-      .min(1, "must not be empty")
-      .optional()
-      .openapi({
-        description:
-          "Keep only namespaces whose association with the resource type has this `properties_target` (e.g. `image` for Cinder volumes, `metadata` for Nova servers). Needs `resource_type` (or `resource_types`). Applied here, not by Glance.",
-        example: "image",
-      }),
+    properties_target: z.string(onceOr("must be a string")).min(1, "must not be empty").optional().openapi({
+      description:
+        "Keep only namespaces whose association with the resource type has this `properties_target` (e.g. `image` for Cinder volumes, `metadata` for Nova servers). Needs `resource_type` (or `resource_types`). Applied here, not by Glance.",
+      example: "image",
+    }),
     paginate: keyword(
       "Page by `API_RESULT_PAGE_SIZE`. Case-insensitive `true|false|1|0` (Horizon treats the string `false` as true).",
       "true",
@@ -44,19 +40,32 @@ export const NamespaceListQuerySchema = z
       "20",
     ),
     marker: z.string(onceOr("must be a namespace name")).optional().openapi({
-      description: "Namespace name to start after (the last one of the previous page). Empty means the first page. Unknown → Glance's 404.",
+      description:
+        "Namespace name to start after (the last one of the previous page). Empty means the first page. Unknown → Glance's 404.",
       example: "OS::Compute::Libvirt",
     }),
-    sort_key: z.enum(NAMESPACE_SORT_KEYS, onceOr(`must be one of: ${NAMESPACE_SORT_KEYS.join(", ")}`)).default("namespace").openapi({ description: "Sort field", example: "namespace" }),
-    sort_dir: z.enum(SORT_DIRECTIONS, onceOr(`must be one of: ${SORT_DIRECTIONS.join(", ")}`)).default("asc").openapi({ description: "Sort direction", example: "asc" }),
-    visibility: z.enum(["public", "private"], onceOr("must be one of: public, private")).optional().openapi({ description: "Glance's visibility filter", example: "public" }),
+    sort_key: z
+      .enum(NAMESPACE_SORT_KEYS, onceOr(`must be one of: ${NAMESPACE_SORT_KEYS.join(", ")}`))
+      .default("namespace")
+      .openapi({ description: "Sort field", example: "namespace" }),
+    sort_dir: z
+      .enum(SORT_DIRECTIONS, onceOr(`must be one of: ${SORT_DIRECTIONS.join(", ")}`))
+      .default("asc")
+      .openapi({ description: "Sort direction", example: "asc" }),
+    visibility: z
+      .enum(["public", "private"], onceOr("must be one of: public, private"))
+      .optional()
+      .openapi({ description: "Glance's visibility filter", example: "public" }),
   })
   .catchall(z.union([z.string(), z.array(z.string())]));
 
 const ResourceTypeAssociationSchema = z
   .object({
     name: z.string().openapi({ example: "OS::Glance::Image" }),
-    prefix: z.string().optional().openapi({ description: "Put before property names for this resource type", example: "hw_" }),
+    prefix: z
+      .string()
+      .optional()
+      .openapi({ description: "Put before property names for this resource type", example: "hw_" }),
     properties_target: z.string().optional().openapi({ example: "image" }),
     created_at: z.string().optional().openapi({ example: "2026-11-26T22:06:50Z" }),
     updated_at: z.string().optional().openapi({ example: "2026-11-26T22:06:50Z" }),
@@ -68,7 +77,10 @@ export const MetadefNamespaceSchema = z
   .object({
     namespace: z.string().openapi({ example: "OS::Compute::Watchdog" }),
     display_name: z.string().optional().openapi({ example: "Watchdog Behavior" }),
-    description: z.string().optional().openapi({ example: "Compute drivers may enable watchdog behavior over instances." }),
+    description: z
+      .string()
+      .optional()
+      .openapi({ example: "Compute drivers may enable watchdog behavior over instances." }),
     visibility: z.string().optional().openapi({ example: "public" }),
     protected: z.boolean().optional().openapi({ example: true }),
     owner: z.string().optional().openapi({ example: "admin" }),
@@ -81,9 +93,18 @@ export const MetadefNamespaceSchema = z
       .optional()
       .openapi({
         description: "Property definitions (JSON-schema-like), names prefixed for the requested resource type",
-        example: { hw_watchdog_action: { type: "string", title: "Watchdog Action", enum: ["disabled", "reset", "poweroff", "pause", "none"] } },
+        example: {
+          hw_watchdog_action: {
+            type: "string",
+            title: "Watchdog Action",
+            enum: ["disabled", "reset", "poweroff", "pause", "none"],
+          },
+        },
       }),
-    objects: z.array(z.record(z.string(), z.unknown())).optional().openapi({ description: "Present only when the namespace has objects" }),
+    objects: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .openapi({ description: "Present only when the namespace has objects" }),
   })
   .loose()
   .openapi("MetadefNamespace", { description: "Glance's namespace detail, verbatim except that `self` is removed" });
@@ -92,7 +113,9 @@ export const NamespaceListSchema = z
   .object({
     items: z.array(MetadefNamespaceSchema),
     has_more_data: z.boolean().openapi({ description: "A further page exists after this one", example: false }),
-    has_prev_data: z.boolean().openapi({ description: "A marker was given (Horizon's meaning), when paginating", example: false }),
+    has_prev_data: z
+      .boolean()
+      .openapi({ description: "A marker was given (Horizon's meaning), when paginating", example: false }),
   })
   .openapi("MetadefNamespaceList");
 
@@ -100,7 +123,10 @@ export const MetadefResourceTypeSchema = z
   .object({
     name: z.string().openapi({ example: RESOURCE_TYPE_EXAMPLE }),
     created_at: z.string().optional().openapi({ example: "2026-11-26T22:06:48Z" }),
-    updated_at: z.string().optional().openapi({ description: "Absent when Glance does not give it", example: "2026-11-26T22:06:48Z" }),
+    updated_at: z
+      .string()
+      .optional()
+      .openapi({ description: "Absent when Glance does not give it", example: "2026-11-26T22:06:48Z" }),
   })
   .loose()
   .openapi("MetadefResourceType");

@@ -11,7 +11,7 @@ export const getVersion = createRoute({
   tags: ["version"],
   summary: "Glance API version",
   description: [
-    "The major version of Glance's CURRENT API as a string (`\"2\"`), as Horizon returns it, plus `current_version` (e.g. `\"2.15\"`).",
+    'The major version of Glance\'s CURRENT API as a string (`"2"`), as Horizon returns it, plus `current_version` (e.g. `"2.15"`).',
     "",
     "Differs from Horizon: Horizon answers from its settings without asking Glance; this reads Glance's versions document",
     "(`GET /versions`, falling back to `GET /`, which Glance answers with 300) and caches it at the edge",

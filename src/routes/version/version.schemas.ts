@@ -2,7 +2,9 @@ import { z } from "@hono/zod-openapi";
 
 export const GlanceVersionSchema = z
   .object({
-    version: z.string().openapi({ description: "Major version of Glance's CURRENT API, as Horizon returns it", example: "2" }),
+    version: z
+      .string()
+      .openapi({ description: "Major version of Glance's CURRENT API, as Horizon returns it", example: "2" }),
     current_version: z.string().openapi({ description: "Major.minor of Glance's CURRENT API", example: "2.15" }),
   })
   .openapi("GlanceVersion");

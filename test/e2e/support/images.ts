@@ -23,7 +23,11 @@ export function imageName(label: string): string {
 
 /** Creates a queued image directly in Glance (a fixture; not the code under test). */
 export async function createGlanceImage(image: Record<string, unknown>, as: Account = "demo"): Promise<GlanceImage> {
-  const response = await glance("/v2/images", { method: "POST", as, body: { disk_format: "raw", container_format: "bare", ...image } });
+  const response = await glance("/v2/images", {
+    method: "POST",
+    as,
+    body: { disk_format: "raw", container_format: "bare", ...image },
+  });
   if (response.status !== 201) throw new Error(`fixture create failed: ${response.status} ${response.text}`);
   return response.body as GlanceImage;
 }

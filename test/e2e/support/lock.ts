@@ -7,7 +7,10 @@ import { join } from "node:path";
  * would fail any other run sharing it. A directory made with mkdir (atomic) holding the owner's PID;
  * bench/run.sh takes the same lock. A lock whose owner is gone is taken over.
  */
-export const STACK_LOCK_DIR = join(process.env.GLANCE_EDGE_STACK_DIR ?? join(homedir(), ".local/state/glance-edge-stack"), "e2e.lock");
+export const STACK_LOCK_DIR = join(
+  process.env.GLANCE_EDGE_STACK_DIR ?? join(homedir(), ".local/state/glance-edge-stack"),
+  "e2e.lock",
+);
 
 const WAIT_LIMIT_MS = 30 * 60_000;
 
@@ -48,7 +51,8 @@ export async function acquireStackLock(label: string): Promise<() => Promise<voi
       await rm(STACK_LOCK_DIR, { recursive: true, force: true });
       continue;
     }
-    if (Date.now() - started > WAIT_LIMIT_MS) throw new Error(`e2e: ${STACK_LOCK_DIR} still held by pid ${pid} after 30 minutes`);
+    if (Date.now() - started > WAIT_LIMIT_MS)
+      throw new Error(`e2e: ${STACK_LOCK_DIR} still held by pid ${pid} after 30 minutes`);
     if (!announced) {
       const holder = (await readFile(join(STACK_LOCK_DIR, "label"), "utf8").catch(() => "")).trim();
       console.log(`e2e: waiting for another run using the stack (pid ${pid}${holder ? `, ${holder}` : ""}) to finish`);

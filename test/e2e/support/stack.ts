@@ -16,9 +16,21 @@ export interface Credentials {
 
 /** The accounts `openstack-stack.sh up` creates (overridable the same way the script's are). */
 export const ACCOUNTS = {
-  demo: { user: process.env.STACK_DEMO_USER ?? "demo", password: process.env.STACK_DEMO_PASS ?? "demo-secret", project: process.env.STACK_DEMO_PROJECT ?? "demo" },
-  alt: { user: process.env.STACK_ALT_USER ?? "alt", password: process.env.STACK_ALT_PASS ?? "alt-secret", project: process.env.STACK_ALT_PROJECT ?? "alt" },
-  admin: { user: process.env.STACK_ADMIN_USER ?? "admin", password: process.env.STACK_ADMIN_PASS ?? "admin-secret", project: process.env.STACK_ADMIN_PROJECT ?? "admin" },
+  demo: {
+    user: process.env.STACK_DEMO_USER ?? "demo",
+    password: process.env.STACK_DEMO_PASS ?? "demo-secret",
+    project: process.env.STACK_DEMO_PROJECT ?? "demo",
+  },
+  alt: {
+    user: process.env.STACK_ALT_USER ?? "alt",
+    password: process.env.STACK_ALT_PASS ?? "alt-secret",
+    project: process.env.STACK_ALT_PROJECT ?? "alt",
+  },
+  admin: {
+    user: process.env.STACK_ADMIN_USER ?? "admin",
+    password: process.env.STACK_ADMIN_PASS ?? "admin-secret",
+    project: process.env.STACK_ADMIN_PROJECT ?? "admin",
+  },
 } satisfies Record<string, Credentials>;
 
 export type Account = keyof typeof ACCOUNTS;
