@@ -17,6 +17,11 @@ function readerOf(body: ReadableStream<Uint8Array>): ChunkReader {
 
 export interface ChunkObserver {
   chunk(chunk: Uint8Array): void | Promise<void>;
+  /**
+   * Called once every chunk has been shown, and before the last byte is handed on (the last chunk
+   * with a `contentLength`, the end of a chunked stream): throwing here aborts the output before it
+   * is complete, so its consumer never receives the whole body.
+   */
   end(): void | Promise<void>;
 }
 
@@ -24,7 +29,8 @@ export interface ChunkObserver {
  * The same bytes as a native stream, fixed-length when `contentLength` is given (so fetch sends
  * Content-Length, never chunked input), read in chunks of 64 to 256 KiB that `observer` sees on
  * their way. One JS pass per chunk, and one chunk in flight: the next read waits until the
- * consumer has taken the last one. A failure on either side aborts the other.
+ * consumer has taken the last one. A failure on either side aborts the other, and so does the
+ * observer throwing, in `end` before the last chunk is written.
  */
 export function pumpLargeChunks(
   body: ReadableStream<Uint8Array>,
@@ -36,17 +42,25 @@ export function pumpLargeChunks(
   const writer = writable.getWriter();
   const source = readerOf(body);
   const pump = async () => {
+    let passed = 0;
+    let ended = false;
     for (;;) {
       const { done, value } = source.byob
         ? await source.reader.readAtLeast(MIN_CHUNK, new Uint8Array(MAX_CHUNK))
         : await source.reader.read();
       if (value && value.byteLength > 0) {
+        if (ended) throw new RangeError(`the body is longer than its Content-Length (${contentLength})`);
+        passed += value.byteLength;
         await observer.chunk(value);
+        if (done || (contentLength !== undefined && passed >= contentLength)) {
+          await observer.end();
+          ended = true;
+        }
         await writer.write(value);
       }
       if (done) break;
     }
-    await observer.end();
+    if (!ended) await observer.end();
     await writer.close();
   };
   pump().catch(async (error: unknown) => {

@@ -78,6 +78,39 @@ describe("pumpLargeChunks", () => {
     await expect.poll(() => cancelled).toBe(true);
   });
 
+  it("calls end before the output is complete, so an end that throws means the consumer never sees a whole body", async () => {
+    for (const contentLength of [100 * SMALL, undefined]) {
+      const received: number[] = [];
+      let endedAfter = -1;
+      const out = pumpLargeChunks(nativeSource(100), contentLength, {
+        chunk: () => undefined,
+        end: () => {
+          endedAfter = received.reduce((a, b) => a + b, 0);
+          throw new Error("the digest does not match");
+        },
+      });
+      const reader = out.getReader();
+      const outcome = await (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return "complete";
+          received.push(value.byteLength);
+        }
+      })().catch((error: unknown) => error);
+      expect(outcome).toBeInstanceOf(Error);
+      const total = received.reduce((a, b) => a + b, 0);
+      expect(total).toBe(endedAfter);
+      if (contentLength !== undefined) {
+        // With a length, the held-back chunk is the last one: the consumer never has every byte.
+        expect(total).toBeLessThan(contentLength);
+        expect(total).toBeGreaterThanOrEqual(contentLength - 256 * 1024);
+      } else {
+        // Chunked, every byte may have gone, but the stream errors instead of ending.
+        expect(total).toBe(100 * SMALL);
+      }
+    }
+  });
+
   it("refuses a body longer than its Content-Length", async () => {
     const { stream } = plainSource(3);
     await expect(new Response(pumpLargeChunks(stream, 2 * SMALL, recorder().observer)).arrayBuffer()).rejects.toThrow();
