@@ -26,6 +26,17 @@ export interface FormatFinding {
    * would make `vhd`.
    */
   pendingTail?: "vmdk-footer" | "vhd-footer";
+  /** A fixed VHD, known only by its trailing footer: tools that probe the start of a disk see raw bytes. */
+  footerOnly?: true;
+}
+
+/**
+ * The findings `finish` may still come to from a settled one: itself (a VMDK footer can only add a
+ * reason to refuse), or, for bytes with no header of their own, a fixed VHD if they end in its footer.
+ */
+export function possibleFinalFindings(finding: FormatFinding): FormatFinding[] {
+  const { pendingTail, ...settled } = finding;
+  return pendingTail === "vhd-footer" ? [settled, { format: "vhd", footerOnly: true }] : [settled];
 }
 
 const KiB = 1024;
@@ -558,5 +569,5 @@ function fixedVhdFooter(tail: Uint8Array, total: number): FormatFinding | undefi
   const view = viewOf(footer);
   const currentSize = Number(view.getBigUint64(48));
   if (view.getUint32(60) !== 2 || currentSize !== total - SECTOR) return undefined;
-  return { format: "vhd", virtualSize: currentSize };
+  return { format: "vhd", virtualSize: currentSize, footerOnly: true };
 }

@@ -42,6 +42,9 @@ class IdleWatch {
     return this.controller.signal.aborted;
   }
 
+  /** What the tap threw (a check that refused the data), which aborted the body: the reason the call failed. */
+  tapFailure: unknown;
+
   touch() {
     clearTimeout(this.timer);
     this.timer = setTimeout(
@@ -60,14 +63,22 @@ class IdleWatch {
     contentLength: number | undefined,
     tap?: ChunkTap,
   ): ReadableStream<Uint8Array> {
+    const recorded = async (step: () => void | Promise<void>) => {
+      try {
+        await step();
+      } catch (error) {
+        this.tapFailure ??= error;
+        throw error;
+      }
+    };
     return pumpLargeChunks(body, contentLength, {
       chunk: (chunk) => {
         this.touch();
-        return tap?.chunk(chunk);
+        return tap && recorded(() => tap.chunk(chunk));
       },
       end: () => {
         this.touch();
-        return tap?.end();
+        return tap && recorded(() => tap.end());
       },
     });
   }
@@ -117,11 +128,17 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   } catch (error) {
     callEnded?.();
     idle.stop();
+    if (idle.tapFailure !== undefined) throw idle.tapFailure;
     if (request.signal?.aborted)
       throw transportProblem(timing, request.signal.reason, "The client went away before Glance answered");
     throw transportProblem(timing, idle.fired ? idle.signal.reason : error, idleDetail);
   }
   callEnded?.();
+  if (idle.tapFailure !== undefined) {
+    idle.stop();
+    await response.body?.cancel();
+    throw idle.tapFailure;
+  }
   if (response.status < 200 || response.status >= 300) {
     idle.touch();
     const text = await readErrorText(response);

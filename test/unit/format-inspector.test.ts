@@ -63,7 +63,7 @@ describe("FormatInspector: what the bytes are", () => {
     [
       "fixed vhd (its only footer the last 512 bytes)",
       vhd({ type: "fixed", virtualSize: 1 << 20 }),
-      { format: "vhd", virtualSize: 1 << 20 },
+      { format: "vhd", virtualSize: 1 << 20, footerOnly: true },
     ],
     [
       "vhdx (virtual size from its metadata region at 1 MiB)",
