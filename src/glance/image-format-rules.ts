@@ -1,4 +1,5 @@
 import type { FormatFinding, ImageFormat } from "../streams/format-inspector";
+import type { FormatCheck, FormatVerdict } from "../streams/upload-checks";
 
 /** What an image's record says its data is. */
 export interface DeclaredFormat {
@@ -6,11 +7,7 @@ export interface DeclaredFormat {
   container_format?: string | null;
 }
 
-export interface FormatRefusal {
-  code: "unsafe-image" | "image-format-mismatch";
-  /** `detected qcow2 with a backing file "base.raw"`: what was found, without the verdict. */
-  finding: string;
-}
+export type FormatRefusal = FormatVerdict & { code: "unsafe-image" | "image-format-mismatch" };
 
 /** Disk formats whose data is not a disk image header of its own (Amazon kernel, ramdisk, machine images). */
 const UNCHECKED_DISK_FORMATS = new Set(["ami", "ari", "aki"]);
@@ -73,4 +70,36 @@ export function formatRefusal(
     };
   }
   return undefined;
+}
+
+export interface FormatInspectionSettings {
+  FORMAT_INSPECTION: "enforce" | "report" | "off";
+  MAX_VIRTUAL_SIZE_BYTES: number;
+}
+
+/** The format check of an upload to an image declared as `declared`; undefined when FORMAT_INSPECTION is off. */
+export function formatCheckFor(declared: DeclaredFormat, settings: FormatInspectionSettings): FormatCheck | undefined {
+  if (settings.FORMAT_INSPECTION === "off") return undefined;
+  return {
+    mode: settings.FORMAT_INSPECTION,
+    judge: (finding) => formatRefusal(finding, declared, settings.MAX_VIRTUAL_SIZE_BYTES),
+  };
+}
+
+/** The largest integer an RFC 8941 structured field can carry. */
+const SF_MAX_INTEGER = 999_999_999_999_999;
+
+const sfString = (text: string) => `"${text.replace(/[^\x20-\x7e]/g, "?").replace(/["\\]/g, "\\$&")}"`;
+
+/**
+ * The `X-Image-Format` answer field (an RFC 8941 item): the detected format, its declared virtual
+ * size, and in report mode what enforce would have refused, e.g.
+ * `qcow2;virtual-size=1073741824;would-refuse="detected qcow2, but the image's disk_format is raw"`.
+ */
+export function imageFormatField(finding: FormatFinding, wouldRefuse?: FormatVerdict): string {
+  let field = finding.format;
+  if (finding.virtualSize !== undefined && finding.virtualSize <= SF_MAX_INTEGER)
+    field += `;virtual-size=${finding.virtualSize}`;
+  if (wouldRefuse) field += `;would-refuse=${sfString(wouldRefuse.finding)}`;
+  return field;
 }

@@ -62,6 +62,8 @@ export class UploadChecks implements ChunkObserver {
   /** The inspector's settled finding has been judged: later chunks cost it nothing. */
   private judged = false;
 
+  private latestFinding: FormatFinding | undefined;
+
   private result: UploadCheckOutcome | undefined;
 
   constructor(private readonly options: UploadChecksOptions = {}) {
@@ -77,6 +79,7 @@ export class UploadChecks implements ChunkObserver {
     const finding = this.inspector?.feed(chunk);
     if (finding && !this.judged) {
       this.judged = true;
+      this.latestFinding = finding;
       this.refuseEarly(finding);
     }
     if (this.hashes.length === 1) await this.hashes[0].writer.write(chunk);
@@ -103,6 +106,7 @@ export class UploadChecks implements ChunkObserver {
       }
     }
     const finding = this.inspector?.finish();
+    this.latestFinding = finding;
     const verdict = finding && this.options.format?.judge(finding);
     if (verdict && this.options.format?.mode === "enforce") throw refusal(verdict);
     this.result = { digests, finding, ...(verdict ? { wouldRefuse: verdict } : {}) };
@@ -112,6 +116,11 @@ export class UploadChecks implements ChunkObserver {
   get outcome(): UploadCheckOutcome {
     if (!this.result) throw new Error("UploadChecks.outcome before the upload ended");
     return this.result;
+  }
+
+  /** The inspector's finding so far (settled, or final once the data ended), refused or not: for the log. */
+  get finding(): FormatFinding | undefined {
+    return this.latestFinding;
   }
 
   /** The hex SHA-512 of the data, as Glance's `os_hash_value` writes it. */

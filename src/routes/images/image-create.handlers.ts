@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import type { GlanceClient } from "../../glance/client";
 import type { GlanceImage } from "../../glance/schemas";
-import { bytesToHex, sha512ReprDigest } from "../../glance/transform/image-data";
+import { checkedUploadHeaders, inspectionLogOf, uploadChecksFor } from "../../glance/checked-upload";
 import { formToCreateRequest } from "../../glance/transform/image-form";
 import {
   createImageMetadata,
@@ -18,9 +18,9 @@ import { log } from "../../lib/logger";
 import { MultipartFormError, readStreamedForm, type StreamedFile } from "../../lib/multipart-form";
 import { badRequest, invalidInput, ProblemError } from "../../lib/problem";
 import { REGION_QUERY_KEY } from "../../lib/region";
-import { sha512Tap } from "../../lib/sha512-tap";
 import { readBackUploadedImage } from "../../glance/read-back-upload";
 import { waitUntilOf } from "../../lib/wait-until";
+import type { UploadChecks } from "../../streams/upload-checks";
 import type { CreateImageRoute, CreateImageWithPutRoute } from "./image-create.routes";
 import { CreateImageBodySchema, FORM_DATA_FIELD, MAX_FORM_FIELD_BYTES } from "./image-create.schemas";
 
@@ -99,13 +99,26 @@ export async function createImageFromForm(c: Context<AppEnv>): Promise<Response>
 
   const glance = c.get("glance");
   const created = await glance.createImage(createImageMetadata(request).image);
+  // The form's digest headers would describe the whole multipart body, not the file: only the format is checked.
+  const checks = uploadChecksFor(
+    c.get("config").FORMAT_INSPECTION === "off" ? undefined : created,
+    [],
+    c.get("config"),
+  );
   // Inside waitUntil, so that a caller who hangs up mid-upload still gets the new image deleted.
-  const outcome = uploadOrRollBack(glance, created, data, form.file, c.req.raw.signal, c.get("requestId"));
+  const outcome = uploadOrRollBack(glance, created, data, form.file, checks, c.req.raw.signal, c.get("requestId"));
   waitUntilOf(c)(outcome.catch(() => undefined));
-  const { image, sentSha512 } = await outcome;
+  let image: GlanceImage;
+  try {
+    image = await outcome;
+  } catch (error) {
+    c.set("imageFormat", inspectionLogOf(checks, error));
+    throw error;
+  }
+  c.set("imageFormat", inspectionLogOf(checks));
   return c.json(toHorizonImage(image, "detail"), 201, {
     location: imageLocation(image),
-    "repr-digest": sha512ReprDigest(sentSha512),
+    ...checkedUploadHeaders(checks),
   });
 }
 
@@ -222,22 +235,21 @@ function concatenated(chunks: Uint8Array[], bytes: number): Uint8Array {
   return joined;
 }
 
+/** The data through its checks to Glance, then the image as Glance holds it; any failure deletes the new image. */
 async function uploadOrRollBack(
   glance: GlanceClient,
   created: GlanceImage,
   data: ReadableStream<Uint8Array>,
   file: StreamedFile,
+  checks: UploadChecks,
   signal: AbortSignal,
   requestId: string,
-): Promise<{ image: GlanceImage; sentSha512: string }> {
+): Promise<GlanceImage> {
   try {
-    const { tap, digest } = sha512Tap();
-    await glance.uploadImageData(created.id, data, undefined, signal, tap);
+    await glance.uploadImageData(created.id, data, undefined, signal, checks);
     const failure = file.failure();
     if (failure) throw failure;
-    const sentSha512 = bytesToHex(await digest);
-    const image = await readBackUploadedImage(glance, created.id, sentSha512);
-    return { image, sentSha512 };
+    return await readBackUploadedImage(glance, created.id, checks.sha512);
   } catch (error) {
     const failure = file.failure();
     throw await rollBack(glance, created, failure ? formProblem(failure) : error, requestId);
