@@ -45,6 +45,12 @@ class IdleWatch {
   /** What the tap threw (a check that refused the data), which aborted the body: the reason the call failed. */
   tapFailure: unknown;
 
+  /** Ends the call because the tap refused the data (after the body's rest was dropped). */
+  refuse() {
+    this.stop();
+    this.controller.abort();
+  }
+
   touch() {
     clearTimeout(this.timer);
     this.timer = setTimeout(
@@ -71,16 +77,21 @@ class IdleWatch {
         throw error;
       }
     };
-    return pumpLargeChunks(body, contentLength, {
-      chunk: (chunk) => {
-        this.touch();
-        return tap && recorded(() => tap.chunk(chunk));
+    return pumpLargeChunks(
+      body,
+      contentLength,
+      {
+        chunk: (chunk) => {
+          this.touch();
+          return tap && recorded(() => tap.chunk(chunk));
+        },
+        end: () => {
+          this.touch();
+          return tap && recorded(() => tap.end());
+        },
       },
-      end: () => {
-        this.touch();
-        return tap && recorded(() => tap.end());
-      },
-    });
+      () => this.refuse(),
+    );
   }
 }
 

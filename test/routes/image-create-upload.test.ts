@@ -376,6 +376,25 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
       expect(callsOf(calls)).toContain(`DELETE /v2/images/${ID}`);
     });
 
+    it("deletes the new image again when Glance, still putting the aborted upload's image back, answers 500", async () => {
+      let deletes = 0;
+      const calls = stubGlanceLazily({
+        "POST /v2/images": glanceCreate,
+        [`PUT /v2/images/${ID}/file`]: acceptsUpload(async (request) => void (await request.arrayBuffer())),
+        [`DELETE /v2/images/${ID}`]: () =>
+          ++deletes === 1
+            ? glanceError(500, "Internal Server Error", "database is locked")
+            : new Response(null, { status: 204 }),
+      });
+      const form = formWith(
+        field("name", "evil") + field("disk_format", "qcow2") + fileHead(),
+        qcow2({ backingFile: "b" }),
+      );
+      const problem = await problemOf(await postForm(form), 400);
+      expect(problem.detail).toBe('detected qcow2 with a backing file "b"; refused');
+      expect(callsOf(calls).filter((call) => call.startsWith("DELETE"))).toHaveLength(2);
+    });
+
     it("takes a qcow2 for disk_format qcow2 and names it in X-Image-Format", async () => {
       const { seen } = stubCreateAndUpload();
       const bytes = qcow2({ virtualSize: 2 ** 30, length: 100_000 });
