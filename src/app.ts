@@ -10,7 +10,7 @@ import { accessLog } from "./middleware/access-log";
 import { boundedJsonBody } from "./middleware/bounded-json-body";
 import { requestId } from "./middleware/request-id";
 import { responseHeaders } from "./middleware/response-headers";
-import { upstreamClients } from "./middleware/upstream-clients";
+import { upstreamClients } from "./glance-endpoint/clients";
 import { OPENAPI_CONFIG, OPENAPI_DOCUMENT_PATH } from "./openapi";
 import { routers } from "./routes";
 

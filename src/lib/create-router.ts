@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
-import { requireTokenForCatalog, selectGlance } from "../middleware/glance-endpoint";
+import { requireTokenForCatalog, selectGlance } from "../glance-endpoint/select-glance";
 import { requireToken } from "../middleware/require-token";
 import { type FieldError, invalidInput } from "./problem";
 

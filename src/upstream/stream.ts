@@ -1,4 +1,4 @@
-import { type ChunkObserver, pumpLargeChunks } from "../lib/large-chunks";
+import { type ChunkObserver, pumpLargeChunks } from "../streams/large-chunks";
 import { type UpstreamOptions, internalAddressesOf, secretsOf, statusProblem, transportProblem } from "./http";
 
 export interface StreamOptions extends Pick<UpstreamOptions, "service" | "baseUrl" | "baseHeaders" | "onCall"> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pumpLargeChunks } from "../../src/lib/large-chunks";
+import { pumpLargeChunks } from "../../src/streams/large-chunks";
 
 const SMALL = 4096;
 

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { describe, expect, it } from "vitest";
 import type { AppEnv } from "../../src/env";
-import { regionQuery } from "../../src/middleware/glance-endpoint";
+import { regionQuery } from "../../src/glance-endpoint/select-glance";
 import { imageEndpoints } from "../../src/keystone/catalog";
 import { ProblemError } from "../../src/lib/problem";
 import {
@@ -10,7 +10,7 @@ import {
   ensureEndpointAllowed,
   requestedRegion,
   withoutRegionQuery,
-} from "../../src/lib/region";
+} from "../../src/glance-endpoint/region";
 
 const ONE = { region: "RegionOne", url: "http://one:9292" };
 const TWO = { region: "RegionTwo", url: "http://two:9292" };

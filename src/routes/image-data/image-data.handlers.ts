@@ -13,8 +13,8 @@ import {
 } from "../../glance/transform/image-data";
 import { toHorizonImage } from "../../glance/transform/images";
 import { badRequest, ProblemError } from "../../lib/problem";
-import { sha512Tap } from "../../lib/sha512-tap";
-import { readBackUploadedImage } from "../../glance/read-back-upload";
+import { sha512Tap } from "../../streams/sha512-tap";
+import { readBackUploadedImage } from "../../glance/image-upload";
 import type { DownloadImageFileRoute, StageImageDataRoute, UploadImageFileRoute } from "./image-data.routes";
 
 const OCTET_STREAM = "application/octet-stream";

@@ -15,14 +15,14 @@ import {
 import { toHorizonImage } from "../../glance/transform/images";
 import { validationProblem } from "../../lib/create-router";
 import { log } from "../../lib/logger";
-import { MultipartFormError, readStreamedForm, type StreamedFile } from "../../lib/multipart-form";
+import { MultipartFormError, readStreamedForm, type StreamedFile } from "../../streams/multipart-form";
 import { badRequest, invalidInput, ProblemError } from "../../lib/problem";
-import { REGION_QUERY_KEY } from "../../lib/region";
-import { sha512Tap } from "../../lib/sha512-tap";
-import { readBackUploadedImage } from "../../glance/read-back-upload";
+import { REGION_QUERY_KEY } from "../../glance-endpoint/region";
+import { sha512Tap } from "../../streams/sha512-tap";
+import { readBackUploadedImage } from "../../glance/image-upload";
 import { waitUntilOf } from "../../lib/wait-until";
 import type { CreateImageRoute, CreateImageWithPutRoute } from "./image-create.routes";
-import { CreateImageBodySchema, FORM_DATA_FIELD, MAX_FORM_FIELD_BYTES } from "./image-create.schemas";
+import { CreateImageBodySchema, FORM_DATA_FIELD, MAX_FORM_FIELD_BYTES } from "./image-write.schemas";
 
 const WEB_DOWNLOAD = "web-download";
 

@@ -4,7 +4,7 @@ import { createRouter } from "../../lib/create-router";
 import { ProblemError } from "../../lib/problem";
 import * as createHandlers from "./image-create.handlers";
 import * as createRoutes from "./image-create.routes";
-import { CreateImageFormSchema } from "./image-create.schemas";
+import { CreateImageFormSchema } from "./image-write.schemas";
 import * as updateHandlers from "./image-update.handlers";
 import * as updateRoutes from "./image-update.routes";
 

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { cacheStatus, defaultCache, readThrough } from "../../cache/edge-cache";
 import { glanceCacheKey } from "../../cache/keys";
-import { ensureTokenAccepted } from "../../cache/token-verdict";
+import { ensureTokenAccepted } from "../../glance-endpoint/token-verdict";
 import type { Config } from "../../config";
 import type { AppEnv } from "../../env";
 import type { GlanceClient } from "../../glance/client";

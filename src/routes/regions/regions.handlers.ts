@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { tokenImageEndpoints } from "../../cache/token-catalog";
+import { tokenImageEndpoints } from "../../glance-endpoint/token-catalog";
 import type { AppEnv } from "../../env";
-import { defaultRegionOf } from "../../lib/region";
+import { defaultRegionOf } from "../../glance-endpoint/region";
 import { waitUntilOf } from "../../lib/wait-until";
 import type { ListRegionsRoute } from "./regions.routes";
 import type { RegionList } from "./regions.schemas";

@@ -1,6 +1,6 @@
 import type { RegionEndpoint } from "../keystone/catalog";
-import { GIVEN_MORE_THAN_ONCE } from "./query-schemas";
-import { type FieldError, invalidInput, ProblemError } from "./problem";
+import { GIVEN_MORE_THAN_ONCE } from "../lib/query-schemas";
+import { type FieldError, invalidInput, ProblemError } from "../lib/problem";
 
 export const REGION_HEADER = "X-OpenStack-Region";
 export const REGION_QUERY_KEY = "region";

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { tokenImageEndpoints } from "../cache/token-catalog";
+import { tokenImageEndpoints } from "../glance-endpoint/token-catalog";
 import type { AppEnv } from "../env";
 import { invalidInput, ProblemError } from "../lib/problem";
 import {
@@ -10,10 +10,10 @@ import {
   REGION_QUERY_KEY,
   requestedRegion,
   withoutRegionQuery,
-} from "../lib/region";
+} from "../glance-endpoint/region";
 import { waitUntilOf } from "../lib/wait-until";
-import { requireToken } from "./require-token";
-import { glanceClientFor } from "./upstream-clients";
+import { requireToken } from "../middleware/require-token";
+import { glanceClientFor } from "./clients";
 
 /**
  * Route middleware (after the token check): picks this request's Glance. With GLANCE_URL that one
