@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/lib/problem";
-import { CreatedImageSchema } from "../../src/routes/images/image-write.schemas";
+import { CreatedImageSchema } from "../../src/routes/images/image-create.schemas";
 import { e2e } from "./support/context";
 import { api, tokenOf } from "./support/http";
 import { deleteImages, glanceImage, glanceImagesNamed, imageName } from "./support/images";

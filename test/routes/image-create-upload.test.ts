@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CreatedImageSchema } from "../../src/routes/images/image-write.schemas";
+import { CreatedImageSchema } from "../../src/routes/images/image-create.schemas";
 import { callWorker, type RawCallInit, TOKEN } from "../support/call-api";
 import { fieldsOf, problemOf } from "../support/expect";
 import {

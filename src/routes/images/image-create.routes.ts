@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, jsonContent } from "../../lib/create-router";
+import { authenticated } from "../../glance-endpoint/route-access";
+import { jsonContent } from "../../lib/create-router";
 import { problemResponses } from "../../lib/problem-responses";
 import { refuseProtoKeys } from "../../middleware/refuse-proto-keys";
-import { CreatedImageSchema, CreateImageBodySchema } from "./image-write.schemas";
+import { CreatedImageSchema, CreateImageBodySchema } from "./image-create.schemas";
 
 const description = [
   "Creates an image from JSON, in Horizon's shape: Horizon's defaults (`name` `\"\"`, `raw`/`bare`, `private`, not protected,",
