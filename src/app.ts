@@ -3,14 +3,15 @@ import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
 import { DOCS_PATH, docsPage } from "./docs/docs-page";
 import type { AppEnv } from "./env";
-import { createRouter, KEYSTONE_TOKEN_SCHEME } from "./lib/create-router";
+import { KEYSTONE_TOKEN_SCHEME, KEYSTONE_TOKEN_SECURITY_SCHEME } from "./glance-endpoint/route-access";
+import { createRouter } from "./lib/create-router";
 import { onError, problem } from "./lib/errors";
 import { buildRouteTable } from "./lib/route-table";
 import { accessLog } from "./middleware/access-log";
 import { boundedJsonBody } from "./middleware/bounded-json-body";
+import { loadRequestConfig } from "./middleware/load-config";
 import { requestId } from "./middleware/request-id";
 import { responseHeaders } from "./middleware/response-headers";
-import { upstreamClients } from "./middleware/upstream-clients";
 import { OPENAPI_CONFIG, OPENAPI_DOCUMENT_PATH } from "./openapi";
 import { routers } from "./routes";
 
@@ -39,14 +40,9 @@ const corsForAllowedOrigins = createMiddleware<AppEnv>(async (c, next) => {
 
 export function createApp() {
   const app = createRouter();
-  app.openAPIRegistry.registerComponent("securitySchemes", KEYSTONE_TOKEN_SCHEME, {
-    type: "apiKey",
-    in: "header",
-    name: "X-Auth-Token",
-    description: "A project-scoped Keystone token; forwarded to Glance and to nothing else.",
-  });
+  app.openAPIRegistry.registerComponent("securitySchemes", KEYSTONE_TOKEN_SCHEME, KEYSTONE_TOKEN_SECURITY_SCHEME);
 
-  app.use(requestId, responseHeaders, accessLog, upstreamClients, corsForAllowedOrigins, boundedJsonBody);
+  app.use(requestId, responseHeaders, accessLog, loadRequestConfig, corsForAllowedOrigins, boundedJsonBody);
   for (const router of routers) app.route("/", router);
   app.doc31(OPENAPI_DOCUMENT_PATH, OPENAPI_CONFIG);
   app.get(DOCS_PATH, docsPage);

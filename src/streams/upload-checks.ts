@@ -5,7 +5,7 @@ import {
   WANT_REPR_DIGEST,
   WEBCRYPTO_DIGEST,
 } from "../lib/digest-fields";
-import type { ChunkObserver } from "../lib/large-chunks";
+import type { ChunkTap } from "./large-chunks";
 import { type ProblemCode, ProblemError } from "../lib/problem";
 import { type FormatFinding, FormatInspector, possibleFinalFindings } from "./format-inspector";
 
@@ -50,7 +50,7 @@ const equalBytes = (a: Uint8Array, b: Uint8Array) =>
  * last chunk leaves (large-chunks.ts), so a digest that does not match, or a finding the end of the
  * stream settles, aborts the upload before Glance has every byte: it keeps nothing.
  */
-export class UploadChecks implements ChunkObserver {
+export class UploadChecks implements ChunkTap {
   private readonly hashes: {
     algorithm: DigestAlgorithm;
     writer: WritableStreamDefaultWriter;

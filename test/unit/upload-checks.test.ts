@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatRefusal } from "../../src/glance/image-format-rules";
 import { expectedDigests } from "../../src/lib/digest-fields";
-import { pumpLargeChunks } from "../../src/lib/large-chunks";
+import { pumpLargeChunks } from "../../src/streams/large-chunks";
 import { ProblemError } from "../../src/lib/problem";
 import { checkedStream, type FormatCheck, UploadChecks } from "../../src/streams/upload-checks";
 import { qcow2, vhd } from "../support/disk-images";

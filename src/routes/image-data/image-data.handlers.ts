@@ -3,8 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import type { GlanceClient } from "../../glance/client";
 import type { GlanceImage } from "../../glance/schemas";
-import { checkedUploadHeaders, inspectionLogOf, uploadChecksFor } from "../../glance/checked-upload";
-import { readBackUploadedImage } from "../../glance/read-back-upload";
+import { checkedUploadHeaders, inspectionLogOf, sendImageData, uploadChecksFor } from "../../glance/image-upload";
 import {
   attachmentDisposition,
   glanceSha512,
@@ -91,17 +90,15 @@ async function receiveImageData(c: Context<AppEnv>, imageId: string, target: "fi
     refuseOverQuota(glance, target === "file" ? "image_size_total" : "image_stage_total", length),
   ]);
   const checks = uploadChecksFor(declared, expected, config);
-  const body = c.req.raw.body ?? emptyBody();
-  const signal = c.req.raw.signal;
+  const data = { body: c.req.raw.body ?? emptyBody(), contentLength: length, signal: c.req.raw.signal };
+  let image: GlanceImage;
   try {
-    if (target === "file") await glance.uploadImageData(imageId, body, length, signal, checks);
-    else await glance.stageImageData(imageId, body, length, signal, checks);
+    image = await sendImageData(glance, imageId, target, data, checks);
   } catch (error) {
     c.set("imageFormat", inspectionLogOf(checks, error));
     throw error;
   }
   c.set("imageFormat", inspectionLogOf(checks));
-  const image = await readBackUploadedImage(glance, imageId, checks.sha512);
   return { image: toHorizonImage(image, "detail"), headers: checkedUploadHeaders(checks) };
 }
 
