@@ -10,7 +10,7 @@ import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { FormatInspector } from "../../src/streams/format-inspector";
 import { e2e } from "./support/context";
 import { api, glance, tokenOf } from "./support/http";
-import { createGlanceImage, deleteImages, glanceImage, glanceImagesNamed, imageName } from "./support/images";
+import { createGlanceImage, deleteImages, glanceImage, imageName, imagesLeftNamed } from "./support/images";
 
 // Real disk images from Debian's qemu-utils (scripts/openstack-stack.sh installs it), uploaded
 // through glance-edge to the real Glance: what is refused must leave Glance with no data.
@@ -182,11 +182,7 @@ describe("image safety against the real Glance: refused before Glance keeps anyt
       });
       const problem = await problemOf(response, 400);
       expect(problem.detail).toBe('detected qcow2 with a backing file "base.raw"; refused');
-      let left = await glanceImagesNamed(name);
-      for (let i = 0; i < 40 && left.length > 0; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        left = await glanceImagesNamed(name);
-      }
+      const left = await imagesLeftNamed(name);
       created.push(...left.map((image) => image.id));
       expect(left).toEqual([]);
     },

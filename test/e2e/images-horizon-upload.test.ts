@@ -4,7 +4,7 @@ import { ProblemSchema } from "../../src/lib/problem";
 import { CreatedImageSchema } from "../../src/routes/images/image-create.schemas";
 import { e2e } from "./support/context";
 import { api, tokenOf } from "./support/http";
-import { deleteImages, glanceImage, glanceImagesNamed, imageName } from "./support/images";
+import { deleteImages, glanceImage, glanceImagesNamed, imageName, imagesLeftNamed } from "./support/images";
 
 // Random, so Glance's checksums prove these very bytes arrived; not a multiple of any chunk size.
 const PAYLOAD = randomBytes(16 * 1024 * 1024 + 12_345);
@@ -203,11 +203,7 @@ describe("Horizon's legacy multipart upload against the real Glance", () => {
     expect(seenDuringUpload).toHaveLength(1);
     created.push(...seenDuringUpload);
     // The image existed while the data flowed; the Worker deletes it once the upload is aborted.
-    let left = await glanceImagesNamed(name);
-    for (let i = 0; i < 40 && left.length > 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      left = await glanceImagesNamed(name);
-    }
+    const left = await imagesLeftNamed(name);
     created.push(...left.map((image) => image.id));
     expect(left).toEqual([]);
   });

@@ -10,6 +10,7 @@ import {
   type LazyAnswer,
   type LazyCall,
   stubGlanceLazily,
+  uploadReceiver,
 } from "../support/glance-stub";
 
 afterEach(() => vi.restoreAllMocks());
@@ -333,18 +334,10 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     }
 
     function stubCreateAndUpload() {
-      const seen = { bytes: 0, complete: false };
+      const { seen, answer } = uploadReceiver();
       const calls = stubGlanceLazily({
         "POST /v2/images": glanceCreate,
-        [`PUT /v2/images/${ID}/file`]: acceptsUpload(async (request) => {
-          const reader = request.body!.getReader();
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) break;
-            seen.bytes += value.byteLength;
-          }
-          seen.complete = true;
-        }),
+        [`PUT /v2/images/${ID}/file`]: answer,
         [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "active" })),
         [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
       });

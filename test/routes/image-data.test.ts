@@ -3,7 +3,14 @@ import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { callWorker, TOKEN } from "../support/call-api";
 import { MONOLITHIC_SPARSE_DESCRIPTOR, qcow2, vmdk } from "../support/disk-images";
 import { problemOf } from "../support/expect";
-import { acceptsUpload, glanceError, glanceJson, type LazyCall, stubGlanceLazily } from "../support/glance-stub";
+import {
+  acceptsUpload,
+  glanceError,
+  glanceJson,
+  type LazyCall,
+  stubGlanceLazily,
+  uploadReceiver,
+} from "../support/glance-stub";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -403,27 +410,12 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
 });
 
 describe("format inspection and client digests on PUT …/file/ and …/stage/", () => {
-  /** Glance's side of an upload: how many bytes it got, and whether the body ended (Glance would then keep it). */
-  function glanceReceiver() {
-    const seen = { bytes: 0, complete: false };
-    const read = async (request: Request) => {
-      const reader = request.body!.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        seen.bytes += value.byteLength;
-      }
-      seen.complete = true;
-    };
-    return { seen, read };
-  }
-
   function stubUpload(image: Record<string, unknown>, target: "file" | "stage" = "file") {
-    const receiver = glanceReceiver();
+    const receiver = uploadReceiver();
     const calls = stubGlanceLazily({
       "GET /v2/info/usage": usageUnlimited,
       [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "queued", size: null, ...image })),
-      [`PUT /v2/images/${ID}/${target}`]: acceptsUpload(receiver.read),
+      [`PUT /v2/images/${ID}/${target}`]: receiver.answer,
     });
     return { calls, seen: receiver.seen };
   }
