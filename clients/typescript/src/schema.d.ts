@@ -772,8 +772,12 @@ export interface components {
         };
         /** @description RFC 9457 problem details; every non-2xx answer has this shape. */
         Problem: {
-            /** @example urn:glance-edge:problem:glance-error */
-            type: string;
+            /**
+             * @description Which kind of problem this is, one of a closed set (`urn:glance-edge:problem:` and the code); `title` names it in words
+             * @example urn:glance-edge:problem:glance-error
+             * @enum {string}
+             */
+            type: "urn:glance-edge:problem:validation-error" | "urn:glance-edge:problem:malformed-json" | "urn:glance-edge:problem:unsupported-media-type" | "urn:glance-edge:problem:content-too-large" | "urn:glance-edge:problem:unauthenticated" | "urn:glance-edge:problem:forbidden" | "urn:glance-edge:problem:not-found" | "urn:glance-edge:problem:method-not-allowed" | "urn:glance-edge:problem:glance-error" | "urn:glance-edge:problem:bad-gateway" | "urn:glance-edge:problem:gateway-timeout" | "urn:glance-edge:problem:configuration-error" | "urn:glance-edge:problem:length-required" | "urn:glance-edge:problem:internal-error";
             /** @example Glance refused the request */
             title: string;
             /** @example 404 */
