@@ -313,6 +313,27 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
       expect(keystoneCalls(stub.calls)).toHaveLength(4);
     });
 
+    it("the resource-types route's token check is the catalog lookup: one Keystone call for a new token, none after it", async () => {
+      const token = freshToken();
+      const stub = stubUpstream({
+        [VALIDATE]: () => tokenDocument(),
+        "GET /v2/metadefs/resource_types": glanceJson({ resource_types: [{ name: "OS::Glance::Image" }] }),
+      });
+      const vars = { ...CATALOG, DEFAULT_REGION: "RegionOne" };
+      for (let i = 0; i < 2; i++) {
+        expect((await callApi("/api/glance/metadefs/resourcetypes/", { token, vars })).status).toBe(200);
+        expect(keystoneCalls(stub.calls)).toHaveLength(1);
+      }
+      // With TOKEN_VERDICT_TTL 0 nothing is reused across requests, and still one lookup serves a request.
+      const uncached = freshToken();
+      const response = await callApi("/api/glance/metadefs/resourcetypes/", {
+        token: uncached,
+        vars: { ...vars, TOKEN_VERDICT_TTL: "0" },
+      });
+      expect(response.status).toBe(200);
+      expect(keystoneCalls(stub.calls).filter((call) => call.headers["x-subject-token"] === uncached)).toHaveLength(1);
+    });
+
     it("does not cache a refused token: each request asks Keystone", async () => {
       const token = freshToken();
       const stub = stubCloud(() => glanceJson({ error: { code: 401, message: "nope" } }, 401));
