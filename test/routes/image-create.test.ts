@@ -4,6 +4,7 @@ import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { callApi, TOKEN } from "../support/call-api";
 import { glanceError, glanceJson, type RecordedCall, stubUpstream } from "../support/glance-stub";
 import { fieldsOf, problemOf, sent } from "../support/expect";
+import { glanceImage } from "../support/glance-image";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -13,34 +14,23 @@ const RAMDISK_ID = "0a0b0c0d-0000-4000-8000-000000000002";
 const IMAGE_URL = "http://images.example.org/disk-64k.raw";
 const IMAGES = "/api/glance/images/";
 
-/** What Glance 25 answers to `POST /v2/images` (samples/glance/06b-image-create-for-import.http) for a given body. */
+/** What Glance 25 answers to `POST /v2/images` for a given body: Glance's own defaults, then the body, queued. */
 function glanceCreated(body: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
-  return {
+  return glanceImage({
     name: null,
     disk_format: null,
     container_format: null,
     visibility: "shared",
-    protected: false,
-    min_ram: 0,
-    min_disk: 0,
-    tags: [],
     ...body,
     size: null,
     virtual_size: null,
     status: "queued",
     checksum: null,
-    owner: "91ac905a6f6e411393fdeca3d052fbf7",
-    os_hidden: false,
     os_hash_algo: null,
     os_hash_value: null,
     id: IMAGE_ID,
-    created_at: "2026-11-26T22:14:40Z",
-    updated_at: "2026-11-26T22:14:40Z",
-    self: `/v2/images/${IMAGE_ID}`,
-    file: `/v2/images/${IMAGE_ID}/file`,
-    schema: "/v2/schemas/image",
     ...overrides,
-  };
+  });
 }
 
 /** Glance's create: echoes the body as an image and records it. */
@@ -638,52 +628,6 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
       field: "(root)",
       message: "the body must be a JSON object",
     });
-    expect(stub.calls).toEqual([]);
-  });
-
-  // Written as JSON text: a JS object literal's "__proto__" sets the prototype instead of a key.
-  it.each(["PUT", "POST"])(
-    "%s refuses an own __proto__ key, which zod would drop, instead of creating without it",
-    async (method) => {
-      const stub = stubUpstream({});
-      const response = await callApi(IMAGES, { method, body: '{"name":"x","__proto__":"y","hw_disk_bus":"scsi"}' });
-
-      expect(response.status).toBe(400);
-      expect((await problemOf(response)).errors).toEqual([
-        { location: "body", field: "__proto__", message: "__proto__ cannot be used as a property name" },
-      ]);
-      expect(stub.calls).toEqual([]);
-    },
-  );
-
-  it("answers malformed JSON with a malformed-json problem", async () => {
-    const stub = stubUpstream({});
-    const response = await callApi(IMAGES, { method: "PUT", body: '{"name":' });
-
-    expect(response.status).toBe(400);
-    expect((await problemOf(response)).type).toBe("urn:glance-edge:problem:malformed-json");
-    expect(stub.calls).toEqual([]);
-  });
-
-  it("answers a non-JSON content type with 415", async () => {
-    const stub = stubUpstream({});
-    const response = await callApi(IMAGES, {
-      method: "POST",
-      body: "name=x",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    });
-
-    expect(response.status).toBe(415);
-    expect((await problemOf(response)).type).toBe("urn:glance-edge:problem:unsupported-media-type");
-    expect(stub.calls).toEqual([]);
-  });
-
-  it("answers 401 without a token, before looking at the body", async () => {
-    const stub = stubUpstream({});
-    const response = await callApi(IMAGES, { method: "PUT", body: { visibility: "verybad" }, token: null });
-
-    expect(response.status).toBe(401);
-    expect((await problemOf(response)).type).toBe("urn:glance-edge:problem:unauthenticated");
     expect(stub.calls).toEqual([]);
   });
 });

@@ -3,40 +3,30 @@ import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { callApi, TOKEN } from "../support/call-api";
 import { glanceError, glanceJson, stubUpstream } from "../support/glance-stub";
 import { problemOf } from "../support/expect";
+import { glanceImage } from "../support/glance-image";
 
 afterEach(() => vi.restoreAllMocks());
 
 const ID = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
 
-// The spec's §2.2 Glance payload.
-const GLANCE_IMAGE = {
+// An active public image with custom properties.
+const GLANCE_IMAGE = glanceImage({
   id: ID,
   name: "ubuntu-22.04",
   status: "active",
   visibility: "public",
-  protected: false,
-  os_hidden: false,
   checksum: "2f0a8e6b0e5f3c1d8c9a7b6e5d4c3b2a",
   os_hash_algo: "sha512",
   os_hash_value: "9c1e",
-  owner: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
   size: 683606016,
   virtual_size: 2361393152,
-  container_format: "bare",
-  disk_format: "qcow2",
-  created_at: "2026-11-20T10:01:02Z",
   updated_at: "2026-11-20T10:03:44Z",
   tags: ["lts"],
-  min_ram: 0,
-  min_disk: 0,
   description: "Ubuntu 22.04 LTS",
   hw_disk_bus: "virtio",
   os_distro: "ubuntu",
   architecture: "x86_64",
-  self: `/v2/images/${ID}`,
-  file: `/v2/images/${ID}/file`,
-  schema: "/v2/schemas/image",
-};
+});
 
 describe("GET /api/glance/images/{image_id}/", () => {
   it("T-2/E5: one Glance GET, the detail variant", async () => {

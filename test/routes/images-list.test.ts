@@ -4,36 +4,25 @@ import { ImageListSchema } from "../../src/routes/images/images.schemas";
 import { REPEATED_MESSAGE } from "../../src/routes/images/list-query";
 import { callApi, TOKEN } from "../support/call-api";
 import { glanceError, glanceJson, type RecordedCall, stubUpstream } from "../support/glance-stub";
+import { glanceImage } from "../support/glance-image";
 
 afterEach(() => vi.restoreAllMocks());
 
 /** The spec's stub images: img-01 … img-07 with increasing created_at. */
-const glanceImage = (n: number) => ({
-  id: `img-0${n}`,
-  name: `image-${n}`,
-  status: "active",
-  visibility: n % 2 ? "public" : "private",
-  protected: false,
-  os_hidden: false,
-  checksum: null,
-  os_hash_algo: null,
-  os_hash_value: null,
-  owner: "p1",
-  size: n * 1024,
-  virtual_size: null,
-  container_format: "bare",
-  disk_format: "qcow2",
-  created_at: `2026-11-0${n}T10:00:00Z`,
-  updated_at: `2026-11-0${n}T10:00:00Z`,
-  tags: n === 1 ? ["lts"] : [],
-  min_ram: 0,
-  min_disk: 0,
-  os_distro: "cirros",
-  self: `/v2/images/img-0${n}`,
-  file: `/v2/images/img-0${n}/file`,
-  schema: "/v2/schemas/image",
-});
-const IMAGES = [1, 2, 3, 4, 5, 6, 7].map(glanceImage);
+const listedImage = (n: number) =>
+  glanceImage({
+    id: `img-0${n}`,
+    name: `image-${n}`,
+    status: "active",
+    visibility: n % 2 ? "public" : "private",
+    owner: "p1",
+    size: n * 1024,
+    created_at: `2026-11-0${n}T10:00:00Z`,
+    updated_at: `2026-11-0${n}T10:00:00Z`,
+    tags: n === 1 ? ["lts"] : [],
+    os_distro: "cirros",
+  });
+const IMAGES = [1, 2, 3, 4, 5, 6, 7].map(listedImage);
 
 /**
  * A Glance list endpoint over IMAGES: sorts by sort_key/sort_dir, starts after the marker, caps each
@@ -176,15 +165,15 @@ describe("GET /api/glance/images/ — happy paths", () => {
   });
 
   it("O-L10: filters first, then limit, sort_key, sort_dir", async () => {
-    const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [glanceImage(1)] }) });
+    const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [listedImage(1)] }) });
     const body = await list("?name=img-01&status=active&sort_key=name&sort_dir=asc");
     expect(stub.calls.map(query)).toEqual(["name=img-01&status=active&limit=1001&sort_key=name&sort_dir=asc"]);
     expect(ids(body)).toEqual(["img-01"]);
   });
 
   it("T-7 (adapted to a valid sort key): marker and name filter without paging", async () => {
-    const fedora = { ...glanceImage(2), id: "fedora", name: "fedora" };
-    const cirros = { ...glanceImage(1), id: "cirros", name: "cirros" };
+    const fedora = { ...listedImage(2), id: "fedora", name: "fedora" };
+    const cirros = { ...listedImage(1), id: "cirros", name: "cirros" };
     const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [fedora, cirros] }) });
     const body = await list("?sort_dir=desc&sort_key=name&marker=1&paginate=False&name=fedora");
     expect(stub.calls.map(query)).toEqual(["name=fedora&limit=1001&sort_key=name&sort_dir=desc&marker=1"]);
