@@ -17,7 +17,7 @@ const GLANCE_IMPORT = `/v2/images/${IMAGE_ID}/import`;
 const importInfo = (methods: string[]) =>
   glanceJson({ "import-methods": { description: "Import methods available.", type: "array", value: methods } });
 
-// What Glance 25 offers out of the box (samples/glance/06-info-import.http).
+// What Glance 25 offers out of the box.
 const ZED_METHODS = ["glance-direct", "web-download", "copy-image"];
 
 const GLANCE_IMAGE = glanceImage({
@@ -30,7 +30,7 @@ const GLANCE_IMAGE = glanceImage({
   os_glance_import_task: "390a8bbe-3582-4fd4-a882-daf1f195fe73",
 });
 
-// Glance answers the import call with an empty 202 (samples/glance/06c-image-import-web-download.http).
+// Glance answers the import call with an empty 202.
 const accepted = () => new Response(null, { status: 202, headers: { "content-type": "text/html; charset=UTF-8" } });
 
 const glanceCall = (method: string, path: string, body?: unknown) => ({

@@ -65,7 +65,7 @@ const expected = (
   body,
 });
 
-// T-8 with a real URL and UUIDs for kernel/ramdisk (T-8's "kernel" and 10 are refused below).
+// Horizon's test create with a real URL and UUIDs for kernel/ramdisk (its "kernel" and 10 are refused below).
 const T8_BODY = {
   name: "Test",
   disk_format: "aki",
@@ -99,7 +99,7 @@ const T8_METADATA = {
 
 const LOCATION_OPS = [{ op: "add", path: "/locations/-", value: { url: IMAGE_URL, metadata: {} } }];
 
-describe("PUT/POST /api/glance/images/ with an image URL registered as a location (T-8..T-10)", () => {
+describe("PUT/POST /api/glance/images/ with an image URL registered as a location", () => {
   it.each(["public", "shared", "private"])(
     "creates the %s image, adds the location, answers 201 with the id Location",
     async (visibility) => {
@@ -140,7 +140,7 @@ describe("PUT/POST /api/glance/images/ with an image URL registered as a locatio
     },
   );
 
-  it("deletes the new image and returns Glance's 403 when Glance refuses the location (no orphan, O-C21)", async () => {
+  it("deletes the new image and returns Glance's 403 when Glance refuses the location (no orphan)", async () => {
     const stub = stubUpstream({
       "POST /v2/images": echoCreate(),
       [`PATCH /v2/images/${IMAGE_ID}`]: glanceError(
@@ -217,8 +217,8 @@ describe("PUT/POST /api/glance/images/ with an image URL registered as a locatio
   });
 });
 
-describe("PUT/POST /api/glance/images/ with import_data: web-download import (T-12, T-13)", () => {
-  // T-12: required fields only, with copy; Horizon's copy_from property becomes a real import.
+describe("PUT/POST /api/glance/images/ with import_data: web-download import", () => {
+  // Required fields only, with copy; Horizon's copy_from property becomes a real import.
   const T12_BODY = {
     name: "Test",
     disk_format: "raw",
@@ -262,7 +262,7 @@ describe("PUT/POST /api/glance/images/ with import_data: web-download import (T-
     ]);
   });
 
-  it("sends extra properties as top-level keys of the create body (T-13)", async () => {
+  it("sends extra properties as top-level keys of the create body", async () => {
     const stub = stubUpstream({
       "GET /v2/info/import": IMPORT_INFO,
       "POST /v2/images": echoCreate(),
@@ -353,7 +353,7 @@ describe("PUT/POST /api/glance/images/ with import_data: web-download import (T-
 });
 
 describe("PUT/POST /api/glance/images/ without data (queued image)", () => {
-  it.each(["PUT", "POST"])("%s {name} creates with Horizon's defaults in one Glance call (O-C5)", async (method) => {
+  it.each(["PUT", "POST"])("%s {name} creates with Horizon's defaults in one Glance call", async (method) => {
     const stub = stubUpstream({ "POST /v2/images": echoCreate() });
     const response = await callApi(IMAGES, { method, body: { name: "Bare" } });
 
@@ -448,7 +448,7 @@ describe("PUT/POST /api/glance/images/ without data (queued image)", () => {
     ]);
   });
 
-  it("passes Glance's 403 through when Glance refuses the create (samples/glance/45)", async () => {
+  it("passes Glance's 403 through when Glance refuses the create", async () => {
     const stub = stubUpstream({
       "POST /v2/images": glanceError(403, "Forbidden", "You are not authorized to complete publicize_image action."),
     });
@@ -464,7 +464,7 @@ describe("PUT/POST /api/glance/images/ without data (queued image)", () => {
 });
 
 describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance call", () => {
-  it("answers T-11's bad visibility with Horizon's message", async () => {
+  it("answers a bad visibility with Horizon's message", async () => {
     const stub = stubUpstream({});
     const response = await callApi(IMAGES, { method: "PUT", body: { ...T8_BODY, visibility: "verybad" } });
 
@@ -478,7 +478,7 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
     expect(stub.calls).toEqual([]);
   });
 
-  it("refuses T-8's non-UUID kernel, numeric ramdisk and scheme-less URL (Horizon: 500 from the client library)", async () => {
+  it("refuses Horizon's test create's non-UUID kernel, numeric ramdisk and scheme-less URL (Horizon: 500 from the client library)", async () => {
     const stub = stubUpstream({});
     const response = await callApi(IMAGES, {
       method: "PUT",
@@ -526,7 +526,7 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
     expect(stub.calls).toEqual([]);
   });
 
-  it("refuses reserved and read-only keys that Glance would answer 403 for (O-C20, samples/glance/46)", async () => {
+  it("refuses reserved and read-only keys that Glance would answer 403 for", async () => {
     const stub = stubUpstream({});
     const keys = [
       "os_glance_foo",
@@ -565,7 +565,7 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
     expect(stub.calls).toEqual([]);
   });
 
-  it("refuses the keys Horizon silently ignores instead of dropping them (O-C9)", async () => {
+  it("refuses the keys Horizon silently ignores instead of dropping them", async () => {
     const stub = stubUpstream({});
     const response = await callApi(IMAGES, {
       method: "PUT",
@@ -608,7 +608,7 @@ describe("PUT/POST /api/glance/images/ refuses bad input with 400 and no Glance 
   it.each([
     ["{}", {}],
     ["no body", undefined],
-  ])("answers %s with 'request requires JSON body' (O-C16, O-C17)", async (_case, body) => {
+  ])("answers %s with 'request requires JSON body'", async (_case, body) => {
     const stub = stubUpstream({});
     const response = await callApi(IMAGES, { method: "PUT", body });
 

@@ -29,7 +29,7 @@ const GLANCE_IMAGE = glanceImage({
 });
 
 describe("GET /api/glance/images/{image_id}/", () => {
-  it("T-2/E5: one Glance GET, the detail variant", async () => {
+  it("one Glance GET, the detail variant", async () => {
     const stub = stubUpstream({ [`GET /v2/images/${ID}`]: glanceJson(GLANCE_IMAGE) });
     const response = await callApi(`/api/glance/images/${ID}/`);
     expect(response.status).toBe(200);
@@ -72,7 +72,7 @@ describe("GET /api/glance/images/{image_id}/", () => {
     });
   });
 
-  it("T-24: an unnamed queued image → name null, size 0", async () => {
+  it("an unnamed queued image → name null, size 0", async () => {
     stubUpstream({
       "GET /v2/images/empty": glanceJson({ id: "empty", name: null, status: "queued", size: null, checksum: null }),
     });
@@ -81,7 +81,7 @@ describe("GET /api/glance/images/{image_id}/", () => {
     expect(image).toMatchObject({ id: "empty", name: null, size: 0, checksum: null, architecture: null });
   });
 
-  it("E5: a missing image → 404 with Glance's message", async () => {
+  it("a missing image → 404 with Glance's message", async () => {
     const stub = stubUpstream({ "GET /v2/images/nope": glanceError(404, "Not Found", "No image found with ID nope") });
     const problem = await problemOf(await callApi("/api/glance/images/nope/"), 404);
     expect(problem).toMatchObject({
@@ -93,7 +93,7 @@ describe("GET /api/glance/images/{image_id}/", () => {
     expect(stub.calls).toHaveLength(1);
   });
 
-  it("O-G2: the id `default` is just an id; whatever Glance says is answered", async () => {
+  it("the id `default` is just an id; whatever Glance says is answered", async () => {
     const stub = stubUpstream({
       "GET /v2/images/default": glanceError(404, "Not Found", "No image found with ID default"),
     });
@@ -172,7 +172,7 @@ describe("GET /api/glance/images/{image_id}/", () => {
 });
 
 describe("DELETE /api/glance/images/{image_id}/", () => {
-  it("T-5/E7: one Glance DELETE, 204 with an empty body", async () => {
+  it("one Glance DELETE, 204 with an empty body", async () => {
     const stub = stubUpstream({ [`DELETE /v2/images/${ID}`]: new Response(null, { status: 204 }) });
     const response = await callApi(`/api/glance/images/${ID}/`, { method: "DELETE" });
     expect(response.status).toBe(204);
@@ -184,7 +184,7 @@ describe("DELETE /api/glance/images/{image_id}/", () => {
     expect(call.headers["content-type"]).toBeUndefined();
   });
 
-  it("O-D3: a protected image → 403 with Glance's message", async () => {
+  it("a protected image → 403 with Glance's message", async () => {
     stubUpstream({
       [`DELETE /v2/images/${ID}`]: glanceError(403, "Forbidden", `Image ${ID} is protected and cannot be deleted.`),
     });
@@ -196,13 +196,13 @@ describe("DELETE /api/glance/images/{image_id}/", () => {
     });
   });
 
-  it("O-D2: a missing image → 404 with Glance's message", async () => {
+  it("a missing image → 404 with Glance's message", async () => {
     stubUpstream({ "DELETE /v2/images/nope": glanceError(404, "Not Found", "Failed to find image nope to delete") });
     const problem = await problemOf(await callApi("/api/glance/images/nope/", { method: "DELETE" }), 404);
     expect(problem.detail).toBe("Failed to find image nope to delete");
   });
 
-  it("O-D4: an image in use by the store → 409 with Glance's message", async () => {
+  it("an image in use by the store → 409 with Glance's message", async () => {
     stubUpstream({
       [`DELETE /v2/images/${ID}`]: glanceError(
         409,

@@ -48,7 +48,7 @@ const GET_CALL = imageGetCall(IMAGE_ID, TOKEN);
 const patchCall = (ops: unknown[]) => imagePatchCall(IMAGE_ID, TOKEN, ops);
 
 describe("PATCH /api/glance/images/{image_id}/", () => {
-  it("sends T-6's edit (with UUID kernel/ramdisk) as one json-patch of real changes after one GET, and answers 204", async () => {
+  it("sends Horizon's test edit (with UUID kernel/ramdisk) as one json-patch of real changes after one GET, and answers 204", async () => {
     const stub = glanceWith();
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -85,7 +85,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     ]);
   });
 
-  it("patches only what changed, with no trailing /tags op (O-U1)", async () => {
+  it("patches only what changed, with no trailing /tags op", async () => {
     const stub = glanceWith();
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -102,7 +102,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     ]);
   });
 
-  it("makes no PATCH call when nothing changes (O-U2)", async () => {
+  it("makes no PATCH call when nothing changes", async () => {
     const stub = glanceWith();
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -113,7 +113,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     expect(stub.calls.map(sent)).toEqual([GET_CALL]);
   });
 
-  it("leaves omitted fields alone: a name-only edit keeps a public image public and its formats (O-U8, O-U3)", async () => {
+  it("leaves omitted fields alone: a name-only edit keeps a public image public and its formats", async () => {
     const stub = glanceWith({ ...CURRENT, visibility: "public", disk_format: "qcow2" });
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -167,7 +167,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     ]);
   });
 
-  it("answers Glance's 404 for an unknown image, with no PATCH call (O-U6, samples/glance/34)", async () => {
+  it("answers Glance's 404 for an unknown image, with no PATCH call", async () => {
     const missing = "00000000-0000-4000-8000-000000000000";
     const stub = stubUpstream({
       [`GET /v2/images/${missing}`]: glanceError(404, "Not Found", `No image found with ID ${missing}`),
@@ -186,7 +186,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /v2/images/${missing}`]);
   });
 
-  it("passes Glance's refusal of the PATCH through (O-U7, samples/glance/35)", async () => {
+  it("passes Glance's refusal of the PATCH through", async () => {
     const stub = stubUpstream({
       [`GET ${GLANCE_PATH}`]: glanceJson(CURRENT),
       [`PATCH ${GLANCE_PATH}`]: glanceError(
@@ -218,7 +218,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
 });
 
 describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no Glance call", () => {
-  it("refuses T-6 as Horizon's test sends it: non-UUID kernel, numeric ramdisk, create-only image_url and source_type", async () => {
+  it("refuses Horizon's test edit as it is sent: non-UUID kernel, numeric ramdisk, create-only image_url and source_type", async () => {
     const stub = stubUpstream({});
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -244,7 +244,7 @@ describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no
     expect(stub.calls).toEqual([]);
   });
 
-  it("refuses a bad visibility with Horizon's message (O-U4)", async () => {
+  it("refuses a bad visibility with Horizon's message", async () => {
     const stub = stubUpstream({});
     const response = await callApi(PATH, { method: "PATCH", body: { ...UNCHANGED, visibility: "nope" } });
 
@@ -266,7 +266,7 @@ describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no
     expect(stub.calls).toEqual([]);
   });
 
-  it("refuses read-only, reserved and Horizon-document keys instead of letting Glance answer 403 (samples/glance/33, 38)", async () => {
+  it("refuses read-only, reserved and Horizon-document keys instead of letting Glance answer 403", async () => {
     const stub = stubUpstream({});
     const keys = [
       "status",
@@ -314,7 +314,7 @@ describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no
     ["{}", {}, "request requires JSON body"],
     ["[]", [], "the body must be a JSON object"],
     ["no body", undefined, "request requires JSON body"],
-  ])("answers %s with 400 (O-U5)", async (_case, body, message) => {
+  ])("answers %s with 400", async (_case, body, message) => {
     const stub = stubUpstream({});
     const response = await callApi(PATH, { method: "PATCH", body });
 

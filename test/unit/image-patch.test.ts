@@ -17,7 +17,7 @@ const CURRENT = glanceImage({
 });
 
 describe("imagePatchOps", () => {
-  it("holds only real changes: nothing for unchanged values, no spurious /tags op (O-U1, O-U2)", () => {
+  it("holds only real changes: nothing for unchanged values, no spurious /tags op", () => {
     expect(
       imagePatchOps(CURRENT, {
         set: { name: "osh-demo-glance", disk_format: "raw", visibility: "shared", protected: false },
@@ -54,7 +54,7 @@ describe("imagePatchOps", () => {
     ]);
   });
 
-  it("builds T-4's patch: set a and b, remove c and d only where the image has them", () => {
+  it("builds Horizon's properties edit as a patch: set a and b, remove c and d only where the image has them", () => {
     const image = { id: "1", a: "0", c: "3" };
     expect(imagePatchOps(image, { set: { a: "1", b: "2" }, remove: ["c", "d"] })).toEqual([
       { op: "remove", path: "/c" },
