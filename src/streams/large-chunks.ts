@@ -44,10 +44,9 @@ export function largeChunkReader(body: ReadableStream<Uint8Array>): LargeChunkRe
 }
 
 /**
- * The reader's chunks joined until they reach 256 KiB (but the last), for a stream that is not a
- * byte stream: the legacy form's file part arrives in the parser's pieces, and each chunk passed
- * on costs a hash update, a timer reset and a write towards Glance. Nothing is read ahead of the
- * chunk being gathered.
+ * The reader's chunks joined until they reach 64 KiB (but the last), for a stream that is not a
+ * byte stream: the legacy form's file part arrives in the parser's pieces. Nothing is read ahead
+ * of the chunk being gathered.
  */
 function gathered(source: LargeChunkReader): LargeChunkReader {
   let ended = false;
@@ -55,7 +54,7 @@ function gathered(source: LargeChunkReader): LargeChunkReader {
     async read() {
       const pending: Uint8Array[] = [];
       let bytes = 0;
-      while (!ended && bytes < MAX_CHUNK) {
+      while (!ended && bytes < MIN_CHUNK) {
         const { done, value } = await source.read();
         if (done) ended = true;
         else if (value.byteLength > 0) {
@@ -71,8 +70,8 @@ function gathered(source: LargeChunkReader): LargeChunkReader {
 
 /**
  * The same bytes as a native stream, fixed-length when `contentLength` is given (so fetch sends
- * Content-Length, never chunked input), read in chunks of 64 to 256 KiB from a byte stream, of at
- * least 256 KiB from any other, that `tap` sees on their way. One JS pass per chunk, and one chunk in flight: the next read waits until the
+ * Content-Length, never chunked input), read in chunks of at least 64 KiB (a byte stream's at most
+ * 256 KiB) that `tap` sees on their way. One JS pass per chunk, and one chunk in flight: the next read waits until the
  * consumer has taken the last one. A failure on either side aborts the other.
  */
 export function pumpLargeChunks(

@@ -53,8 +53,8 @@ describe("pumpLargeChunks", () => {
     expect(seen.ended).toBe(1);
   });
 
-  it("gathers another stream's small chunks into 256 KiB ones, reading the source only as the consumer reads", async () => {
-    const { stream, state } = plainSource(200);
+  it("gathers another stream's small chunks into 64 KiB ones, reading the source only as the consumer reads", async () => {
+    const { stream, state } = plainSource(50);
     const { seen, tap } = recorder();
     const reader = pumpLargeChunks(stream, undefined, tap).getReader();
     let read = 0;
@@ -63,10 +63,10 @@ describe("pumpLargeChunks", () => {
       if (done) break;
       read += value.byteLength;
       // One gathered chunk in flight and the next being gathered, never more.
-      expect(state.produced * SMALL - read).toBeLessThanOrEqual(2 * 256 * 1024);
+      expect(state.produced * SMALL - read).toBeLessThanOrEqual(2 * 64 * 1024);
     }
-    expect(read).toBe(200 * SMALL);
-    expect(seen.sizes).toEqual([256 * 1024, 256 * 1024, 256 * 1024, 200 * SMALL - 3 * 256 * 1024]);
+    expect(read).toBe(50 * SMALL);
+    expect(seen.sizes).toEqual([64 * 1024, 64 * 1024, 64 * 1024, 50 * SMALL - 3 * 64 * 1024]);
   });
 
   it("errors its output when the source fails (a client that hangs up), and cancels the source when the output is cancelled", async () => {
