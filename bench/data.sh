@@ -69,22 +69,17 @@ tree_of() { # pid -> the pid and its descendants
   echo "$pid"
   for child in $(pgrep -P "$pid" || true); do tree_of "$child"; done
 }
-cpu_ticks() { # pids... -> summed user+system CPU time in clock ticks
-  local total=0 pid value
+proc_sum() { # file awk-program pids... -> the program's number from /proc/<pid>/<file>, summed over the pids
+  local file="$1" program="$2" total=0 pid value
+  shift 2
   for pid in "$@"; do
-    value="$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+    value="$(awk "$program" "/proc/$pid/$file" 2>/dev/null || echo 0)"
     total=$((total + ${value:-0}))
   done
   echo "$total"
 }
-rss_kib() { # pids... -> summed VmRSS in KiB
-  local total=0 pid value
-  for pid in "$@"; do
-    value="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)"
-    total=$((total + ${value:-0}))
-  done
-  echo "$total"
-}
+cpu_ticks() { proc_sum stat '{print $14 + $15}' "$@"; } # user + system time, in clock ticks
+rss_kib() { proc_sum status '/^VmRSS:/ {print $2}' "$@"; }
 
 DEV_MIB="${BENCH_DATA_DEV_MIB:-64}"
 say "writing $MIB MiB (and $DEV_MIB MiB for wrangler dev) of random bytes"
