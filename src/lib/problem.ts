@@ -15,6 +15,7 @@ export const PROBLEM_TITLES = {
   "gateway-timeout": "An upstream OpenStack service did not answer in time",
   "configuration-error": "The API is misconfigured",
   "length-required": "Content-Length required",
+  conflict: "The resource's state does not allow this",
   "image-format-mismatch": "The image's data is not in its disk_format",
   "unsafe-image": "The image's data is refused as unsafe",
   "digest-mismatch": "The data does not match its digest",

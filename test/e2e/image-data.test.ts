@@ -120,6 +120,20 @@ describe("image data through glance-edge against the real Glance", () => {
     expect(none.status).toBe(204);
   });
 
+  it("a second upload to the active image is a 409 before a byte moves, and Glance keeps the first data", async () => {
+    expect(uploadedId).not.toBe("");
+    const again = await edge(`/api/glance/images/${uploadedId}/file/`, {
+      method: "PUT",
+      body: randomBytes(3 * 1024 * 1024),
+      headers: { "content-type": "application/octet-stream" },
+    });
+    const problem = ProblemSchema.parse(await again.json());
+    expect([again.status, problem.type]).toEqual([409, "urn:glance-edge:problem:conflict"]);
+    expect(problem.detail).toBe(`Image ${uploadedId} is active; data can be uploaded only while it is queued`);
+    const stored = await glanceImage(uploadedId);
+    expect([stored.status, stored.size, stored.checksum]).toEqual(["active", SIZE, MD5]);
+  });
+
   it("refuses chunked input (411) and a JSON body (415) without touching the image", async () => {
     const image = await fixture("refused");
     const chunked = await edge(`/api/glance/images/${image.id}/file/`, {

@@ -458,19 +458,19 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
     const data = "x".repeat(70_000);
     const digest = await crypto.subtle.digest("SHA-512", new TextEncoder().encode(data));
     const sha512 = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+    const rawImage = { ...image(id), container_format: "bare", disk_format: "raw" };
+    let imageReads = 0;
     const stub = stubUpstream({
       [VALIDATE]: () => tokenDocument(),
       [`GET ${GLANCE_TWO}/v2/info/usage`]: glanceJson({ usage: {} }),
       [`PUT ${GLANCE_TWO}/v2/images/${id}/file`]: new Response(null, { status: 204 }),
-      [`GET ${GLANCE_TWO}/v2/images/${id}`]: glanceJson({
-        ...image(id),
-        container_format: "bare",
-        disk_format: "raw",
-        size: data.length,
-        checksum: "abc",
-        os_hash_algo: "sha512",
-        os_hash_value: sha512,
-      }),
+      // Read once before the upload (it must be queued), once after it (the answer).
+      [`GET ${GLANCE_TWO}/v2/images/${id}`]: () =>
+        glanceJson(
+          ++imageReads === 1
+            ? { ...rawImage, status: "queued" }
+            : { ...rawImage, size: data.length, checksum: "abc", os_hash_algo: "sha512", os_hash_value: sha512 },
+        ),
     });
     const response = await callApi(`/api/glance/images/${id}/file/?region=RegionTwo`, {
       method: "PUT",

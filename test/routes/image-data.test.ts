@@ -8,6 +8,7 @@ import {
   acceptsUpload,
   glanceError,
   glanceJson,
+  type LazyAnswer,
   type LazyCall,
   stubGlanceLazily,
   uploadReceiver,
@@ -81,6 +82,11 @@ function lazyReader(state: { produced: number }) {
 
 const usageUnlimited = () => glanceJson({ usage: {} });
 const queuedImage = () => glanceJson(glanceImage({ status: "queued", size: null }));
+/** The image record as Glance answers it before an upload (queued), then as `after` once the data is in. */
+const queuedThen = (after: LazyAnswer): LazyAnswer => {
+  let reads = 0;
+  return (call) => (reads++ === 0 ? queuedImage() : after(call));
+};
 
 const callsOf = (calls: LazyCall[]) => calls.map((call) => `${call.method} ${call.path}`);
 /** The two reads before an upload run at once, so their order is not part of the contract. */
@@ -94,10 +100,11 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
     const calls = stubGlanceLazily({
       "GET /v2/info/usage": usageUnlimited,
       [`PUT /v2/images/${ID}/file`]: acceptsUpload(glanceSide.read),
-      [`GET /v2/images/${ID}`]: () =>
+      [`GET /v2/images/${ID}`]: queuedThen(() =>
         glanceJson(
           glanceImage({ size: CHUNKS * CHUNK, checksum: "abc", os_hash_algo: "sha512", os_hash_value: expected }),
         ),
+      ),
     });
     const response = await upload(`/api/glance/images/${ID}/file/`, stream, {
       "content-type": "application/octet-stream",
@@ -134,8 +141,9 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
         await request.arrayBuffer();
         return new Response(null, { status: 204 });
       },
-      [`GET /v2/images/${ID}`]: () =>
+      [`GET /v2/images/${ID}`]: queuedThen(() =>
         glanceJson(glanceImage({ size: 4, os_hash_algo: "sha512", os_hash_value: wrong })),
+      ),
     });
     const response = await upload(`/api/glance/images/${ID}/file/`, "data", {
       "content-type": "application/octet-stream",
@@ -252,8 +260,9 @@ describe("PUT /api/glance/images/{image_id}/stage/", () => {
       "GET /v2/info/usage": () =>
         glanceJson({ usage: { image_size_total: { limit: 0, usage: 0 }, image_stage_total: { limit: 1, usage: 0 } } }),
       [`PUT /v2/images/${ID}/stage`]: acceptsUpload(glanceSide.read),
-      [`GET /v2/images/${ID}`]: () =>
+      [`GET /v2/images/${ID}`]: queuedThen(() =>
         glanceJson(glanceImage({ status: "uploading", size: null, os_hash_algo: null, os_hash_value: null })),
+      ),
     });
     const response = await upload(`/api/glance/images/${ID}/stage/`, stream, {
       "content-type": "application/octet-stream",
@@ -267,6 +276,35 @@ describe("PUT /api/glance/images/{image_id}/stage/", () => {
     expect(glanceSide.seen.bytes).toBe(4 * CHUNK);
     expect(response.headers.get("repr-digest")).toMatch(/^sha-512=:[A-Za-z0-9+/]{86}==:$/);
   });
+});
+
+describe("image data for an image that is not queued", () => {
+  it.each([
+    ["file", "active"],
+    ["file", "deactivated"],
+    ["stage", "uploading"],
+    ["stage", "active"],
+  ])(
+    "PUT …/%s/ to a %s image is a 409 before a byte moves (Glance would refuse it with the body unread)",
+    async (target, status) => {
+      const { stream, state } = lazyClientBody(4);
+      const calls = stubGlanceLazily({
+        "GET /v2/info/usage": usageUnlimited,
+        [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status })),
+      });
+      const response = await upload(`/api/glance/images/${ID}/${target}/`, stream, {
+        "content-type": "application/octet-stream",
+        "content-length": String(4 * CHUNK),
+      });
+      const problem = await problemOf(response, 409);
+      expect(problem.type).toBe("urn:glance-edge:problem:conflict");
+      expect(problem.detail).toBe(
+        `Image ${ID} is ${status}; data can be ${target === "file" ? "uploaded" : "staged"} only while it is queued`,
+      );
+      expect(callsOf(calls).sort()).toEqual([`GET /v2/images/${ID}`, "GET /v2/info/usage"]);
+      expect(state.produced).toBeLessThanOrEqual(1);
+    },
+  );
 });
 
 describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
@@ -483,12 +521,14 @@ describe("format inspection and client digests on PUT …/file/ and …/stage/",
     expect(seen.complete).toBe(true);
   });
 
-  it("FORMAT_INSPECTION=off reads no image before the upload and answers no X-Image-Format", async () => {
-    const { calls } = stubUpload({ disk_format: "raw" });
+  it("FORMAT_INSPECTION=off checks no format (the image is read for its status only) and answers no X-Image-Format", async () => {
+    const { calls, seen } = stubUpload({ disk_format: "raw" });
     const response = await put(qcow2({ backingFile: "base.raw" }), {}, { FORMAT_INSPECTION: "off" });
     expect(response.status).toBe(200);
     expect(response.headers.get("x-image-format")).toBeNull();
-    expect(callsOf(calls)).toEqual(["GET /v2/info/usage", `PUT /v2/images/${ID}/file`, `GET /v2/images/${ID}`]);
+    expect(seen.complete).toBe(true);
+    expect(callsBeforeUpload(calls)).toEqual([`GET /v2/images/${ID}`, "GET /v2/info/usage"]);
+    expect(callsOf(calls).slice(2)).toEqual([`PUT /v2/images/${ID}/file`, `GET /v2/images/${ID}`]);
   });
 
   it("checks a Repr-Digest sent with the data and answers both digests", async () => {

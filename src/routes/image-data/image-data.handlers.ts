@@ -71,13 +71,27 @@ async function refuseOverQuota(glance: GlanceClient, resource: QuotaResource, le
   }
 }
 
+/**
+ * Glance takes data only for a `queued` image, and answers any other with a 409 before it reads the
+ * body; workerd's fetch, still sending, then fails on the closed connection and the caller would see
+ * a 502. The record read before the upload says so first.
+ */
+function refuseUnlessQueued(image: GlanceImage, target: "file" | "stage") {
+  if (image.status === "queued") return;
+  throw new ProblemError({
+    code: "conflict",
+    status: 409,
+    detail: `Image ${image.id} is ${String(image.status)}; data can be ${target === "file" ? "uploaded" : "staged"} only while it is queued`,
+  });
+}
+
 const emptyBody = () => new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
 
 /**
  * Streams the request body to Glance (file or stage) through its checks, then answers the image as
  * Glance holds it (its SHA-512 checked against ours). Before a byte moves: the length, the client's
- * digest headers, the quota and (unless FORMAT_INSPECTION is off) the image's disk_format, read from
- * Glance. A refused format or digest aborts Glance's request before its last byte, so Glance keeps
+ * digest headers, the quota, the image's status (queued) and (unless FORMAT_INSPECTION is off) its
+ * disk_format, read from Glance. A refused format or digest aborts Glance's request before its last byte, so Glance keeps
  * nothing: a `file` image stays `queued`, a `stage` has its staged data removed.
  */
 async function receiveImageData(c: Context<AppEnv>, imageId: string, target: "file" | "stage") {
@@ -86,10 +100,11 @@ async function receiveImageData(c: Context<AppEnv>, imageId: string, target: "fi
   const length = declaredLength(c, config.MAX_UPLOAD_BYTES);
   const expected = expectedDigests(c.req.raw.headers);
   const [declared] = await Promise.all([
-    config.FORMAT_INSPECTION === "off" ? undefined : glance.getImage(imageId),
+    glance.getImage(imageId),
     refuseOverQuota(glance, target === "file" ? "image_size_total" : "image_stage_total", length),
   ]);
-  const checks = uploadChecksFor(declared, expected, config);
+  refuseUnlessQueued(declared, target);
+  const checks = uploadChecksFor(config.FORMAT_INSPECTION === "off" ? undefined : declared, expected, config);
   const data = { body: c.req.raw.body ?? emptyBody(), contentLength: length, signal: c.req.raw.signal };
   let image: GlanceImage;
   try {
