@@ -72,12 +72,15 @@ function gathered(source: LargeChunkReader): LargeChunkReader {
  * The same bytes as a native stream, fixed-length when `contentLength` is given (so fetch sends
  * Content-Length, never chunked input), read in chunks of at least 64 KiB (a byte stream's at most
  * 256 KiB) that `tap` sees on their way. One JS pass per chunk, and one chunk in flight: the next read waits until the
- * consumer has taken the last one. A failure on either side aborts the other.
+ * consumer has taken the last one. A failure on either side aborts the other, and `onFailure` hears of
+ * it first: a fetch sending the output must be aborted by its signal, because workerd ends a chunked
+ * request body cleanly when its stream is aborted (the receiver would take the bytes so far as all).
  */
 export function pumpLargeChunks(
   body: ReadableStream<Uint8Array>,
   contentLength: number | undefined,
   tap: ChunkTap,
+  onFailure?: (error: unknown) => void,
 ): ReadableStream<Uint8Array> {
   const { readable, writable } =
     contentLength === undefined ? new IdentityTransformStream() : new FixedLengthStream(contentLength);
@@ -97,6 +100,7 @@ export function pumpLargeChunks(
     await writer.close();
   };
   pump().catch(async (error: unknown) => {
+    onFailure?.(error);
     await Promise.allSettled([writer.abort(error), source.cancel(error)]);
   });
   return readable;

@@ -56,18 +56,24 @@ class IdleWatch {
   watch(
     body: ReadableStream<Uint8Array>,
     contentLength: number | undefined,
-    tap?: ChunkTap,
+    tap: ChunkTap | undefined,
+    onFailure: (error: unknown) => void,
   ): ReadableStream<Uint8Array> {
-    return pumpLargeChunks(body, contentLength, {
-      chunk: (chunk) => {
-        this.touch();
-        return tap?.chunk(chunk);
+    return pumpLargeChunks(
+      body,
+      contentLength,
+      {
+        chunk: (chunk) => {
+          this.touch();
+          return tap?.chunk(chunk);
+        },
+        end: () => {
+          this.touch();
+          return tap?.end();
+        },
       },
-      end: () => {
-        this.touch();
-        return tap?.end();
-      },
-    });
+      onFailure,
+    );
   }
 }
 
@@ -102,8 +108,13 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   const headers: Record<string, string> = { ...options.baseHeaders, ...request.headers };
   if (request.contentLength !== undefined) headers["content-length"] = String(request.contentLength);
   const idle = new IdleWatch(options.idleTimeoutMs);
-  const signal = request.signal ? AbortSignal.any([request.signal, idle.signal]) : idle.signal;
-  const body = request.body ? idle.watch(request.body, request.contentLength, request.tap) : undefined;
+  // A body that fails (the client hung up, the form broke off) aborts the call: ending it would hand
+  // Glance the bytes so far as a whole chunked upload.
+  const bodyFailure = new AbortController();
+  const signal = AbortSignal.any([idle.signal, bodyFailure.signal, ...(request.signal ? [request.signal] : [])]);
+  const body = request.body
+    ? idle.watch(request.body, request.contentLength, request.tap, (error) => bodyFailure.abort(error))
+    : undefined;
   const timing = { service: options.service, timeoutMs: options.idleTimeoutMs };
   const idleDetail = `${options.service} sent or received nothing for ${options.idleTimeoutMs} ms`;
   const secrets = [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)];
