@@ -55,6 +55,28 @@ async function addImageData(
   }
 }
 
+/** Waits between attempts to delete the image of a failed create. */
+const ROLLBACK_RETRY_DELAYS_MS = [500, 1500];
+
+/**
+ * Deletes the image, again after a 5xx or 409: right after an upload is aborted, Glance may still be
+ * putting the image back to `queued` (its database locked, the image `saving`); gone already is done.
+ */
+async function deleteCreatedImage(glance: GlanceClient, id: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await glance.deleteImage(id);
+      return;
+    } catch (error) {
+      const status = error instanceof ProblemError ? (error.init.upstreamStatus ?? error.init.status) : 0;
+      if (status === 404) return;
+      const transient = status >= 500 || status === 409;
+      if (!transient || attempt >= ROLLBACK_RETRY_DELAYS_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, ROLLBACK_RETRY_DELAYS_MS[attempt]));
+    }
+  }
+}
+
 /**
  * Deletes the image a failed create made (clearing `protected` first) and returns the error to
  * throw: `cause`, or, when the image could not be deleted, `cause` saying so.
@@ -68,7 +90,7 @@ export async function rollBack(
   try {
     if (created.protected === true)
       await glance.updateImage(created.id, [{ op: "replace", path: "/protected", value: false }]);
-    await glance.deleteImage(created.id);
+    await deleteCreatedImage(glance, created.id);
     return cause;
   } catch (rollbackError) {
     log("error", "could not delete the image of a failed create", {
