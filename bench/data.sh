@@ -9,7 +9,8 @@
 #
 #   BENCH_DATA_MIB=512   size of the random payload; BENCH_DATA_ROUNDS=2 rounds (the best of each is kept)
 #   BENCH_DATA_TARGETS="glance bare dev"   which paths to measure
-#   BENCH_DATA_DEV_MIB=64   payload for wrangler dev, whose proxy buffers downloads (512 MiB would take ~20 min)
+#   BENCH_DATA_DEV_MIB=$BENCH_DATA_MIB   payload for wrangler dev (smaller if you like: before workerd 1.20261014.1
+#                          its proxy buffered whole downloads, and 512 MiB took ~20 min)
 #
 # Brings the stack up (scripts/openstack-stack.sh up), takes the same stack lock as bench/run.sh and
 # the e2e suite, starts its own bare workerd (the bundle of `wrangler deploy --dry-run` served with
@@ -55,7 +56,7 @@ rss_kib() { # pids... -> summed VmRSS in KiB
   echo "$total"
 }
 
-DEV_MIB="${BENCH_DATA_DEV_MIB:-64}"
+DEV_MIB="${BENCH_DATA_DEV_MIB:-$MIB}"
 say "writing $MIB MiB (and $DEV_MIB MiB for wrangler dev) of random bytes"
 head -c "$((MIB * 1024 * 1024))" /dev/urandom >"$WORK/payload.bin"
 head -c "$((DEV_MIB * 1024 * 1024))" "$WORK/payload.bin" >"$WORK/payload-dev.bin"
@@ -79,17 +80,18 @@ measure() {
     tree="$(tree_of "$watched" | tr '\n' ' ')"
     # shellcheck disable=SC2086
     base="$(rss_kib $tree)"
+    # Written before the sampler starts, and replaced whole (mv), so a read never sees it empty or older.
+    echo "$base" >"$peakfile"
     (
       peak="$base"
       while :; do
         # shellcheck disable=SC2086
         now="$(rss_kib $tree)"
-        [ "$now" -le "$peak" ] || { peak="$now"; echo "$peak" >"$peakfile"; }
+        [ "$now" -le "$peak" ] || { peak="$now"; echo "$peak" >"$peakfile.new" && mv "$peakfile.new" "$peakfile"; }
         sleep 0.05
       done
     ) &
     sampler=$!
-    echo "$base" >"$peakfile"
   fi
   out="$(curl -s -H "X-Auth-Token: $TOKEN" -w '%{http_code} %{time_total} %{size_upload} %{size_download}' "$@")"
   if [ -n "$sampler" ]; then
