@@ -5,7 +5,7 @@ import { ResourceTypeListSchema } from "../../src/routes/metadefs/metadefs.schem
 import { api, glance } from "./support/http";
 import { createGlanceImage, deleteImages, glanceImage, imageName } from "./support/images";
 
-// Issue 9 against the real Keystone + Glance (glance-edge under wrangler dev).
+// The JSON body cap and the single flight against the real Keystone + Glance (glance-edge under wrangler dev).
 
 let imageId: string | undefined;
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import { GlanceVersionSchema } from "../../src/routes/version/version.schemas";
 import { callApi, forgetCached } from "../support/call-api";
 import { problemOf } from "../support/expect";
 import { GLANCE, glanceJson, KEYSTONE, type RecordedCall, stubUpstream } from "../support/glance-stub";
+import { glanceImage } from "../support/glance-image";
 
 const GLANCE_TWO = "http://glance-two.test:9292";
 const VALIDATE = `GET ${KEYSTONE}/v3/auth/tokens`;
@@ -43,16 +44,7 @@ const tokenDocument = (imageEndpoints: Endpoint[] | null = BOTH_REGIONS, inMs = 
     },
   });
 
-const image = (id: string) => ({
-  id,
-  name: id,
-  status: "active",
-  visibility: "private",
-  protected: false,
-  tags: [],
-  created_at: "2026-11-01T10:00:00Z",
-  updated_at: "2026-11-01T10:00:00Z",
-});
+const image = (id: string) => glanceImage({ id, name: id, status: "active" });
 const listOf = (id: string) => glanceJson({ images: [image(id)], first: "/v2/images", schema: "/v2/schemas/images" });
 
 /** Keystone and both Glances; each Glance answers with an image named after its region. */

@@ -12,7 +12,7 @@ const OTHER_TOKEN = "gAAAAABother-token-fedcba9876543210";
 const BAD_TOKEN = "gAAAAABrevoked-token-00000000000000";
 const TOKENS = [TOKEN, OTHER_TOKEN, BAD_TOKEN];
 
-// As real Glance answers: some items without updated_at (sample 54); T-16's items carry it.
+// As real Glance answers: some items without updated_at, others with it.
 const RESOURCE_TYPES = [
   { name: "OS::Glance::Image", created_at: "2015-08-21T16:49:43Z", updated_at: "2015-08-21T16:49:43Z" },
   { name: "OS::Cinder::Volume", created_at: "2015-08-21T16:49:43Z", updated_at: "2015-08-21T16:49:43Z" },
@@ -67,7 +67,7 @@ const keystoneCalls = (calls: RecordedCall[]) => calls.filter((call) => call.url
 
 describe("GET /api/glance/metadefs/resourcetypes/", () => {
   describe("without KEYSTONE_URL (entries keyed by token)", () => {
-    it("answers Glance's resource types as items, keeping the keys Glance gave (T-16; Horizon: a generator repr)", async () => {
+    it("answers Glance's resource types as items, keeping the keys Glance gave (Horizon: a generator repr)", async () => {
       const stub = stubUpstream({ [LIST]: glanceList() });
       const response = await callApi(PATH);
       expect(await okBody(response)).toEqual({ items: RESOURCE_TYPES });
