@@ -56,8 +56,9 @@ class IdleWatch {
   watch(
     body: ReadableStream<Uint8Array>,
     contentLength: number | undefined,
-    tap: ChunkTap | undefined,
-    onFailure: (error: unknown) => void,
+    tap?: ChunkTap,
+    /** Hears of a failure of the pump first (the body's source failing): a fetch sending the body must be aborted. */
+    onFailure?: (error: unknown) => void,
   ): ReadableStream<Uint8Array> {
     return pumpLargeChunks(
       body,
