@@ -8,9 +8,12 @@
 #   bash bench/data.sh --write    also replace the data results block of bench/README.md
 #
 #   BENCH_DATA_MIB=512   size of the random payload; BENCH_DATA_ROUNDS=2 rounds (the best of each is kept)
-#   BENCH_DATA_TARGETS="glance bare dev"   which paths to measure
+#   BENCH_DATA_TARGETS="glance bare bare-off dev"   which paths to measure (bare-off: bare workerd with
+#                        FORMAT_INSPECTION=off, so the upload row shows what the format inspection costs)
 #   BENCH_DATA_DEV_MIB=$BENCH_DATA_MIB   payload for wrangler dev (smaller if you like: before workerd 1.20261014.1
-#                          its proxy buffered whole downloads, and 512 MiB took ~20 min)
+#                        its proxy buffered whole downloads, and 512 MiB took ~20 min)
+#   BENCH_DATA_BASELINE=GIT-REF   adds the target `baseline`: the bundle of GIT-REF under bare workerd, in the same
+#                        rounds, for a before/after of a change (built in a detached git worktree, as profile.mjs does)
 #
 # Brings the stack up (scripts/openstack-stack.sh up), takes the same stack lock as bench/run.sh and
 # the e2e suite, starts its own bare workerd (the bundle of `wrangler deploy --dry-run` served with
@@ -33,9 +36,29 @@ source bench/lib.sh
 bench_begin "bench/data.sh"
 mkdir -p "$RESULTS"
 bundle_worker
+TARGETS="${BENCH_DATA_TARGETS:-glance bare bare-off dev}"
+BASELINE="" BASELINE_PID=""
+if [ -n "${BENCH_DATA_BASELINE:-}" ]; then
+  say "bundling $BENCH_DATA_BASELINE for the baseline"
+  git worktree add --detach "$WORK/baseline-src" "$BENCH_DATA_BASELINE" >/dev/null 2>&1 || die "no git ref $BENCH_DATA_BASELINE"
+  ln -s "$PWD/node_modules" "$WORK/baseline-src/node_modules"
+  (cd "$WORK/baseline-src" && "$OLDPWD/node_modules/.bin/wrangler" deploy --dry-run --outdir "$WORK/baseline-bundle") \
+    >"$WORK/baseline-bundle.log" 2>&1 || { git worktree remove --force "$WORK/baseline-src"; die "bundling $BENCH_DATA_BASELINE failed"; }
+  git worktree remove --force "$WORK/baseline-src"
+  start_bare baseline --script "$WORK/baseline-bundle/index.js"
+  BASELINE="$EDGE_URL"
+  BASELINE_PID="$EDGE_PID"
+  TARGETS="$TARGETS baseline"
+fi
 start_bare bare
 BARE="$EDGE_URL"
 BARE_PID="$EDGE_PID"
+BARE_OFF="" BARE_OFF_PID=""
+if [[ " $TARGETS " == *" bare-off "* ]]; then
+  start_bare bare-off FORMAT_INSPECTION=off
+  BARE_OFF="$EDGE_URL"
+  BARE_OFF_PID="$EDGE_PID"
+fi
 
 say "starting glance-edge under wrangler dev"
 start_dev dev
@@ -47,14 +70,17 @@ tree_of() { # pid -> the pid and its descendants
   echo "$pid"
   for child in $(pgrep -P "$pid" || true); do tree_of "$child"; done
 }
-rss_kib() { # pids... -> summed VmRSS in KiB
-  local total=0 pid value
+proc_sum() { # file awk-program pids... -> the program's number from /proc/<pid>/<file>, summed over the pids
+  local file="$1" program="$2" total=0 pid value
+  shift 2
   for pid in "$@"; do
-    value="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)"
+    value="$(awk "$program" "/proc/$pid/$file" 2>/dev/null || echo 0)"
     total=$((total + ${value:-0}))
   done
   echo "$total"
 }
+cpu_ticks() { proc_sum stat '{print $14 + $15}' "$@"; } # user + system time, in clock ticks
+rss_kib() { proc_sum status '/^VmRSS:/ {print $2}' "$@"; }
 
 DEV_MIB="${BENCH_DATA_DEV_MIB:-$MIB}"
 say "writing $MIB MiB (and $DEV_MIB MiB for wrangler dev) of random bytes"
@@ -70,13 +96,13 @@ new_image() {
   echo "$id"
 }
 
-# measure <label> <watched pid or ""> curl-args... ; prints "<http code> <seconds> <bytes> <rss growth KiB>"
+# measure <label> <watched pid or ""> curl-args... ; prints "<http code> <seconds> <bytes> <rss growth KiB> <CPU ticks>"
+# (CPU: the watched processes' user+system time during the transfer, which a loaded machine disturbs far less than time)
 measure() {
-  local watched="$1" sampler="" base=0 peakfile="$WORK/peak" out
+  local watched="$1" sampler="" base=0 peakfile="$WORK/peak" out tree="" cpu0=0
   shift
   rm -f "$peakfile"
   if [ -n "$watched" ]; then
-    local tree
     tree="$(tree_of "$watched" | tr '\n' ' ')"
     # shellcheck disable=SC2086
     base="$(rss_kib $tree)"
@@ -92,41 +118,47 @@ measure() {
       done
     ) &
     sampler=$!
+    # shellcheck disable=SC2086
+    cpu0="$(cpu_ticks $tree)"
   fi
   out="$(curl -s -H "X-Auth-Token: $TOKEN" -w '%{http_code} %{time_total} %{size_upload} %{size_download}' "$@")"
   if [ -n "$sampler" ]; then
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
   fi
-  local peak
+  local peak cpu=0
   peak="$(cat "$peakfile" 2>/dev/null || echo "$base")"
-  echo "$out $((peak - base))"
+  # shellcheck disable=SC2086
+  [ -z "$tree" ] || cpu=$(($(cpu_ticks $tree) - cpu0))
+  echo "$out $((peak - base)) $cpu"
 }
 
 RAW="$RESULTS/data-$STAMP.tsv"
-printf 'round\tdirection\ttarget\tMiB\tstatus\tseconds\tMiB/s\trss_growth_MiB\n' >"$RAW"
-record() { # round direction target "code seconds up down rssKiB"
-  local code secs up down rss bytes
-  read -r code secs up down rss <<<"$4"
+TICKS="$(getconf CLK_TCK)"
+printf 'round\tdirection\ttarget\tMiB\tstatus\tseconds\tMiB/s\trss_growth_MiB\tcpu_seconds\n' >"$RAW"
+record() { # round direction target "code seconds up down rssKiB cpuTicks"
+  local code secs up down rss ticks bytes
+  read -r code secs up down rss ticks <<<"$4"
   [ -n "$watched" ] || rss=0
   bytes="$up"; [ "$2" = download ] && bytes="$down"
   [ "${bytes%.*}" = "$SIZE" ] || { head -c 2000 "$WORK/answer" >&2 2>/dev/null; die "$2 via $3 moved ${bytes} bytes of $SIZE (HTTP $code)"; }
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$((SIZE / 1048576))" "$code" "$secs" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$((SIZE / 1048576))" "$code" "$secs" \
     "$(awk -v b="$SIZE" -v s="$secs" 'BEGIN { printf "%.1f", b / 1048576 / s }')" \
-    "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" >>"$RAW"
+    "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" \
+    "$(awk -v t="${ticks:-0}" -v hz="$TICKS" 'BEGIN { printf "%.2f", t / hz }')" >>"$RAW"
   say "round $1: $2 via $3: HTTP $code, ${secs}s, RSS +$((rss / 1024)) MiB"
 }
 
 # The first request of an isolate grows it once (code, schemas): warm both edges up first.
 head -c 1048576 "$WORK/payload.bin" >"$WORK/warmup.bin"
-for edge in "$BARE" "$DEV"; do
+for edge in "$BARE" $BARE_OFF $BASELINE "$DEV"; do
   id="$(new_image)"
   curl -s -o /dev/null -X PUT -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/octet-stream' --data-binary "@$WORK/warmup.bin" "$edge/api/glance/images/$id/file/"
   curl -s -o /dev/null -H "X-Auth-Token: $TOKEN" "$edge/api/glance/images/$id/file/"
 done
 
 for round in $(seq 1 "$ROUNDS"); do
-  for target in ${BENCH_DATA_TARGETS:-glance bare dev}; do
+  for target in $TARGETS; do
     PAYLOAD="$WORK/payload.bin"
     [ "$target" != dev ] || PAYLOAD="$WORK/payload-dev.bin"
     SIZE="$(stat -c %s "$PAYLOAD")"
@@ -136,6 +168,8 @@ for round in $(seq 1 "$ROUNDS"); do
     case "$target" in
       glance) url="$GLANCE_URL/v2/images/$id/file" watched="" ;;
       bare) url="$BARE/api/glance/images/$id/file/" watched="$BARE_PID" ;;
+      bare-off) url="$BARE_OFF/api/glance/images/$id/file/" watched="$BARE_OFF_PID" ;;
+      baseline) url="$BASELINE/api/glance/images/$id/file/" watched="$BASELINE_PID" ;;
       dev) url="$DEV/api/glance/images/$id/file/" watched="$DEV_PID" ;;
     esac
     record "$round" upload "$target" "$(measure "$watched" "${UPLOAD_ARGS[@]}" "$url")"
@@ -144,6 +178,8 @@ for round in $(seq 1 "$ROUNDS"); do
     case "$target" in
       glance) url="$GLANCE_URL/v2/images/$id/file" ;;
       bare) url="$BARE/api/glance/images/$id/file/" ;;
+      bare-off) url="$BARE_OFF/api/glance/images/$id/file/" ;;
+      baseline) url="$BASELINE/api/glance/images/$id/file/" ;;
       dev) url="$DEV/api/glance/images/$id/file/" ;;
     esac
     record "$round" download "$target" "$(measure "$watched" -o /dev/null "$url")"
@@ -151,19 +187,26 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-TABLE="$(awk -F'\t' -v mib="$MIB" -v rounds="$ROUNDS" '
+TABLE="$(awk -F'\t' -v mib="$MIB" -v rounds="$ROUNDS" -v baseline="${BENCH_DATA_BASELINE:-}" '
   NR == 1 { next }
-  { key = $2 SUBSEP $3; size[$3] = $4; if (!(key in best) || $7 + 0 > best[key]) best[key] = $7 + 0; if ($8 + 0 > rss[key]) rss[key] = $8 + 0 }
+  { key = $2 SUBSEP $3; size[$3] = $4; if (!(key in best) || $7 + 0 > best[key]) best[key] = $7 + 0; if ($8 + 0 > rss[key]) rss[key] = $8 + 0; sum[key] += $7; n[key]++; cpu[key] += $9 }
   END {
     names["glance"] = "Glance directly"; names["bare"] = "glance-edge, bare workerd"; names["dev"] = "glance-edge, wrangler dev"
+    names["bare-off"] = "glance-edge, bare workerd, FORMAT_INSPECTION=off"
+    names["baseline"] = "glance-edge " baseline ", bare workerd"
     printf "Random bytes, best of %d rounds (after a warm-up request); RSS growth = the largest over the rounds.\n\n", rounds
-    print "| direction | path | MiB moved | MiB/s | vs Glance | RSS growth (MiB) |"
-    print "|---|---|---:|---:|---:|---:|"
-    split("upload download", dirs, " "); split("glance bare dev", targets, " ")
-    for (d = 1; d <= 2; d++) for (t = 1; t <= 3; t++) {
+    print "| direction | path | MiB moved | MiB/s | vs Glance | RSS growth (MiB) | CPU s per GiB (mean) |"
+    print "|---|---|---:|---:|---:|---:|---:|"
+    split("upload download", dirs, " "); split("glance baseline bare-off bare dev", targets, " ")
+    for (d = 1; d <= 2; d++) for (t = 1; t <= 5; t++) {
       key = dirs[d] SUBSEP targets[t]; base = best[dirs[d] SUBSEP "glance"]
       if (!(key in best)) continue
-      printf "| %s | %s | %d | %.1f | %s | %s |\n", dirs[d], names[targets[t]], size[targets[t]], best[key], (t == 1 ? "1.00x" : sprintf("%.2fx", best[key] / base)), (t == 1 ? "-" : sprintf("%.1f", rss[key]))
+      printf "| %s | %s | %d | %.1f | %s | %s | %s |\n", dirs[d], names[targets[t]], size[targets[t]], best[key], (t == 1 ? "1.00x" : sprintf("%.2fx", best[key] / base)), (t == 1 ? "-" : sprintf("%.1f", rss[key])), (t == 1 ? "-" : sprintf("%.2f", cpu[key] / n[key] / size[targets[t]] * 1024))
+    }
+    on = "upload" SUBSEP "bare"; off = "upload" SUBSEP "bare-off"
+    if ((on in best) && (off in best)) {
+      printf "\nFormat inspection on the upload (bare workerd, enforce vs off, best rounds): %.3fx the throughput", best[on] / best[off]
+      printf " (mean of the rounds: %.3fx); workerd CPU per upload %.3fx.\n", sum[on] / n[on] / (sum[off] / n[off]), cpu[on] / n[on] / (cpu[off] / n[off])
     }
   }' "$RAW")"
 echo "$TABLE"

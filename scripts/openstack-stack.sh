@@ -106,6 +106,8 @@ PKGS=(keystone glance-api uwsgi-core uwsgi-plugin-python3 sqlite3 curl jq wrk)
 PKGS+=(nginx-light)
 # The e2e suite drives the docs page in headless Chromium (playwright-core, no browser download).
 PKGS+=(chromium)
+# The e2e suite makes real qcow2 images (with and without a backing file) with qemu-img.
+PKGS+=(qemu-utils)
 SERVICES=(keystone glance glance2)
 GLANCES=(glance glance2)
 METADEFS_DIR=/usr/share/glance-common/metadefs

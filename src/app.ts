@@ -24,6 +24,8 @@ const EXPOSED_HEADERS = [
   "Content-MD5",
   "Content-Range",
   "Repr-Digest",
+  "Want-Repr-Digest",
+  "X-Image-Format",
 ];
 
 /** CORS only for requests that carry an Origin; allowed origins come from CORS_ALLOWED_ORIGINS. */
@@ -31,7 +33,17 @@ const corsForAllowedOrigins = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.req.header("origin")) return next();
   return cors({
     origin: (origin, ctx: Context<AppEnv>) => (ctx.get("config").CORS_ALLOWED_ORIGINS.includes(origin) ? origin : null),
-    allowHeaders: ["X-Auth-Token", "Content-Type", "X-Request-Id", "Range", "X-OpenStack-Region"],
+    allowHeaders: [
+      "X-Auth-Token",
+      "Content-Type",
+      "X-Request-Id",
+      "Range",
+      "X-OpenStack-Region",
+      "Repr-Digest",
+      "Content-Digest",
+      "Content-MD5",
+      "Want-Repr-Digest",
+    ],
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
     exposeHeaders: EXPOSED_HEADERS,
     maxAge: 600,

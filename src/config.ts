@@ -28,6 +28,8 @@ const ConfigSchema = z.object({
   PUBLIC_NAMESPACE_CACHE_TTL: seconds(60),
   UPLOAD_IDLE_TIMEOUT_MS: positiveInt(60_000, 3_600_000),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  FORMAT_INSPECTION: z.enum(["enforce", "report", "off"]).default("enforce"),
+  MAX_VIRTUAL_SIZE_BYTES: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   CORS_ALLOWED_ORIGINS: commaList,
   GLANCE_INTERFACE: z.enum(["public", "internal", "admin"]).default("public"),
   DEFAULT_REGION: z

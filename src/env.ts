@@ -24,6 +24,8 @@ export interface AppVariables {
   timer: RequestTimer;
   /** Set by requireToken: the route answers with caller data (no shared caching of the answer). */
   tokenRoute?: boolean;
+  /** An upload's inspected format, and what it was (or in report mode would have been) refused for: for the access log. */
+  imageFormat?: { format: string; refusal?: string };
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

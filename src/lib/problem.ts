@@ -15,6 +15,9 @@ export const PROBLEM_TITLES = {
   "gateway-timeout": "An upstream OpenStack service did not answer in time",
   "configuration-error": "The API is misconfigured",
   "length-required": "Content-Length required",
+  "image-format-mismatch": "The image's data is not in its disk_format",
+  "unsafe-image": "The image's data is refused as unsafe",
+  "digest-mismatch": "The data does not match its digest",
   "internal-error": "Internal error",
 } as const;
 

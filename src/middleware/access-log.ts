@@ -23,5 +23,7 @@ export const accessLog = createMiddleware<AppEnv>(async (c, next) => {
     ...timingLogFields(summary),
     cache,
     region: c.get("region"),
+    image_format: c.get("imageFormat")?.format,
+    image_format_refusal: c.get("imageFormat")?.refusal,
   });
 });

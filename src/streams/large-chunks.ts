@@ -1,10 +1,21 @@
 /** Smallest chunk handed on (unless the stream ends first): workerd delivers ~4 KiB reads, and each chunk costs a JS pass. */
 const MIN_CHUNK = 64 * 1024;
 const MAX_CHUNK = 256 * 1024;
+/**
+ * What is read and dropped of the source after the tap refused the data, before the source is
+ * cancelled: a client still sending then gets the refusal (many read no answer before their body
+ * is sent, and wrangler dev's proxy wedges the connection of a request whose body is left unread).
+ */
+const DISCARD_AFTER_REFUSAL = 16 * 1024 * 1024;
 
 /** Sees every chunk of a body on its way (a digest, a format check), then its end. */
 export interface ChunkTap {
   chunk(chunk: Uint8Array): void | Promise<void>;
+  /**
+   * Called once every chunk has been shown, and before the last byte is handed on (the last chunk
+   * with a `contentLength`, the end of a chunked stream): throwing here aborts the output before it
+   * is complete, so its consumer never receives the whole body.
+   */
   end(): void | Promise<void>;
 }
 
@@ -72,14 +83,19 @@ function gathered(source: LargeChunkReader): LargeChunkReader {
  * The same bytes as a native stream, fixed-length when `contentLength` is given (so fetch sends
  * Content-Length, never chunked input), read in chunks of at least 64 KiB (a byte stream's at most
  * 256 KiB) that `tap` sees on their way. One JS pass per chunk, and one chunk in flight: the next read waits until the
- * consumer has taken the last one. A failure on either side aborts the other, and `onFailure` hears of
- * it first: a fetch sending the output must be aborted by its signal, because workerd ends a chunked
- * request body cleanly when its stream is aborted (the receiver would take the bytes so far as all).
+ * consumer has taken the last one. A failure on either side aborts the other, and so does the tap
+ * throwing, in `end` before the last chunk is written; the source is then read on and dropped up
+ * to DISCARD_AFTER_REFUSAL before the output is aborted. `onFailure` hears of a failure of the source
+ * or the tap before the output is aborted: a fetch sending the output must then be aborted by its own
+ * signal, because workerd ends a chunked request body cleanly when its stream is aborted (the receiver
+ * would take the bytes so far as the whole body). A failure of the output's consumer is not reported
+ * (a Glance that answered early keeps its answer).
  */
 export function pumpLargeChunks(
   body: ReadableStream<Uint8Array>,
   contentLength: number | undefined,
   tap: ChunkTap,
+  /** Called when the source or the tap fails (after the rest of the source is dropped when the tap refused), before the output is aborted. */
   onFailure?: (error: unknown) => void,
 ): ReadableStream<Uint8Array> {
   const { readable, writable } =
@@ -87,21 +103,61 @@ export function pumpLargeChunks(
   const writer = writable.getWriter();
   const reader = largeChunkReader(body);
   const source = reader.byteStream ? reader : gathered(reader);
+  let refused = false;
+  const tapped = async (step: () => void | Promise<void>) => {
+    try {
+      await step();
+    } catch (error) {
+      refused = true;
+      throw error;
+    }
+  };
+  let outputFailed = false;
+  const written = async (step: () => Promise<void>) => {
+    try {
+      await step();
+    } catch (error) {
+      outputFailed = true;
+      throw error;
+    }
+  };
   const pump = async () => {
+    let passed = 0;
+    let ended = false;
     for (;;) {
       const { done, value } = await source.read();
       if (value && value.byteLength > 0) {
-        await tap.chunk(value);
-        await writer.write(value);
+        if (ended) throw new RangeError(`the body is longer than its Content-Length (${contentLength})`);
+        passed += value.byteLength;
+        await tapped(() => tap.chunk(value));
+        if (done || (contentLength !== undefined && passed >= contentLength)) {
+          await tapped(() => tap.end());
+          ended = true;
+        }
+        await written(() => writer.write(value));
       }
       if (done) break;
     }
-    await tap.end();
-    await writer.close();
+    if (!ended) await tapped(() => tap.end());
+    await written(() => writer.close());
   };
   pump().catch(async (error: unknown) => {
-    onFailure?.(error);
+    if (refused) await discard(source, DISCARD_AFTER_REFUSAL);
+    if (!outputFailed) onFailure?.(error);
     await Promise.allSettled([writer.abort(error), source.cancel(error)]);
   });
   return readable;
+}
+
+/** Reads and drops up to `limit` bytes of what is left of the source; a source that fails changes nothing. */
+async function discard(source: LargeChunkReader, limit: number) {
+  try {
+    for (let dropped = 0; dropped < limit;) {
+      const { done, value } = await source.read();
+      if (done) return;
+      dropped += value.byteLength;
+    }
+  } catch {
+    // the refusal stands whatever the rest of the body does
+  }
 }

@@ -1,3 +1,4 @@
+import { ProblemError } from "../lib/problem";
 import { type ChunkTap, pumpLargeChunks } from "../streams/large-chunks";
 import { type UpstreamOptions, internalAddressesOf, secretsOf, statusProblem, transportProblem } from "./http";
 
@@ -40,6 +41,23 @@ class IdleWatch {
     return this.controller.signal.aborted;
   }
 
+  /** What the tap threw (a check that refused the data), which aborted the body: the reason the call failed. */
+  tapFailure: unknown;
+
+  /** Set when the body's source broke off (a client that hung up, a form cut short): the call was aborted for it. */
+  bodyBrokeOff = false;
+
+  /**
+   * Ends the call because its body failed: the tap refused the data (after the body's rest was
+   * dropped), or the source broke off. Ending the body instead would end a chunked upload cleanly,
+   * and Glance would keep the bytes so far as the whole image.
+   */
+  abortCall() {
+    this.stop();
+    if (this.tapFailure === undefined) this.bodyBrokeOff = true;
+    this.controller.abort();
+  }
+
   touch() {
     clearTimeout(this.timer);
     this.timer = setTimeout(
@@ -57,23 +75,29 @@ class IdleWatch {
     body: ReadableStream<Uint8Array>,
     contentLength: number | undefined,
     tap?: ChunkTap,
-    /** Hears of a failure of the pump first (the body's source failing): a fetch sending the body must be aborted. */
-    onFailure?: (error: unknown) => void,
   ): ReadableStream<Uint8Array> {
+    const recorded = async (step: () => void | Promise<void>) => {
+      try {
+        await step();
+      } catch (error) {
+        this.tapFailure ??= error;
+        throw error;
+      }
+    };
     return pumpLargeChunks(
       body,
       contentLength,
       {
         chunk: (chunk) => {
           this.touch();
-          return tap?.chunk(chunk);
+          return tap && recorded(() => tap.chunk(chunk));
         },
         end: () => {
           this.touch();
-          return tap?.end();
+          return tap && recorded(() => tap.end());
         },
       },
-      onFailure,
+      () => this.abortCall(),
     );
   }
 }
@@ -109,13 +133,8 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   const headers: Record<string, string> = { ...options.baseHeaders, ...request.headers };
   if (request.contentLength !== undefined) headers["content-length"] = String(request.contentLength);
   const idle = new IdleWatch(options.idleTimeoutMs);
-  // A body that fails (the client hung up, the form broke off) aborts the call: ending it would hand
-  // Glance the bytes so far as a whole chunked upload.
-  const bodyFailure = new AbortController();
-  const signal = AbortSignal.any([idle.signal, bodyFailure.signal, ...(request.signal ? [request.signal] : [])]);
-  const body = request.body
-    ? idle.watch(request.body, request.contentLength, request.tap, (error) => bodyFailure.abort(error))
-    : undefined;
+  const signal = request.signal ? AbortSignal.any([request.signal, idle.signal]) : idle.signal;
+  const body = request.body ? idle.watch(request.body, request.contentLength, request.tap) : undefined;
   const timing = { service: options.service, timeoutMs: options.idleTimeoutMs };
   const idleDetail = `${options.service} sent or received nothing for ${options.idleTimeoutMs} ms`;
   const secrets = [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)];
@@ -127,11 +146,23 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   } catch (error) {
     callEnded?.();
     idle.stop();
+    if (idle.tapFailure !== undefined) throw idle.tapFailure;
+    if (idle.bodyBrokeOff)
+      throw new ProblemError({
+        code: "bad-gateway",
+        status: 502,
+        detail: `The request body broke off before ${options.service} had all of it; the upload was aborted`,
+      });
     if (request.signal?.aborted)
       throw transportProblem(timing, request.signal.reason, "The client went away before Glance answered");
     throw transportProblem(timing, idle.fired ? idle.signal.reason : error, idleDetail);
   }
   callEnded?.();
+  if (idle.tapFailure !== undefined) {
+    idle.stop();
+    await response.body?.cancel();
+    throw idle.tapFailure;
+  }
   if (response.status < 200 || response.status >= 300) {
     idle.touch();
     const text = await readErrorText(response);

@@ -198,6 +198,27 @@ describe("CORS", () => {
     expect(response.headers.get("access-control-expose-headers")).toContain("X-Request-Id");
   });
 
+  it("lets a browser send an upload's digest headers and read the digests and format it is answered", async () => {
+    const preflight = await callApi("/api/glance/images/x/file/", {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://ui.example",
+        "access-control-request-method": "PUT",
+        "access-control-request-headers": "repr-digest,content-digest,content-md5",
+      },
+      vars: { CORS_ALLOWED_ORIGINS: "https://ui.example" },
+    });
+    const allowed = preflight.headers.get("access-control-allow-headers")?.split(/,\s*/) ?? [];
+    expect(allowed).toEqual(expect.arrayContaining(["Repr-Digest", "Content-Digest", "Content-MD5"]));
+    stubUpstream({ "GET /versions": glanceJson(VERSIONS) });
+    const answer = await callApi("/api/glance/version/", {
+      headers: { origin: "https://ui.example" },
+      vars: { CORS_ALLOWED_ORIGINS: "https://ui.example" },
+    });
+    const exposed = answer.headers.get("access-control-expose-headers")?.split(/,\s*/) ?? [];
+    expect(exposed).toEqual(expect.arrayContaining(["Repr-Digest", "Want-Repr-Digest", "X-Image-Format"]));
+  });
+
   it("answers a preflight for a configured origin", async () => {
     const response = await callApi("/api/glance/version/", {
       method: "OPTIONS",

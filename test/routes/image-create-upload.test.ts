@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CreatedImageSchema } from "../../src/routes/images/image-create.schemas";
 import { callWorker, type RawCallInit, TOKEN } from "../support/call-api";
+import { qcow2 } from "../support/disk-images";
 import { fieldsOf, problemOf } from "../support/expect";
 import {
   acceptsUpload,
@@ -9,6 +10,7 @@ import {
   type LazyAnswer,
   type LazyCall,
   stubGlanceLazily,
+  uploadReceiver,
 } from "../support/glance-stub";
 import { glanceImage as glanceImageRecord } from "../support/glance-image";
 
@@ -101,7 +103,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     const chunks = 32;
     const { stream, state } = lazyForm(
       field("name", "cirros") +
-        field("disk_format", "qcow2") +
+        field("disk_format", "raw") +
         field("min_disk", "2") +
         field("protected", "false") +
         field("hw_disk_bus", "virtio") +
@@ -128,13 +130,14 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     expect(response.status).toBe(201);
     expect(response.headers.get("location")).toBe(`/api/glance/images/${ID}/`);
     expect(response.headers.get("repr-digest")).toBe(`sha-512=:${base64OfHex(sha512)}:`);
+    expect(response.headers.get("x-image-format")).toBe("raw");
     const image = CreatedImageSchema.parse(await response.json());
     expect(image).toMatchObject({ id: ID, status: "active", size: chunks * CHUNK, min_disk: 2 });
     expect(image.upload_url).toBeUndefined();
     expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `GET /v2/images/${ID}`]);
     expect(calls[0].json).toEqual({
       name: "cirros",
-      disk_format: "qcow2",
+      disk_format: "raw",
       container_format: "bare",
       visibility: "private",
       protected: false,
@@ -288,6 +291,88 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     const problem = await problemOf(await postForm(stream), 413);
     expect(problem.detail).toContain("exceeds the quota");
     expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `DELETE /v2/images/${ID}`]);
+  });
+
+  describe("format inspection of the data part", () => {
+    /** A form whose data part is `bytes`, in 64 KiB chunks. */
+    function formWith(head: string, bytes: Uint8Array) {
+      const parts = [encoder.encode(head)];
+      for (let at = 0; at < bytes.byteLength; at += CHUNK) parts.push(bytes.slice(at, at + CHUNK));
+      parts.push(encoder.encode(CLOSE));
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          const part = parts.shift();
+          if (part) controller.enqueue(part);
+          else controller.close();
+        },
+      });
+    }
+
+    function stubCreateAndUpload() {
+      const { seen, answer } = uploadReceiver();
+      const calls = stubGlanceLazily({
+        "POST /v2/images": glanceCreate,
+        [`PUT /v2/images/${ID}/file`]: answer,
+        [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "active" })),
+        [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
+      });
+      return { calls, seen };
+    }
+
+    it("refuses a qcow2 with a backing file: 400 naming it, the Glance upload aborted and the new image deleted", async () => {
+      const { calls, seen } = stubCreateAndUpload();
+      const form = formWith(
+        field("name", "evil") + field("disk_format", "qcow2") + fileHead(),
+        qcow2({ backingFile: "/etc/passwd", length: 1024 * 1024 }),
+      );
+      const problem = await problemOf(await postForm(form), 400);
+      expect(problem.type).toBe("urn:glance-edge:problem:unsafe-image");
+      expect(problem.detail).toBe('detected qcow2 with a backing file "/etc/passwd"; refused');
+      expect(seen.complete).toBe(false);
+      expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `DELETE /v2/images/${ID}`]);
+    });
+
+    it("refuses data in another format than the form's disk_format and deletes the new image", async () => {
+      const { calls, seen } = stubCreateAndUpload();
+      const form = formWith(
+        field("name", "lie") + field("disk_format", "raw") + fileHead(),
+        qcow2({ length: 100_000 }),
+      );
+      const problem = await problemOf(await postForm(form), 400);
+      expect(problem.detail).toBe("detected qcow2, but the image's disk_format is raw; refused");
+      expect(seen.complete).toBe(false);
+      expect(callsOf(calls)).toContain(`DELETE /v2/images/${ID}`);
+    });
+
+    it("deletes the new image again when Glance, still putting the aborted upload's image back, answers 500", async () => {
+      let deletes = 0;
+      const calls = stubGlanceLazily({
+        "POST /v2/images": glanceCreate,
+        [`PUT /v2/images/${ID}/file`]: acceptsUpload(async (request) => void (await request.arrayBuffer())),
+        [`DELETE /v2/images/${ID}`]: () =>
+          ++deletes === 1
+            ? glanceError(500, "Internal Server Error", "database is locked")
+            : new Response(null, { status: 204 }),
+      });
+      const form = formWith(
+        field("name", "evil") + field("disk_format", "qcow2") + fileHead(),
+        qcow2({ backingFile: "b" }),
+      );
+      const problem = await problemOf(await postForm(form), 400);
+      expect(problem.detail).toBe('detected qcow2 with a backing file "b"; refused');
+      expect(callsOf(calls).filter((call) => call.startsWith("DELETE"))).toHaveLength(2);
+    });
+
+    it("takes a qcow2 for disk_format qcow2 and names it in X-Image-Format", async () => {
+      const { seen } = stubCreateAndUpload();
+      const bytes = qcow2({ virtualSize: 2 ** 30, length: 100_000 });
+      const response = await postForm(
+        formWith(field("name", "ok") + field("disk_format", "qcow2") + fileHead(), bytes),
+      );
+      expect(response.status).toBe(201);
+      expect(response.headers.get("x-image-format")).toBe(`qcow2;virtual-size=${2 ** 30}`);
+      expect(seen).toEqual({ bytes: bytes.byteLength, complete: true });
+    });
   });
 
   it("answers 502 naming both digests when Glance's SHA-512 differs from the data that passed, and deletes the image", async () => {

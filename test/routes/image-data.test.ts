@@ -1,9 +1,17 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { callWorker, TOKEN } from "../support/call-api";
+import { MONOLITHIC_SPARSE_DESCRIPTOR, qcow2, vmdk } from "../support/disk-images";
 import { problemOf } from "../support/expect";
-import { acceptsUpload, glanceError, glanceJson, stubGlanceLazily } from "../support/glance-stub";
 import { glanceImage as glanceImageRecord } from "../support/glance-image";
+import {
+  acceptsUpload,
+  glanceError,
+  glanceJson,
+  type LazyCall,
+  stubGlanceLazily,
+  uploadReceiver,
+} from "../support/glance-stub";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -72,6 +80,11 @@ function lazyReader(state: { produced: number }) {
 }
 
 const usageUnlimited = () => glanceJson({ usage: {} });
+const queuedImage = () => glanceJson(glanceImage({ status: "queued", size: null }));
+
+const callsOf = (calls: LazyCall[]) => calls.map((call) => `${call.method} ${call.path}`);
+/** The two reads before an upload run at once, so their order is not part of the contract. */
+const callsBeforeUpload = (calls: LazyCall[]) => callsOf(calls).slice(0, 2).sort();
 
 describe("PUT /api/glance/images/{image_id}/file/", () => {
   it("streams the body to Glance with its length, never more than a chunk or two ahead, and answers the re-read image", async () => {
@@ -91,12 +104,10 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
       "content-length": String(CHUNKS * CHUNK),
     });
     expect(response.status).toBe(200);
-    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([
-      "GET /v2/info/usage",
-      `PUT /v2/images/${ID}/file`,
-      `GET /v2/images/${ID}`,
-    ]);
-    const put = calls[1];
+    // The image's disk_format and the quota are read (at once) before a byte moves, the image again after.
+    expect(callsBeforeUpload(calls)).toEqual([`GET /v2/images/${ID}`, "GET /v2/info/usage"]);
+    expect(callsOf(calls).slice(2)).toEqual([`PUT /v2/images/${ID}/file`, `GET /v2/images/${ID}`]);
+    const put = calls[2];
     expect(put.headers.get("content-length")).toBe(String(CHUNKS * CHUNK));
     expect(put.headers.get("transfer-encoding")).toBeNull();
     expect(put.headers.get("content-type")).toBe("application/octet-stream");
@@ -111,6 +122,8 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
     expect(response.headers.get("repr-digest")).toBe(
       `sha-512=:${btoa(String.fromCharCode(...Buffer.from(expected, "hex")))}:`,
     );
+    expect(response.headers.get("want-repr-digest")).toBe("sha-512=10, sha-256=9");
+    expect(response.headers.get("x-image-format")).toBe("raw");
   });
 
   it("answers 502 naming both digests when Glance's sha512 differs from what passed through", async () => {
@@ -193,6 +206,7 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
 
   it("refuses a length over the remaining image_size_total quota with 413 naming both numbers, with no Glance write", async () => {
     const calls = stubGlanceLazily({
+      [`GET /v2/images/${ID}`]: queuedImage,
       "GET /v2/info/usage": () =>
         glanceJson({
           usage: { image_size_total: { limit: 10, usage: 9 }, image_stage_total: { limit: -1, usage: 0 } },
@@ -206,7 +220,8 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
     expect((await problemOf(response, 413)).detail).toBe(
       `${length} bytes is more than the 1048576 bytes left of your image_size_total quota (9 of 10 MiB used)`,
     );
-    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET /v2/info/usage"]);
+    expect(callsBeforeUpload(calls)).toEqual([`GET /v2/images/${ID}`, "GET /v2/info/usage"]);
+    expect(calls).toHaveLength(2);
   });
 
   it.each([
@@ -216,6 +231,7 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
     [403, "Forbidden", "You are not authorized to complete upload_image action."],
   ])("keeps Glance's %d as a problem", async (status, title, message) => {
     const calls = stubGlanceLazily({
+      [`GET /v2/images/${ID}`]: queuedImage,
       "GET /v2/info/usage": usageUnlimited,
       [`PUT /v2/images/${ID}/file`]: () => glanceError(status, title, message),
     });
@@ -224,7 +240,7 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
       "content-length": "4",
     });
     expect((await problemOf(response, status)).detail).toBe(message);
-    expect(calls.map((call) => call.method)).toEqual(["GET", "PUT"]);
+    expect(calls.map((call) => call.method)).toEqual(["GET", "GET", "PUT"]);
   });
 });
 
@@ -245,12 +261,9 @@ describe("PUT /api/glance/images/{image_id}/stage/", () => {
     });
     expect(response.status).toBe(200);
     expect(ImageSchema.parse(await response.json()).status).toBe("uploading");
-    expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([
-      "GET /v2/info/usage",
-      `PUT /v2/images/${ID}/stage`,
-      `GET /v2/images/${ID}`,
-    ]);
-    expect(calls[1].headers.get("content-length")).toBe(String(4 * CHUNK));
+    expect(callsBeforeUpload(calls)).toEqual([`GET /v2/images/${ID}`, "GET /v2/info/usage"]);
+    expect(callsOf(calls).slice(2)).toEqual([`PUT /v2/images/${ID}/stage`, `GET /v2/images/${ID}`]);
+    expect(calls[2].headers.get("content-length")).toBe(String(4 * CHUNK));
     expect(glanceSide.seen.bytes).toBe(4 * CHUNK);
     expect(response.headers.get("repr-digest")).toMatch(/^sha-512=:[A-Za-z0-9+/]{86}==:$/);
   });
@@ -375,5 +388,169 @@ describe("GET and HEAD /api/glance/images/{image_id}/file/", () => {
     expect(response.headers.get("content-md5")).toBe("505c62d578cc8d5004b317b63d2cd814");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; /);
     expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /v2/images/${ID}`]);
+  });
+});
+
+describe("format inspection and client digests on PUT …/file/ and …/stage/", () => {
+  function stubUpload(image: Record<string, unknown>, target: "file" | "stage" = "file") {
+    const receiver = uploadReceiver();
+    const calls = stubGlanceLazily({
+      "GET /v2/info/usage": usageUnlimited,
+      [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ status: "queued", size: null, ...image })),
+      [`PUT /v2/images/${ID}/${target}`]: receiver.answer,
+    });
+    return { calls, seen: receiver.seen };
+  }
+
+  const put = (
+    bytes: Uint8Array,
+    headers: Record<string, string> = {},
+    vars?: Record<string, string>,
+    target = "file",
+  ) =>
+    callWorker(`/api/glance/images/${ID}/${target}/`, {
+      method: "PUT",
+      body: bytes,
+      headers: { "content-type": "application/octet-stream", "content-length": String(bytes.byteLength), ...headers },
+      vars,
+    });
+
+  const MiB = 1024 * 1024;
+
+  it("refuses a qcow2 with a backing file uploaded as qcow2 as soon as its header is read: 400 naming the file, Glance never gets the whole body", async () => {
+    const { calls, seen } = stubUpload({ disk_format: "qcow2" });
+    const response = await put(qcow2({ backingFile: "/var/lib/nova/instances/_base/secret", length: 4 * MiB }));
+    const problem = await problemOf(response, 400);
+    expect(problem.type).toBe("urn:glance-edge:problem:unsafe-image");
+    expect(problem.detail).toBe('detected qcow2 with a backing file "/var/lib/nova/instances/_base/secret"; refused');
+    expect(seen.complete).toBe(false);
+    expect(seen.bytes).toBeLessThanOrEqual(MiB);
+    expect(callsOf(calls).slice(2)).toEqual([`PUT /v2/images/${ID}/file`]);
+  });
+
+  it("refuses a qcow2 uploaded as raw (Glance's format match) with 400 image-format-mismatch", async () => {
+    const { seen } = stubUpload({ disk_format: "raw" });
+    const problem = await problemOf(await put(qcow2({ length: MiB })), 400);
+    expect(problem.type).toBe("urn:glance-edge:problem:image-format-mismatch");
+    expect(problem.detail).toBe("detected qcow2, but the image's disk_format is raw; refused");
+    expect(seen.complete).toBe(false);
+  });
+
+  it("refuses a small image (shorter than the inspected head) at its end, before Glance has its last byte", async () => {
+    const { seen } = stubUpload({ disk_format: "raw" });
+    const bytes = vmdk({ descriptor: MONOLITHIC_SPARSE_DESCRIPTOR.replace('"disk.vmdk"', '"/etc/passwd"') });
+    const problem = await problemOf(await put(bytes), 400);
+    expect(problem.detail).toBe('detected vmdk whose descriptor names the extent "/etc/passwd"; refused');
+    expect(seen.complete).toBe(false);
+    expect(seen.bytes).toBeLessThan(bytes.byteLength);
+  });
+
+  it("takes a qcow2 uploaded as qcow2 and names it in X-Image-Format with its virtual size", async () => {
+    const { seen } = stubUpload({ disk_format: "qcow2" });
+    const bytes = qcow2({ virtualSize: 2 ** 31, length: 300 * 1024 });
+    const response = await put(bytes);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-image-format")).toBe(`qcow2;virtual-size=${2 ** 31}`);
+    expect(seen).toEqual({ bytes: bytes.byteLength, complete: true });
+  });
+
+  it("does not match the format of a non-bare container (an OVA holds a tarball), but still refuses an unsafe header", async () => {
+    stubUpload({ disk_format: "vmdk", container_format: "ova" });
+    expect((await put(new Uint8Array(4096))).status).toBe(200);
+    const unsafe = await problemOf(await put(qcow2({ backingFile: "base" }), {}), 400);
+    expect(unsafe.type).toBe("urn:glance-edge:problem:unsafe-image");
+  });
+
+  it("refuses a declared virtual size over MAX_VIRTUAL_SIZE_BYTES", async () => {
+    stubUpload({ disk_format: "qcow2" });
+    const problem = await problemOf(
+      await put(qcow2({ virtualSize: 2 ** 40 }), {}, { MAX_VIRTUAL_SIZE_BYTES: String(2 ** 30) }),
+      400,
+    );
+    expect(problem.detail).toBe(
+      `detected qcow2 with a virtual size of ${2 ** 40} bytes, over MAX_VIRTUAL_SIZE_BYTES (${2 ** 30}); refused`,
+    );
+  });
+
+  it("FORMAT_INSPECTION=report lets the data through and says in X-Image-Format what enforce would refuse", async () => {
+    const { seen } = stubUpload({ disk_format: "qcow2" });
+    const bytes = qcow2({ backingFile: "base.raw" });
+    const response = await put(bytes, {}, { FORMAT_INSPECTION: "report" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-image-format")).toBe(
+      `qcow2;virtual-size=${2 ** 30};would-refuse="detected qcow2 with a backing file \\"base.raw\\""`,
+    );
+    expect(seen.complete).toBe(true);
+  });
+
+  it("FORMAT_INSPECTION=off reads no image before the upload and answers no X-Image-Format", async () => {
+    const { calls } = stubUpload({ disk_format: "raw" });
+    const response = await put(qcow2({ backingFile: "base.raw" }), {}, { FORMAT_INSPECTION: "off" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-image-format")).toBeNull();
+    expect(callsOf(calls)).toEqual(["GET /v2/info/usage", `PUT /v2/images/${ID}/file`, `GET /v2/images/${ID}`]);
+  });
+
+  it("checks a Repr-Digest sent with the data and answers both digests", async () => {
+    stubUpload({});
+    const bytes = allBytes(4);
+    const sha256 = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    const member = `sha-256=:${btoa(String.fromCharCode(...sha256))}:`;
+    const response = await put(bytes, { "repr-digest": member });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("repr-digest")).toMatch(
+      new RegExp(`^sha-512=:[^:]+:, ${member.replace(/[+/]/g, "\\$&")}$`),
+    );
+  });
+
+  it("aborts the upload when the data does not match its Repr-Digest: 400 naming both values, Glance never gets the last byte", async () => {
+    const { seen, calls } = stubUpload({});
+    const bytes = allBytes(4);
+    const wrong = `sha-512=:${btoa(String.fromCharCode(...new Uint8Array(64)))}:`;
+    const response = await put(bytes, { "repr-digest": wrong });
+    const problem = await problemOf(response, 400);
+    expect(problem.type).toBe("urn:glance-edge:problem:digest-mismatch");
+    const actual = btoa(String.fromCharCode(...Buffer.from(await sha512Hex(bytes), "hex")));
+    expect(problem.detail).toBe(`Repr-Digest says ${wrong} but the data received has sha-512=:${actual}:; refused`);
+    expect(response.headers.get("want-repr-digest")).toBe("sha-512=10, sha-256=9");
+    expect(seen.complete).toBe(false);
+    expect(seen.bytes).toBeLessThan(bytes.byteLength);
+    expect(callsOf(calls)).not.toContain(`GET /v2/images/${ID}/file`);
+  });
+
+  it("checks Content-MD5 (base64 or hex) and Content-Digest the same way", async () => {
+    stubUpload({});
+    const bytes = allBytes(2);
+    const md5 = new Uint8Array(await crypto.subtle.digest("MD5", bytes));
+    expect((await put(bytes, { "content-md5": Buffer.from(md5).toString("hex") })).status).toBe(200);
+    const wrongMd5 = await problemOf(await put(bytes, { "content-md5": "1B2M2Y8AsgTpgAmY7PhCfg==" }), 400);
+    expect(wrongMd5.detail).toBe(
+      `Content-MD5 says 1B2M2Y8AsgTpgAmY7PhCfg== but the data received has ${btoa(String.fromCharCode(...md5))}; refused`,
+    );
+    const wrongDigest = await problemOf(
+      await put(bytes, { "content-digest": `sha-256=:${btoa("x".repeat(32))}:` }),
+      400,
+    );
+    expect(wrongDigest.detail).toMatch(/^Content-Digest says sha-256=:/);
+  });
+
+  it("refuses a malformed digest header with 400 before any Glance call", async () => {
+    const calls = stubGlanceLazily({});
+    const response = await put(allBytes(1), { "repr-digest": "sha-256=deadbeef" });
+    const problem = await problemOf(response, 400);
+    expect(problem.errors).toEqual([
+      { location: "header", field: "Repr-Digest", message: expect.stringContaining("not an RFC 9530 digest") },
+    ]);
+    expect(calls).toEqual([]);
+  });
+
+  it("inspects staged data the same way: an unsafe image is refused and the stage request aborted", async () => {
+    const { seen } = stubUpload({ disk_format: "qcow2" }, "stage");
+    const problem = await problemOf(
+      await put(qcow2({ dataFile: "/dev/sda", length: MiB }), {}, undefined, "stage"),
+      400,
+    );
+    expect(problem.detail).toBe('detected qcow2 with an external data file "/dev/sda"; refused');
+    expect(seen.complete).toBe(false);
   });
 });

@@ -106,6 +106,24 @@ export const acceptsUpload =
     return new Response(null, { status: 204 });
   };
 
+/**
+ * Glance's 204 to an upload once it has read the whole body, noting how many bytes it got and
+ * whether the body ended (Glance would then keep it) or broke off (an aborted upload).
+ */
+export function uploadReceiver() {
+  const seen = { bytes: 0, complete: false };
+  const answer = acceptsUpload(async (request) => {
+    const reader = request.body!.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      seen.bytes += value.byteLength;
+    }
+    seen.complete = true;
+  });
+  return { seen, answer };
+}
+
 /** A JSON answer the way Glance sends one, with its request id header. */
 export function glanceJson(body: unknown, status = 200, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), {

@@ -14,6 +14,19 @@ describe("loadConfig", () => {
     expect(config.KEYSTONE_URL).toBeUndefined();
   });
 
+  it("inspects uploads' formats by default (enforce, no virtual-size limit); report, off and a limit are taken, anything else named", () => {
+    expect(loadConfig({ GLANCE_URL: "http://g" })).toMatchObject({
+      FORMAT_INSPECTION: "enforce",
+      MAX_VIRTUAL_SIZE_BYTES: 0,
+    });
+    expect(
+      loadConfig({ GLANCE_URL: "http://g", FORMAT_INSPECTION: "report", MAX_VIRTUAL_SIZE_BYTES: "1099511627776" }),
+    ).toMatchObject({ FORMAT_INSPECTION: "report", MAX_VIRTUAL_SIZE_BYTES: 2 ** 40 });
+    expect(loadConfig({ GLANCE_URL: "http://g", FORMAT_INSPECTION: "off" }).FORMAT_INSPECTION).toBe("off");
+    expect(() => loadConfig({ GLANCE_URL: "http://g", FORMAT_INSPECTION: "warn" })).toThrow(ConfigError);
+    expect(() => loadConfig({ GLANCE_URL: "http://g", MAX_VIRTUAL_SIZE_BYTES: "-1" })).toThrow(ConfigError);
+  });
+
   it("splits the CORS origin list", () => {
     expect(
       loadConfig({ GLANCE_URL: "http://g", CORS_ALLOWED_ORIGINS: "https://a, https://b" }).CORS_ALLOWED_ORIGINS,

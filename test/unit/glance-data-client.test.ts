@@ -181,7 +181,10 @@ describe("GlanceClient image data", () => {
     });
     const problem = await problemFrom(client().uploadImageData(ID, hangsUp));
     expect(upstreamAborted).toBe(true);
-    expect(problem.status).toBe(502);
+    expect([problem.status, problem.detail]).toEqual([
+      502,
+      "The request body broke off before Glance had all of it; the upload was aborted",
+    ]);
   });
 
   it("downloads with the Range passed on, answering Glance's 206 with its body unread", async () => {

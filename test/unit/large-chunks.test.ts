@@ -82,6 +82,97 @@ describe("pumpLargeChunks", () => {
     await expect.poll(() => cancelled).toBe(true);
   });
 
+  it("calls end before the output is complete, so an end that throws means the consumer never sees a whole body", async () => {
+    for (const contentLength of [100 * SMALL, undefined]) {
+      const received: number[] = [];
+      let endedAfter = -1;
+      const out = pumpLargeChunks(nativeSource(100), contentLength, {
+        chunk: () => undefined,
+        end: () => {
+          endedAfter = received.reduce((a, b) => a + b, 0);
+          throw new Error("the digest does not match");
+        },
+      });
+      const reader = out.getReader();
+      const outcome = await (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return "complete";
+          received.push(value.byteLength);
+        }
+      })().catch((error: unknown) => error);
+      expect(outcome).toBeInstanceOf(Error);
+      const total = received.reduce((a, b) => a + b, 0);
+      expect(total).toBe(endedAfter);
+      if (contentLength !== undefined) {
+        // With a length, the held-back chunk is the last one: the consumer never has every byte.
+        expect(total).toBeLessThan(contentLength);
+        expect(total).toBeGreaterThanOrEqual(contentLength - 256 * 1024);
+      } else {
+        // Chunked, every byte may have gone, but the stream errors instead of ending.
+        expect(total).toBe(100 * SMALL);
+      }
+    }
+  });
+
+  it("after the tap refuses, reads on and drops up to 16 MiB of the source, then calls onFailure and cancels it", async () => {
+    let produced = 0;
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>(
+      {
+        pull: (controller) => {
+          produced++;
+          controller.enqueue(new Uint8Array(64 * 1024));
+        },
+        cancel: () => void (cancelled = true),
+      },
+      { highWaterMark: 0 },
+    );
+    let producedWhenRefused = -1;
+    const out = pumpLargeChunks(
+      endless,
+      undefined,
+      {
+        chunk: () => {
+          throw new Error("refused");
+        },
+        end: () => undefined,
+      },
+      () => void (producedWhenRefused = produced),
+    );
+    await expect(new Response(out).arrayBuffer()).rejects.toThrow();
+    await expect.poll(() => cancelled).toBe(true);
+    expect(producedWhenRefused * 64 * 1024).toBeGreaterThanOrEqual(16 * 1024 * 1024);
+    expect(produced * 64 * 1024).toBeLessThanOrEqual(16 * 1024 * 1024 + 3 * 64 * 1024);
+  });
+
+  it("reports a source that fails to onFailure, but not a consumer that went away (Glance answering early)", async () => {
+    const failures: unknown[] = [];
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>(
+      { pull: (controller) => controller.enqueue(new Uint8Array(64 * 1024)), cancel: () => void (cancelled = true) },
+      { highWaterMark: 0 },
+    );
+    const reader = pumpLargeChunks(
+      endless,
+      undefined,
+      recorder().tap,
+      (error) => void failures.push(error),
+    ).getReader();
+    await reader.read();
+    await reader.cancel("Glance answered early");
+    await expect.poll(() => cancelled).toBe(true);
+    expect(failures).toEqual([]);
+
+    const hangsUp = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.error(new Error("client went away")),
+    });
+    const out = pumpLargeChunks(hangsUp, undefined, recorder().tap, (error) => void failures.push(error));
+    await expect(new Response(out).arrayBuffer()).rejects.toThrow();
+    await expect.poll(() => failures.length).toBe(1);
+    expect(String(failures[0])).toContain("client went away");
+  });
+
   it("refuses a body longer than its Content-Length", async () => {
     const { stream } = plainSource(3);
     await expect(new Response(pumpLargeChunks(stream, 2 * SMALL, recorder().tap)).arrayBuffer()).rejects.toThrow();

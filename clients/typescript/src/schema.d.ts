@@ -145,7 +145,11 @@ export interface paths {
          *     (a mismatch is a 502 naming both), and answered as `Repr-Digest`. The answer is 201 once Glance has the data (the image
          *     `active`), or the upload's real error (Glance's 4xx with its status, 400 for a malformed form, 413 over `MAX_UPLOAD_BYTES`
          *     or a Glance quota, 502/504) with the new image deleted; a caller who hangs up mid-upload aborts the Glance upload and
-         *     the image is deleted too. An empty `data` part
+         *     the image is deleted too. The data's format is inspected in the same pass as for `PUT …/file/` (`FORMAT_INSPECTION`): data
+         *     in another format than the form's `disk_format`, or an unsafe disk image (a qcow2 with a backing file, say), is a 400
+         *     (`image-format-mismatch`, `unsafe-image`) naming what was found, the upload aborted before Glance keeps it and the new
+         *     image deleted; the answer names the format as `X-Image-Format`. Digest headers are not read here (they would describe the
+         *     whole form): to check the data end to end, create the image, then `PUT …/file/` with `Repr-Digest`. An empty `data` part
          *     is a 400 (send no part for an image without data). Horizon answers 201 before uploading from its disk in a background
          *     thread whose failures are only logged, and turns every error into an HTML 500.
          */
@@ -372,6 +376,21 @@ export interface paths {
          *
          *     While streaming, the SHA-512 of what passed through is computed; when Glance reports an `os_hash_value` (sha512) that differs,
          *     the answer is a 502 naming both digests. The digest is answered as `Repr-Digest`.
+         *
+         *     **End-to-end integrity.** Send the data's `Repr-Digest` or `Content-Digest` (RFC 9530, `sha-256` or `sha-512`; this API
+         *     prefers them as `Want-Repr-Digest: sha-512=10, sha-256=9` says) and/or `Content-MD5`: they are computed in the same pass,
+         *     and the last chunk is held back until they are known, so a mismatch aborts Glance's request before it has every byte (400
+         *     `digest-mismatch` naming both values; the image stays `queued`). A malformed digest header is a 400 before any byte moves.
+         *
+         *     **Format inspection** (`FORMAT_INSPECTION`, default `enforce`). The image's `disk_format` is read before a byte moves, and
+         *     the leading bytes are inspected in the same pass: raw, qcow2, vmdk, vhd, vhdx, vdi, iso, qed, luks, gpt/mbr. Refused with
+         *     a 400 naming what was found, the upload aborted before Glance keeps anything: data in another format than `disk_format`
+         *     (Glance's `require_image_format_match` rules: `raw` takes anything that is not another known format, `iso` an ISO,
+         *     `ami`/`ari`/`aki` anything; checked for `bare` containers), and unsafe images in any format: a qcow2 with a backing file,
+         *     an external data file or unknown incompatible features, a vmdk that is not one self-contained monolithicSparse or
+         *     streamOptimized file, a differencing vhd/vhdx, qed, and a declared virtual size over `MAX_VIRTUAL_SIZE_BYTES`. The answer
+         *     names the format as `X-Image-Format`. `report` lets such data through and says what `enforce` would refuse in
+         *     `X-Image-Format` and the access log; `off` inspects nothing.
          *     Glance's 403, 404, 409 (wrong status), 410 and 413 (size or quota) keep their status, with Glance's message in `detail`.
          *     Do not send this through a Cloudflare plan limit: request bodies are capped at 100 MB (Free, Pro), 200 MB (Business),
          *     500 MB (Enterprise); import larger images with `web-download` or upload them to Glance directly.
@@ -412,6 +431,21 @@ export interface paths {
          *
          *     While streaming, the SHA-512 of what passed through is computed; when Glance reports an `os_hash_value` (sha512) that differs,
          *     the answer is a 502 naming both digests. The digest is answered as `Repr-Digest`.
+         *
+         *     **End-to-end integrity.** Send the data's `Repr-Digest` or `Content-Digest` (RFC 9530, `sha-256` or `sha-512`; this API
+         *     prefers them as `Want-Repr-Digest: sha-512=10, sha-256=9` says) and/or `Content-MD5`: they are computed in the same pass,
+         *     and the last chunk is held back until they are known, so a mismatch aborts Glance's request before it has every byte (400
+         *     `digest-mismatch` naming both values; the image stays `queued`). A malformed digest header is a 400 before any byte moves.
+         *
+         *     **Format inspection** (`FORMAT_INSPECTION`, default `enforce`). The image's `disk_format` is read before a byte moves, and
+         *     the leading bytes are inspected in the same pass: raw, qcow2, vmdk, vhd, vhdx, vdi, iso, qed, luks, gpt/mbr. Refused with
+         *     a 400 naming what was found, the upload aborted before Glance keeps anything: data in another format than `disk_format`
+         *     (Glance's `require_image_format_match` rules: `raw` takes anything that is not another known format, `iso` an ISO,
+         *     `ami`/`ari`/`aki` anything; checked for `bare` containers), and unsafe images in any format: a qcow2 with a backing file,
+         *     an external data file or unknown incompatible features, a vmdk that is not one self-contained monolithicSparse or
+         *     streamOptimized file, a differencing vhd/vhdx, qed, and a declared virtual size over `MAX_VIRTUAL_SIZE_BYTES`. The answer
+         *     names the format as `X-Image-Format`. `report` lets such data through and says what `enforce` would refuse in
+         *     `X-Image-Format` and the access log; `off` inspects nothing.
          *     Glance's 403, 404, 409 (wrong status), 410 and 413 (size or quota) keep their status, with Glance's message in `detail`.
          *     Do not send this through a Cloudflare plan limit: request bodies are capped at 100 MB (Free, Pro), 200 MB (Business),
          *     500 MB (Enterprise); import larger images with `web-download` or upload them to Glance directly.
@@ -777,7 +811,7 @@ export interface components {
              * @example urn:glance-edge:problem:glance-error
              * @enum {string}
              */
-            type: "urn:glance-edge:problem:validation-error" | "urn:glance-edge:problem:malformed-json" | "urn:glance-edge:problem:unsupported-media-type" | "urn:glance-edge:problem:content-too-large" | "urn:glance-edge:problem:unauthenticated" | "urn:glance-edge:problem:forbidden" | "urn:glance-edge:problem:not-found" | "urn:glance-edge:problem:method-not-allowed" | "urn:glance-edge:problem:glance-error" | "urn:glance-edge:problem:bad-gateway" | "urn:glance-edge:problem:gateway-timeout" | "urn:glance-edge:problem:configuration-error" | "urn:glance-edge:problem:length-required" | "urn:glance-edge:problem:internal-error";
+            type: "urn:glance-edge:problem:validation-error" | "urn:glance-edge:problem:malformed-json" | "urn:glance-edge:problem:unsupported-media-type" | "urn:glance-edge:problem:content-too-large" | "urn:glance-edge:problem:unauthenticated" | "urn:glance-edge:problem:forbidden" | "urn:glance-edge:problem:not-found" | "urn:glance-edge:problem:method-not-allowed" | "urn:glance-edge:problem:glance-error" | "urn:glance-edge:problem:bad-gateway" | "urn:glance-edge:problem:gateway-timeout" | "urn:glance-edge:problem:configuration-error" | "urn:glance-edge:problem:length-required" | "urn:glance-edge:problem:image-format-mismatch" | "urn:glance-edge:problem:unsafe-image" | "urn:glance-edge:problem:digest-mismatch" | "urn:glance-edge:problem:internal-error";
             /** @example Glance refused the request */
             title: string;
             /** @example 404 */
@@ -1770,6 +1804,10 @@ export interface operations {
                     Location: string;
                     /** @description Legacy multipart upload only. RFC 9530: the SHA-512 of the data part as it passed through, which Glance's `os_hash_value` matched */
                     "Repr-Digest"?: string;
+                    /** @description Legacy multipart upload only. RFC 9530: the digests `PUT …/file/` checks an upload against */
+                    "Want-Repr-Digest"?: string;
+                    /** @description Legacy multipart upload only, unless `FORMAT_INSPECTION` is off: the data's format and declared virtual size (see `PUT …/file/`) */
+                    "X-Image-Format"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1887,6 +1925,10 @@ export interface operations {
                     Location: string;
                     /** @description Legacy multipart upload only. RFC 9530: the SHA-512 of the data part as it passed through, which Glance's `os_hash_value` matched */
                     "Repr-Digest"?: string;
+                    /** @description Legacy multipart upload only. RFC 9530: the digests `PUT …/file/` checks an upload against */
+                    "Want-Repr-Digest"?: string;
+                    /** @description Legacy multipart upload only, unless `FORMAT_INSPECTION` is off: the data's format and declared virtual size (see `PUT …/file/`) */
+                    "X-Image-Format"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2848,6 +2890,12 @@ export interface operations {
             header?: {
                 /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
+                /** @description RFC 9530: the `sha-256` and/or `sha-512` of the data (`sha-256=:<base64>:`). Checked in the same pass as the upload; a mismatch aborts it before Glance keeps anything (400 naming both values). Other algorithms are skipped when a checkable one is given, else a 400. */
+                "repr-digest"?: string;
+                /** @description RFC 9530: the same for the content sent (the same bytes here: this API applies no content coding) */
+                "content-digest"?: string;
+                /** @description The data's MD5, base64 (RFC 1864) or hex (as Glance's `checksum`); checked like `Repr-Digest` */
+                "content-md5"?: string;
             };
             path: {
                 /** @description The image id (a UUID in Glance) */
@@ -2865,15 +2913,19 @@ export interface operations {
             /** @description The image after the upload, detail variant */
             200: {
                 headers: {
-                    /** @description RFC 9530: the SHA-512 of the image's data (`sha-512=:<base64>:`) */
+                    /** @description RFC 9530: the digests of the data that passed, `sha-512` always, `sha-256` too when the request sent one */
                     "Repr-Digest": string;
+                    /** @description RFC 9530: the digests this API checks an upload against, by preference (send one as `Repr-Digest`) */
+                    "Want-Repr-Digest": string;
+                    /** @description The format the data's bytes are in and the virtual size its header declares (an RFC 8941 item); with `FORMAT_INSPECTION=report`, `would-refuse` says what `enforce` would have refused. Absent when inspection is off. */
+                    "X-Image-Format"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            /** @description A malformed parameter or digest header (before a byte moves); or, with the upload aborted before Glance kept anything: data whose format does not match the image's `disk_format` (`image-format-mismatch`), an unsafe disk image (`unsafe-image`: a backing or external data file, extents outside the file, a virtual size over `MAX_VIRTUAL_SIZE_BYTES`), or data that does not match a digest the request sent (`digest-mismatch`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3109,6 +3161,12 @@ export interface operations {
             header?: {
                 /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
                 "X-OpenStack-Region"?: string;
+                /** @description RFC 9530: the `sha-256` and/or `sha-512` of the data (`sha-256=:<base64>:`). Checked in the same pass as the upload; a mismatch aborts it before Glance keeps anything (400 naming both values). Other algorithms are skipped when a checkable one is given, else a 400. */
+                "repr-digest"?: string;
+                /** @description RFC 9530: the same for the content sent (the same bytes here: this API applies no content coding) */
+                "content-digest"?: string;
+                /** @description The data's MD5, base64 (RFC 1864) or hex (as Glance's `checksum`); checked like `Repr-Digest` */
+                "content-md5"?: string;
             };
             path: {
                 /** @description The image id (a UUID in Glance) */
@@ -3126,15 +3184,19 @@ export interface operations {
             /** @description The image after staging, detail variant */
             200: {
                 headers: {
-                    /** @description RFC 9530: the SHA-512 of the image's data (`sha-512=:<base64>:`) */
+                    /** @description RFC 9530: the digests of the data that passed, `sha-512` always, `sha-256` too when the request sent one */
                     "Repr-Digest": string;
+                    /** @description RFC 9530: the digests this API checks an upload against, by preference (send one as `Repr-Digest`) */
+                    "Want-Repr-Digest": string;
+                    /** @description The format the data's bytes are in and the virtual size its header declares (an RFC 8941 item); with `FORMAT_INSPECTION=report`, `would-refuse` says what `enforce` would have refused. Absent when inspection is off. */
+                    "X-Image-Format"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Image"];
                 };
             };
-            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            /** @description A malformed parameter or digest header (before a byte moves); or, with the upload aborted before Glance kept anything: data whose format does not match the image's `disk_format` (`image-format-mismatch`), an unsafe disk image (`unsafe-image`: a backing or external data file, extents outside the file, a virtual size over `MAX_VIRTUAL_SIZE_BYTES`), or data that does not match a digest the request sent (`digest-mismatch`) */
             400: {
                 headers: {
                     [name: string]: unknown;

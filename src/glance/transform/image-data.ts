@@ -31,10 +31,6 @@ export function hexToBase64(hex: string): string {
   return btoa(binary);
 }
 
-export function bytesToHex(bytes: ArrayBuffer): string {
-  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** RFC 9530 `Repr-Digest` for a SHA-512 given in hex. */
 export const sha512ReprDigest = (hex: string) => `sha-512=:${hexToBase64(hex)}:`;
 

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import type { GlanceClient } from "../../glance/client";
 import type { GlanceImage } from "../../glance/schemas";
-import { sendImageData } from "../../glance/image-upload";
+import { checkedUploadHeaders, inspectionLogOf, sendImageData, uploadChecksFor } from "../../glance/image-upload";
 import {
   attachmentDisposition,
   glanceSha512,
@@ -12,6 +12,7 @@ import {
   sha512ReprDigest,
 } from "../../glance/transform/image-data";
 import { toHorizonImage } from "../../glance/transform/images";
+import { expectedDigests } from "../../lib/digest-fields";
 import { badRequest, ProblemError } from "../../lib/problem";
 import type { DownloadImageFileRoute, StageImageDataRoute, UploadImageFileRoute } from "./image-data.routes";
 
@@ -72,30 +73,45 @@ async function refuseOverQuota(glance: GlanceClient, resource: QuotaResource, le
 
 const emptyBody = () => new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
 
-/** Streams the request body to Glance (file or stage), checks Glance's SHA-512 against ours, answers the image. */
+/**
+ * Streams the request body to Glance (file or stage) through its checks, then answers the image as
+ * Glance holds it (its SHA-512 checked against ours). Before a byte moves: the length, the client's
+ * digest headers, the quota and (unless FORMAT_INSPECTION is off) the image's disk_format, read from
+ * Glance. A refused format or digest aborts Glance's request before its last byte, so Glance keeps
+ * nothing: a `file` image stays `queued`, a `stage` has its staged data removed.
+ */
 async function receiveImageData(c: Context<AppEnv>, imageId: string, target: "file" | "stage") {
   const glance = c.get("glance");
-  const length = declaredLength(c, c.get("config").MAX_UPLOAD_BYTES);
-  await refuseOverQuota(glance, target === "file" ? "image_size_total" : "image_stage_total", length);
-  const body = c.req.raw.body ?? emptyBody();
-  const { image, sentSha512 } = await sendImageData(glance, imageId, target, {
-    body,
-    contentLength: length,
-    signal: c.req.raw.signal,
-  });
-  return { image: toHorizonImage(image, "detail"), reprDigest: sha512ReprDigest(sentSha512) };
+  const config = c.get("config");
+  const length = declaredLength(c, config.MAX_UPLOAD_BYTES);
+  const expected = expectedDigests(c.req.raw.headers);
+  const [declared] = await Promise.all([
+    config.FORMAT_INSPECTION === "off" ? undefined : glance.getImage(imageId),
+    refuseOverQuota(glance, target === "file" ? "image_size_total" : "image_stage_total", length),
+  ]);
+  const checks = uploadChecksFor(declared, expected, config);
+  const data = { body: c.req.raw.body ?? emptyBody(), contentLength: length, signal: c.req.raw.signal };
+  let image: GlanceImage;
+  try {
+    image = await sendImageData(glance, imageId, target, data, checks);
+  } catch (error) {
+    c.set("imageFormat", inspectionLogOf(checks, error));
+    throw error;
+  }
+  c.set("imageFormat", inspectionLogOf(checks));
+  return { image: toHorizonImage(image, "detail"), headers: checkedUploadHeaders(checks) };
 }
 
 export const uploadImageFile: RouteHandler<UploadImageFileRoute, AppEnv> = async (c) => {
   const { image_id: imageId } = c.req.valid("param");
-  const { image, reprDigest } = await receiveImageData(c, imageId, "file");
-  return c.json(image, 200, { "repr-digest": reprDigest });
+  const { image, headers } = await receiveImageData(c, imageId, "file");
+  return c.json(image, 200, headers);
 };
 
 export const stageImageData: RouteHandler<StageImageDataRoute, AppEnv> = async (c) => {
   const { image_id: imageId } = c.req.valid("param");
-  const { image, reprDigest } = await receiveImageData(c, imageId, "stage");
-  return c.json(image, 200, { "repr-digest": reprDigest });
+  const { image, headers } = await receiveImageData(c, imageId, "stage");
+  return c.json(image, 200, headers);
 };
 
 function dataHeaders(image: GlanceImage) {

@@ -14,8 +14,63 @@ const ReprDigestHeader = z.string().openapi({
   example: "sha-512=:z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==:",
 });
 
+const uploadAnswerHeaders = z.object({
+  "Repr-Digest": z.string().openapi({
+    description:
+      "RFC 9530: the digests of the data that passed, `sha-512` always, `sha-256` too when the request sent one",
+    example: "sha-512=:z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==:",
+  }),
+  "Want-Repr-Digest": z.string().openapi({
+    description: "RFC 9530: the digests this API checks an upload against, by preference (send one as `Repr-Digest`)",
+    example: "sha-512=10, sha-256=9",
+  }),
+  "X-Image-Format": z
+    .string()
+    .optional()
+    .openapi({
+      description:
+        "The format the data's bytes are in and the virtual size its header declares (an RFC 8941 item); with " +
+        "`FORMAT_INSPECTION=report`, `would-refuse` says what `enforce` would have refused. Absent when inspection is off.",
+      example: "qcow2;virtual-size=1073741824",
+    }),
+});
+
+const digestHeader = (name: string, description: string, example: string) =>
+  z
+    .string()
+    .optional()
+    .openapi({ param: { name: name.toLowerCase(), in: "header" }, description, example });
+
+export const UploadDigestHeadersSchema = z.object({
+  "repr-digest": digestHeader(
+    "Repr-Digest",
+    "RFC 9530: the `sha-256` and/or `sha-512` of the data (`sha-256=:<base64>:`). Checked in the same pass as the " +
+      "upload; a mismatch aborts it before Glance keeps anything (400 naming both values). Other algorithms are " +
+      "skipped when a checkable one is given, else a 400.",
+    "sha-256=:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=:",
+  ),
+  "content-digest": digestHeader(
+    "Content-Digest",
+    "RFC 9530: the same for the content sent (the same bytes here: this API applies no content coding)",
+    "sha-512=:z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==:",
+  ),
+  "content-md5": digestHeader(
+    "Content-MD5",
+    "The data's MD5, base64 (RFC 1864) or hex (as Glance's `checksum`); checked like `Repr-Digest`",
+    "1B2M2Y8AsgTpgAmY7PhCfg==",
+  ),
+});
+
 const uploadRefusals = {
   ...problemResponses(400, 401, 403, 404, 409, 410, 411, 413),
+  400: {
+    description:
+      "A malformed parameter or digest header (before a byte moves); or, with the upload aborted before Glance kept " +
+      "anything: data whose format does not match the image's `disk_format` (`image-format-mismatch`), an unsafe " +
+      "disk image (`unsafe-image`: a backing or external data file, extents outside the file, a virtual size over " +
+      "`MAX_VIRTUAL_SIZE_BYTES`), or data that does not match a digest the request sent (`digest-mismatch`)",
+    content: { "application/problem+json": { schema: ProblemSchema } },
+  },
   413: {
     description:
       "Content-Length over MAX_UPLOAD_BYTES or over the caller's remaining quota (nothing was sent to Glance), or Glance refused the size or a quota",
@@ -38,6 +93,21 @@ const uploadRules = [
   "",
   "While streaming, the SHA-512 of what passed through is computed; when Glance reports an `os_hash_value` (sha512) that differs,",
   "the answer is a 502 naming both digests. The digest is answered as `Repr-Digest`.",
+  "",
+  "**End-to-end integrity.** Send the data's `Repr-Digest` or `Content-Digest` (RFC 9530, `sha-256` or `sha-512`; this API",
+  "prefers them as `Want-Repr-Digest: sha-512=10, sha-256=9` says) and/or `Content-MD5`: they are computed in the same pass,",
+  "and the last chunk is held back until they are known, so a mismatch aborts Glance's request before it has every byte (400",
+  "`digest-mismatch` naming both values; the image stays `queued`). A malformed digest header is a 400 before any byte moves.",
+  "",
+  "**Format inspection** (`FORMAT_INSPECTION`, default `enforce`). The image's `disk_format` is read before a byte moves, and",
+  "the leading bytes are inspected in the same pass: raw, qcow2, vmdk, vhd, vhdx, vdi, iso, qed, luks, gpt/mbr. Refused with",
+  "a 400 naming what was found, the upload aborted before Glance keeps anything: data in another format than `disk_format`",
+  "(Glance's `require_image_format_match` rules: `raw` takes anything that is not another known format, `iso` an ISO,",
+  "`ami`/`ari`/`aki` anything; checked for `bare` containers), and unsafe images in any format: a qcow2 with a backing file,",
+  "an external data file or unknown incompatible features, a vmdk that is not one self-contained monolithicSparse or",
+  "streamOptimized file, a differencing vhd/vhdx, qed, and a declared virtual size over `MAX_VIRTUAL_SIZE_BYTES`. The answer",
+  "names the format as `X-Image-Format`. `report` lets such data through and says what `enforce` would refuse in",
+  "`X-Image-Format` and the access log; `off` inspects nothing.",
   "Glance's 403, 404, 409 (wrong status), 410 and 413 (size or quota) keep their status, with Glance's message in `detail`.",
   "Do not send this through a Cloudflare plan limit: request bodies are capped at 100 MB (Free, Pro), 200 MB (Business),",
   "500 MB (Enterprise); import larger images with `web-download` or upload them to Glance directly.",
@@ -63,11 +133,11 @@ export const uploadImageFile = createRoute({
     "Differs from Horizon: Horizon spools the upload to its own disk and answers before Glance has the data (failures are only logged).",
   ].join("\n"),
   ...authenticated,
-  request: { params: ImageIdParamsSchema, body: dataBody },
+  request: { params: ImageIdParamsSchema, headers: UploadDigestHeadersSchema, body: dataBody },
   responses: {
     200: {
       ...jsonContent(ImageSchema, "The image after the upload, detail variant"),
-      headers: z.object({ "Repr-Digest": ReprDigestHeader }),
+      headers: uploadAnswerHeaders,
     },
     ...uploadRefusals,
   },
@@ -86,11 +156,11 @@ export const stageImageData = createRoute({
     ...uploadRules,
   ].join("\n"),
   ...authenticated,
-  request: { params: ImageIdParamsSchema, body: dataBody },
+  request: { params: ImageIdParamsSchema, headers: UploadDigestHeadersSchema, body: dataBody },
   responses: {
     200: {
       ...jsonContent(ImageSchema, "The image after staging, detail variant"),
-      headers: z.object({ "Repr-Digest": ReprDigestHeader }),
+      headers: uploadAnswerHeaders,
     },
     ...uploadRefusals,
   },

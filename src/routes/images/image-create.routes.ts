@@ -54,7 +54,11 @@ const legacyUploadDescription = [
   "(a mismatch is a 502 naming both), and answered as `Repr-Digest`. The answer is 201 once Glance has the data (the image",
   "`active`), or the upload's real error (Glance's 4xx with its status, 400 for a malformed form, 413 over `MAX_UPLOAD_BYTES`",
   "or a Glance quota, 502/504) with the new image deleted; a caller who hangs up mid-upload aborts the Glance upload and",
-  "the image is deleted too. An empty `data` part",
+  "the image is deleted too. The data's format is inspected in the same pass as for `PUT …/file/` (`FORMAT_INSPECTION`): data",
+  "in another format than the form's `disk_format`, or an unsafe disk image (a qcow2 with a backing file, say), is a 400",
+  "(`image-format-mismatch`, `unsafe-image`) naming what was found, the upload aborted before Glance keeps it and the new",
+  "image deleted; the answer names the format as `X-Image-Format`. Digest headers are not read here (they would describe the",
+  "whole form): to check the data end to end, create the image, then `PUT …/file/` with `Repr-Digest`. An empty `data` part",
   "is a 400 (send no part for an image without data). Horizon answers 201 before uploading from its disk in a background",
   "thread whose failures are only logged, and turns every error into an HTML 500.",
 ].join("\n");
@@ -84,6 +88,15 @@ const createImageConfig = {
           description:
             "Legacy multipart upload only. RFC 9530: the SHA-512 of the data part as it passed through, which Glance's `os_hash_value` matched",
           example: "sha-512=:z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==:",
+        }),
+        "Want-Repr-Digest": z.string().optional().openapi({
+          description: "Legacy multipart upload only. RFC 9530: the digests `PUT …/file/` checks an upload against",
+          example: "sha-512=10, sha-256=9",
+        }),
+        "X-Image-Format": z.string().optional().openapi({
+          description:
+            "Legacy multipart upload only, unless `FORMAT_INSPECTION` is off: the data's format and declared virtual size (see `PUT …/file/`)",
+          example: "qcow2;virtual-size=1073741824",
         }),
       }),
     },

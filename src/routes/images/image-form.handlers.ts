@@ -3,13 +3,13 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../env";
 import { imageLocation } from "../../glance-endpoint/self-links";
 import { createImageFromRequest, rollBack } from "../../glance/image-create";
-import { sendImageData } from "../../glance/image-upload";
+import { checkedUploadHeaders, inspectionLogOf, sendImageData, uploadChecksFor } from "../../glance/image-upload";
 import type { GlanceImage } from "../../glance/schemas";
-import { sha512ReprDigest } from "../../glance/transform/image-data";
 import { createImageMetadata } from "../../glance/transform/image-metadata";
 import { toHorizonImage } from "../../glance/transform/images";
 import { ProblemError } from "../../lib/problem";
 import { waitUntilOf } from "../../lib/wait-until";
+import type { UploadChecks } from "../../streams/upload-checks";
 import { type CreateForm, readCreateForm } from "./read-create-form";
 
 const MULTIPART_FORM_DATA = /^multipart\/form-data\s*(;|$)/i;
@@ -47,13 +47,23 @@ async function createImageFromForm(c: Context<AppEnv>): Promise<Response> {
     return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
   }
   const created = await glance.createImage(createImageMetadata(form.request).image);
+  const config = c.get("config");
+  // The form's digest headers would describe the whole multipart body, not the file: only the format is checked.
+  const checks = uploadChecksFor(config.FORMAT_INSPECTION === "off" ? undefined : created, [], config);
   // Inside waitUntil, so that a caller who hangs up mid-upload still gets the new image deleted.
-  const outcome = uploadOrRollBack(c, created, form.data, form.formFailure);
+  const outcome = uploadOrRollBack(c, created, form.data, checks, form.formFailure);
   waitUntilOf(c)(outcome.catch(() => undefined));
-  const { image, sentSha512 } = await outcome;
+  let image: GlanceImage;
+  try {
+    image = await outcome;
+  } catch (error) {
+    c.set("imageFormat", inspectionLogOf(checks, error));
+    throw error;
+  }
+  c.set("imageFormat", inspectionLogOf(checks));
   return c.json(toHorizonImage(image, "detail"), 201, {
     location: imageLocation(image),
-    "repr-digest": sha512ReprDigest(sentSha512),
+    ...checkedUploadHeaders(checks),
   });
 }
 
@@ -62,11 +72,12 @@ async function uploadOrRollBack(
   c: Context<AppEnv>,
   created: GlanceImage,
   data: ReadableStream<Uint8Array>,
+  checks: UploadChecks,
   formFailure: CreateForm["formFailure"],
-): Promise<{ image: GlanceImage; sentSha512: string }> {
+): Promise<GlanceImage> {
   const glance = c.get("glance");
   try {
-    return await sendImageData(glance, created.id, "file", { body: data, signal: c.req.raw.signal }, () => {
+    return await sendImageData(glance, created.id, "file", { body: data, signal: c.req.raw.signal }, checks, () => {
       const failure = formFailure();
       if (failure) throw failure;
     });

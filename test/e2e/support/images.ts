@@ -39,6 +39,16 @@ export async function glanceImagesNamed(name: string, as: Account = "demo"): Pro
   return (response.body as { images: GlanceImage[] }).images;
 }
 
+/** The images of `name` still there once the Worker has had up to 10 s to delete them (its rollback runs after the answer). */
+export async function imagesLeftNamed(name: string): Promise<GlanceImage[]> {
+  let left = await glanceImagesNamed(name);
+  for (let i = 0; i < 40 && left.length > 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    left = await glanceImagesNamed(name);
+  }
+  return left;
+}
+
 export async function glanceImage(id: string, as: Account = "demo"): Promise<GlanceImage> {
   const response = await glance(`/v2/images/${id}`, { as });
   if (response.status !== 200) throw new Error(`Glance GET ${id} failed: ${response.status} ${response.text}`);
