@@ -87,13 +87,12 @@ say "writing $MIB MiB (and $DEV_MIB MiB for wrangler dev) of random bytes"
 head -c "$((MIB * 1024 * 1024))" /dev/urandom >"$WORK/payload.bin"
 head -c "$((DEV_MIB * 1024 * 1024))" "$WORK/payload.bin" >"$WORK/payload-dev.bin"
 
+# Sets `id` (not echoed: in a $(...) subshell the id would never reach `fixtures`, and the cleanup would miss it).
 new_image() {
-  local id
   id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
     -d "{\"name\":\"bench-data-$STAMP\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}" "$GLANCE_URL/v2/images" | jq -r .id)"
   [ -n "$id" ] && [ "$id" != null ] || die "could not create an image"
   fixtures+=("$id")
-  echo "$id"
 }
 
 # measure <label> <watched pid or ""> curl-args... ; prints "<http code> <seconds> <bytes> <rss growth KiB> <CPU ticks>"
@@ -152,7 +151,7 @@ record() { # round direction target "code seconds up down rssKiB cpuTicks"
 # The first request of an isolate grows it once (code, schemas): warm both edges up first.
 head -c 1048576 "$WORK/payload.bin" >"$WORK/warmup.bin"
 for edge in "$BARE" $BARE_OFF $BASELINE "$DEV"; do
-  id="$(new_image)"
+  new_image
   curl -s -o /dev/null -X PUT -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/octet-stream' --data-binary "@$WORK/warmup.bin" "$edge/api/glance/images/$id/file/"
   curl -s -o /dev/null -H "X-Auth-Token: $TOKEN" "$edge/api/glance/images/$id/file/"
 done
@@ -164,7 +163,7 @@ for round in $(seq 1 "$ROUNDS"); do
     SIZE="$(stat -c %s "$PAYLOAD")"
     SHA512="$(sha512sum "$PAYLOAD" | cut -d' ' -f1)"
     UPLOAD_ARGS=(-o "$WORK/answer" -X PUT -H 'Content-Type: application/octet-stream' --data-binary "@$PAYLOAD")
-    id="$(new_image)"
+    new_image
     case "$target" in
       glance) url="$GLANCE_URL/v2/images/$id/file" watched="" ;;
       bare) url="$BARE/api/glance/images/$id/file/" watched="$BARE_PID" ;;
