@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 // wrangler.toml's [assets] folder must exist for the pool to start; wrangler dev and deploy fill it

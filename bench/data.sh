@@ -10,7 +10,8 @@
 #   BENCH_DATA_MIB=512   size of the random payload; BENCH_DATA_ROUNDS=2 rounds (the best of each is kept)
 #   BENCH_DATA_TARGETS="glance bare bare-off dev"   which paths to measure (bare-off: bare workerd with
 #                        FORMAT_INSPECTION=off, so the upload row shows what the format inspection costs)
-#   BENCH_DATA_DEV_MIB=64   payload for wrangler dev, whose proxy buffers downloads (512 MiB would take ~20 min)
+#   BENCH_DATA_DEV_MIB=$BENCH_DATA_MIB   payload for wrangler dev (smaller if you like: before workerd 1.20261014.1
+#                        its proxy buffered whole downloads, and 512 MiB took ~20 min)
 #   BENCH_DATA_BASELINE=GIT-REF   adds the target `baseline`: the bundle of GIT-REF under bare workerd, in the same
 #                        rounds, for a before/after of a change (built in a detached git worktree, as profile.mjs does)
 #
@@ -81,18 +82,17 @@ proc_sum() { # file awk-program pids... -> the program's number from /proc/<pid>
 cpu_ticks() { proc_sum stat '{print $14 + $15}' "$@"; } # user + system time, in clock ticks
 rss_kib() { proc_sum status '/^VmRSS:/ {print $2}' "$@"; }
 
-DEV_MIB="${BENCH_DATA_DEV_MIB:-64}"
+DEV_MIB="${BENCH_DATA_DEV_MIB:-$MIB}"
 say "writing $MIB MiB (and $DEV_MIB MiB for wrangler dev) of random bytes"
 head -c "$((MIB * 1024 * 1024))" /dev/urandom >"$WORK/payload.bin"
 head -c "$((DEV_MIB * 1024 * 1024))" "$WORK/payload.bin" >"$WORK/payload-dev.bin"
 
+# Sets `id` (not echoed: in a $(...) subshell the id would never reach `fixtures`, and the cleanup would miss it).
 new_image() {
-  local id
   id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
     -d "{\"name\":\"bench-data-$STAMP\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}" "$GLANCE_URL/v2/images" | jq -r .id)"
   [ -n "$id" ] && [ "$id" != null ] || die "could not create an image"
   fixtures+=("$id")
-  echo "$id"
 }
 
 # measure <label> <watched pid or ""> curl-args... ; prints "<http code> <seconds> <bytes> <rss growth KiB> <CPU ticks>"
@@ -105,17 +105,18 @@ measure() {
     tree="$(tree_of "$watched" | tr '\n' ' ')"
     # shellcheck disable=SC2086
     base="$(rss_kib $tree)"
+    # Written before the sampler starts, and replaced whole (mv), so a read never sees it empty or older.
+    echo "$base" >"$peakfile"
     (
       peak="$base"
       while :; do
         # shellcheck disable=SC2086
         now="$(rss_kib $tree)"
-        [ "$now" -le "$peak" ] || { peak="$now"; echo "$peak" >"$peakfile"; }
+        [ "$now" -le "$peak" ] || { peak="$now"; echo "$peak" >"$peakfile.new" && mv "$peakfile.new" "$peakfile"; }
         sleep 0.05
       done
     ) &
     sampler=$!
-    echo "$base" >"$peakfile"
     # shellcheck disable=SC2086
     cpu0="$(cpu_ticks $tree)"
   fi
@@ -150,7 +151,7 @@ record() { # round direction target "code seconds up down rssKiB cpuTicks"
 # The first request of an isolate grows it once (code, schemas): warm both edges up first.
 head -c 1048576 "$WORK/payload.bin" >"$WORK/warmup.bin"
 for edge in "$BARE" $BARE_OFF $BASELINE "$DEV"; do
-  id="$(new_image)"
+  new_image
   curl -s -o /dev/null -X PUT -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/octet-stream' --data-binary "@$WORK/warmup.bin" "$edge/api/glance/images/$id/file/"
   curl -s -o /dev/null -H "X-Auth-Token: $TOKEN" "$edge/api/glance/images/$id/file/"
 done
@@ -162,7 +163,7 @@ for round in $(seq 1 "$ROUNDS"); do
     SIZE="$(stat -c %s "$PAYLOAD")"
     SHA512="$(sha512sum "$PAYLOAD" | cut -d' ' -f1)"
     UPLOAD_ARGS=(-o "$WORK/answer" -X PUT -H 'Content-Type: application/octet-stream' --data-binary "@$PAYLOAD")
-    id="$(new_image)"
+    new_image
     case "$target" in
       glance) url="$GLANCE_URL/v2/images/$id/file" watched="" ;;
       bare) url="$BARE/api/glance/images/$id/file/" watched="$BARE_PID" ;;

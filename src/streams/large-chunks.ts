@@ -85,14 +85,18 @@ function gathered(source: LargeChunkReader): LargeChunkReader {
  * 256 KiB) that `tap` sees on their way. One JS pass per chunk, and one chunk in flight: the next read waits until the
  * consumer has taken the last one. A failure on either side aborts the other, and so does the tap
  * throwing, in `end` before the last chunk is written; the source is then read on and dropped up
- * to DISCARD_AFTER_REFUSAL before the output is aborted.
+ * to DISCARD_AFTER_REFUSAL before the output is aborted. `onFailure` hears of a failure of the source
+ * or the tap before the output is aborted: a fetch sending the output must then be aborted by its own
+ * signal, because workerd ends a chunked request body cleanly when its stream is aborted (the receiver
+ * would take the bytes so far as the whole body). A failure of the output's consumer is not reported
+ * (a Glance that answered early keeps its answer).
  */
 export function pumpLargeChunks(
   body: ReadableStream<Uint8Array>,
   contentLength: number | undefined,
   tap: ChunkTap,
-  /** Called once the rest of the source is dropped after the tap refused the data, before the output is aborted. */
-  onRefused?: () => void,
+  /** Called when the source or the tap fails (after the rest of the source is dropped when the tap refused), before the output is aborted. */
+  onFailure?: (error: unknown) => void,
 ): ReadableStream<Uint8Array> {
   const { readable, writable } =
     contentLength === undefined ? new IdentityTransformStream() : new FixedLengthStream(contentLength);
@@ -105,6 +109,15 @@ export function pumpLargeChunks(
       await step();
     } catch (error) {
       refused = true;
+      throw error;
+    }
+  };
+  let outputFailed = false;
+  const written = async (step: () => Promise<void>) => {
+    try {
+      await step();
+    } catch (error) {
+      outputFailed = true;
       throw error;
     }
   };
@@ -121,18 +134,16 @@ export function pumpLargeChunks(
           await tapped(() => tap.end());
           ended = true;
         }
-        await writer.write(value);
+        await written(() => writer.write(value));
       }
       if (done) break;
     }
     if (!ended) await tapped(() => tap.end());
-    await writer.close();
+    await written(() => writer.close());
   };
   pump().catch(async (error: unknown) => {
-    if (refused) {
-      await discard(source, DISCARD_AFTER_REFUSAL);
-      onRefused?.();
-    }
+    if (refused) await discard(source, DISCARD_AFTER_REFUSAL);
+    if (!outputFailed) onFailure?.(error);
     await Promise.allSettled([writer.abort(error), source.cancel(error)]);
   });
   return readable;

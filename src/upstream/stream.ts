@@ -1,3 +1,4 @@
+import { ProblemError } from "../lib/problem";
 import { type ChunkTap, pumpLargeChunks } from "../streams/large-chunks";
 import { type UpstreamOptions, internalAddressesOf, secretsOf, statusProblem, transportProblem } from "./http";
 
@@ -43,9 +44,17 @@ class IdleWatch {
   /** What the tap threw (a check that refused the data), which aborted the body: the reason the call failed. */
   tapFailure: unknown;
 
-  /** Ends the call because the tap refused the data (after the body's rest was dropped). */
-  refuse() {
+  /** Set when the body's source broke off (a client that hung up, a form cut short): the call was aborted for it. */
+  bodyBrokeOff = false;
+
+  /**
+   * Ends the call because its body failed: the tap refused the data (after the body's rest was
+   * dropped), or the source broke off. Ending the body instead would end a chunked upload cleanly,
+   * and Glance would keep the bytes so far as the whole image.
+   */
+  abortCall() {
     this.stop();
+    if (this.tapFailure === undefined) this.bodyBrokeOff = true;
     this.controller.abort();
   }
 
@@ -88,7 +97,7 @@ class IdleWatch {
           return tap && recorded(() => tap.end());
         },
       },
-      () => this.refuse(),
+      () => this.abortCall(),
     );
   }
 }
@@ -138,6 +147,12 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
     callEnded?.();
     idle.stop();
     if (idle.tapFailure !== undefined) throw idle.tapFailure;
+    if (idle.bodyBrokeOff)
+      throw new ProblemError({
+        code: "bad-gateway",
+        status: 502,
+        detail: `The request body broke off before ${options.service} had all of it; the upload was aborted`,
+      });
     if (request.signal?.aborted)
       throw transportProblem(timing, request.signal.reason, "The client went away before Glance answered");
     throw transportProblem(timing, idle.fired ? idle.signal.reason : error, idleDetail);

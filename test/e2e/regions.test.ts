@@ -12,7 +12,7 @@ import { REPO_ROOT, type RunningWorker, startWorker } from "./support/worker";
 
 // glance-edge with GLANCE_URL empty: every request finds Glance in the caller's own catalog, where
 // `openstack-stack.sh up` registered GLANCE_URL as REGION_ONE and GLANCE2_URL as GLANCE2_REGION.
-const REGION_ONE = process.env.OS_REGION_NAME ?? "RegionOne";
+const REGION_ONE: string = process.env.OS_REGION_NAME ?? "RegionOne";
 const REGION_TWO = GLANCE2_REGION;
 const GLANCES = { [REGION_ONE]: GLANCE_URL, [REGION_TWO]: GLANCE2_URL };
 

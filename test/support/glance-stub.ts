@@ -29,7 +29,8 @@ export function stubUpstream(routes: Record<string, StubAnswer>) {
   const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
     const request = new Request(input as RequestInfo, init);
     const url = new URL(request.url);
-    const text = request.body ? await request.text() : "";
+    // Decoded here: workerd warns on .text() of a body whose type is not text (json-patch, octet-stream).
+    const text = request.body ? new TextDecoder().decode(await request.arrayBuffer()) : "";
     let body: unknown;
     if (text) {
       try {

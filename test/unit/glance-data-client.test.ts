@@ -157,6 +157,36 @@ describe("GlanceClient image data", () => {
     expect(upstreamAborted).toBe(true);
   });
 
+  it("aborts Glance's call when the body fails mid-way (a client that hangs up): a chunked upload never ends as if complete", async () => {
+    // workerd ends a chunked request body cleanly when the stream feeding it is aborted, and Glance then
+    // keeps the bytes it got as the whole image; only aborting the call itself resets the connection.
+    let upstreamAborted = false;
+    stubFetch(
+      ({ request, init }) =>
+        new Promise<Response>((resolve, reject) => {
+          init!.signal!.addEventListener("abort", () => {
+            upstreamAborted = true;
+            reject(init!.signal!.reason);
+          });
+          const answer = () => setTimeout(() => resolve(new Response(null, { status: 204 })), 10);
+          void new Response(request.body).arrayBuffer().then(answer, answer);
+        }),
+    );
+    let pulled = 0;
+    const hangsUp = new ReadableStream<Uint8Array>({
+      pull: (controller) =>
+        pulled++ < 2
+          ? controller.enqueue(new Uint8Array(64 * 1024))
+          : controller.error(new Error("Network connection lost.")),
+    });
+    const problem = await problemFrom(client().uploadImageData(ID, hangsUp));
+    expect(upstreamAborted).toBe(true);
+    expect([problem.status, problem.detail]).toEqual([
+      502,
+      "The request body broke off before Glance had all of it; the upload was aborted",
+    ]);
+  });
+
   it("downloads with the Range passed on, answering Glance's 206 with its body unread", async () => {
     const seen = stubFetch(
       () =>

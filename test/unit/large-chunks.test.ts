@@ -115,7 +115,7 @@ describe("pumpLargeChunks", () => {
     }
   });
 
-  it("after the tap refuses, reads on and drops up to 16 MiB of the source, then calls onRefused and cancels it", async () => {
+  it("after the tap refuses, reads on and drops up to 16 MiB of the source, then calls onFailure and cancels it", async () => {
     let produced = 0;
     let cancelled = false;
     const endless = new ReadableStream<Uint8Array>(
@@ -144,6 +144,33 @@ describe("pumpLargeChunks", () => {
     await expect.poll(() => cancelled).toBe(true);
     expect(producedWhenRefused * 64 * 1024).toBeGreaterThanOrEqual(16 * 1024 * 1024);
     expect(produced * 64 * 1024).toBeLessThanOrEqual(16 * 1024 * 1024 + 3 * 64 * 1024);
+  });
+
+  it("reports a source that fails to onFailure, but not a consumer that went away (Glance answering early)", async () => {
+    const failures: unknown[] = [];
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>(
+      { pull: (controller) => controller.enqueue(new Uint8Array(64 * 1024)), cancel: () => void (cancelled = true) },
+      { highWaterMark: 0 },
+    );
+    const reader = pumpLargeChunks(
+      endless,
+      undefined,
+      recorder().tap,
+      (error) => void failures.push(error),
+    ).getReader();
+    await reader.read();
+    await reader.cancel("Glance answered early");
+    await expect.poll(() => cancelled).toBe(true);
+    expect(failures).toEqual([]);
+
+    const hangsUp = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.error(new Error("client went away")),
+    });
+    const out = pumpLargeChunks(hangsUp, undefined, recorder().tap, (error) => void failures.push(error));
+    await expect(new Response(out).arrayBuffer()).rejects.toThrow();
+    await expect.poll(() => failures.length).toBe(1);
+    expect(String(failures[0])).toContain("client went away");
   });
 
   it("refuses a body longer than its Content-Length", async () => {

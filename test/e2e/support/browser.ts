@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
 
 /** Debian's chromium (scripts/openstack-stack.sh installs it); never a downloaded browser. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_PATH: string = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Headless, offline-quiet flags: no sandbox (CI runs as root), no GPU, no calls home. */
 const CHROMIUM_ARGS = [

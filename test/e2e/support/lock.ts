@@ -7,7 +7,7 @@ import { join } from "node:path";
  * would fail any other run sharing it. A directory made with mkdir (atomic) holding the owner's PID;
  * bench/run.sh takes the same lock. A lock whose owner is gone is taken over.
  */
-export const STACK_LOCK_DIR = join(
+export const STACK_LOCK_DIR: string = join(
   process.env.GLANCE_EDGE_STACK_DIR ?? join(homedir(), ".local/state/glance-edge-stack"),
   "e2e.lock",
 );

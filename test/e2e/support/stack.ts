@@ -4,6 +4,8 @@ import { promisify } from "node:util";
 import { REPO_ROOT } from "./worker";
 
 const run = promisify(execFile);
+/** Node's process.env, typed: the Workers runtime types declare `process` as any (nodejs_compat, on by compatibility date). */
+const env: NodeJS.ProcessEnv = process.env;
 const STACK_SCRIPT = join(REPO_ROOT, "scripts/openstack-stack.sh");
 
 export type StackService = "glance" | "keystone";
@@ -17,29 +19,29 @@ export interface Credentials {
 /** The accounts `openstack-stack.sh up` creates (overridable the same way the script's are). */
 export const ACCOUNTS = {
   demo: {
-    user: process.env.STACK_DEMO_USER ?? "demo",
-    password: process.env.STACK_DEMO_PASS ?? "demo-secret",
-    project: process.env.STACK_DEMO_PROJECT ?? "demo",
+    user: env.STACK_DEMO_USER ?? "demo",
+    password: env.STACK_DEMO_PASS ?? "demo-secret",
+    project: env.STACK_DEMO_PROJECT ?? "demo",
   },
   alt: {
-    user: process.env.STACK_ALT_USER ?? "alt",
-    password: process.env.STACK_ALT_PASS ?? "alt-secret",
-    project: process.env.STACK_ALT_PROJECT ?? "alt",
+    user: env.STACK_ALT_USER ?? "alt",
+    password: env.STACK_ALT_PASS ?? "alt-secret",
+    project: env.STACK_ALT_PROJECT ?? "alt",
   },
   admin: {
-    user: process.env.STACK_ADMIN_USER ?? "admin",
-    password: process.env.STACK_ADMIN_PASS ?? "admin-secret",
-    project: process.env.STACK_ADMIN_PROJECT ?? "admin",
+    user: env.STACK_ADMIN_USER ?? "admin",
+    password: env.STACK_ADMIN_PASS ?? "admin-secret",
+    project: env.STACK_ADMIN_PROJECT ?? "admin",
   },
 } satisfies Record<string, Credentials>;
 
 export type Account = keyof typeof ACCOUNTS;
 
-export const GLANCE_URL = (process.env.GLANCE_URL ?? "http://127.0.0.1:9292").replace(/\/+$/, "");
+export const GLANCE_URL = (env.GLANCE_URL ?? "http://127.0.0.1:9292").replace(/\/+$/, "");
 /** The second region's Glance of `openstack-stack.sh up` (GLANCE2_PORT), registered in the catalog as GLANCE2_REGION. */
-export const GLANCE2_URL = (process.env.GLANCE2_URL ?? "http://127.0.0.1:9293").replace(/\/+$/, "");
-export const GLANCE2_REGION = process.env.GLANCE2_REGION ?? "RegionTwo";
-export const KEYSTONE_URL = (process.env.KEYSTONE_URL ?? "http://127.0.0.1:5000").replace(/\/+$/, "");
+export const GLANCE2_URL = (env.GLANCE2_URL ?? "http://127.0.0.1:9293").replace(/\/+$/, "");
+export const GLANCE2_REGION = env.GLANCE2_REGION ?? "RegionTwo";
+export const KEYSTONE_URL = (env.KEYSTONE_URL ?? "http://127.0.0.1:5000").replace(/\/+$/, "");
 
 async function stack(...args: string[]) {
   return await run("bash", [STACK_SCRIPT, ...args], { cwd: REPO_ROOT, timeout: 180_000 });
