@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import committedYaml from "../openapi.yaml?raw";
+import licenseText from "../LICENSE?raw";
+import rootPackage from "../package.json";
+import clientPackage from "../clients/typescript/package.json";
 import { openApiDocument, renderOpenApiYaml } from "../scripts/render-openapi";
 
 type Operation = {
@@ -53,5 +56,24 @@ describe("openapi.yaml", () => {
       expect(operation.security).toEqual([{ KeystoneToken: [] }]);
       expect(operation.responses["401"]?.content).toHaveProperty(["application/problem+json"]);
     }
+  });
+});
+
+describe("license", () => {
+  it("LICENSE is the full Apache License 2.0 text that info.license names, and both packages declare it", () => {
+    expect(document.info.license).toEqual({ name: "Apache-2.0", identifier: "Apache-2.0" });
+    expect(licenseText.trim()).toMatch(
+      /^Apache License\s+Version 2\.0, January 2004\s+http:\/\/www\.apache\.org\/licenses\//,
+    );
+    for (const section of [
+      "1. Definitions.",
+      "2. Grant of Copyright License.",
+      "9. Accepting Warranty or Additional Liability.",
+    ])
+      expect(licenseText).toContain(section);
+    expect(licenseText).toContain("END OF TERMS AND CONDITIONS");
+    expect(licenseText).toContain("APPENDIX: How to apply the Apache License to your work.");
+    expect(rootPackage.license).toBe(document.info.license?.identifier);
+    expect(clientPackage.license).toBe(document.info.license?.identifier);
   });
 });
