@@ -444,12 +444,14 @@ export interface paths {
          *     `POST /v2/images/{id}/import` with `{"method": {"name": method, "uri"?, "glance_image_id"?, "glance_region"?,
          *     "glance_service_interface"?}, "stores"?, "all_stores"?, "all_stores_must_succeed"?}`; then `GET /v2/images/{id}`.
          *
-         *     Refused with a 400 before the import call (nothing changes in Glance):
-         *     - a body that is not an object, an unknown field, a missing or unknown `method`;
-         *     - a method's own fields missing or sent with another method: `web-download` needs `uri` (http or https),
-         *       `glance-download` needs `glance_image_id` (a UUID) and `glance_region`; `copy-image` needs `stores` or
+         *     Refused with a 400 before the import call (nothing changes in Glance), in this order:
+         *     - before any Glance call: a body that is not an object, an unknown field, a missing or unknown `method`, a field
+         *       of the wrong shape (`uri` not http(s), `glance_image_id` not a UUID, an empty or repeated `stores`);
+         *     - a method Glance does not offer here (`GET /v2/info/import`; the problem names the ones it offers), whatever
+         *       else the body lacks;
+         *     - the offered method's own fields missing or sent with another method: `web-download` needs `uri`,
+         *       `glance-download` needs `glance_image_id` and `glance_region`; `copy-image` needs `stores` or
          *       `all_stores: true`; `stores` cannot be combined with `all_stores: true`;
-         *     - a method Glance does not offer here (`GET /v2/info/import`; the problem names the ones it offers);
          *     - `stores`/`all_stores: true` on a single-store Glance (it would silently ignore them), or a store id Glance does
          *       not have.
          *
@@ -1291,7 +1293,7 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description Glance's import call, flattened: the method's own fields (`uri`, `glance_*`) beside `method`. Each method's required fields are checked before any Glance call.
+         * @description Glance's import call, flattened: the method's own fields (`uri`, `glance_*`) beside `method`. Each field's shape is checked before any Glance call; then a method Glance does not offer is a 400 naming the offered ones, and only for an offered method are its own fields required (`uri` for web-download, …), all before the import call.
          * @example {
          *       "method": "web-download",
          *       "uri": "https://cloud-images.example.org/jammy.qcow2"
