@@ -8,6 +8,7 @@ import { onError, problem } from "./lib/errors";
 import { buildRouteTable } from "./lib/route-table";
 import { accessLog } from "./middleware/access-log";
 import { boundedJsonBody } from "./middleware/bounded-json-body";
+import { drainUnreadRequestBody } from "./middleware/drain-unread-body";
 import { requestId } from "./middleware/request-id";
 import { responseHeaders } from "./middleware/response-headers";
 import { upstreamClients } from "./middleware/upstream-clients";
@@ -46,7 +47,15 @@ export function createApp() {
     description: "A project-scoped Keystone token; forwarded to Glance and to nothing else.",
   });
 
-  app.use(requestId, responseHeaders, accessLog, upstreamClients, corsForAllowedOrigins, boundedJsonBody);
+  app.use(
+    requestId,
+    responseHeaders,
+    accessLog,
+    drainUnreadRequestBody,
+    upstreamClients,
+    corsForAllowedOrigins,
+    boundedJsonBody,
+  );
   for (const router of routers) app.route("/", router);
   app.doc31(OPENAPI_DOCUMENT_PATH, OPENAPI_CONFIG);
   app.get(DOCS_PATH, docsPage);

@@ -1,4 +1,5 @@
 import * as Multipasta from "multipasta";
+import { chunkReader } from "./chunk-reader";
 
 /** Why a multipart body cannot be used; `status` is the answer it deserves (400 or 413). */
 export class MultipartFormError extends Error {
@@ -67,28 +68,6 @@ function formError(error: Multipasta.MultipartError, fileField: string, maxField
         `the form fields before the ${fileField} part exceed ${maxFieldBytes} bytes`,
       );
   }
-}
-
-const MIN_READ_BYTES = 64 * 1024;
-const MAX_READ_BYTES = 256 * 1024;
-
-/**
- * Reads a request body in chunks of 64 to 256 KiB where it is a byte stream (workerd hands a
- * default reader ~4 KiB at a time, and the parser costs a pass per chunk); other streams as they come.
- */
-function chunkReader(body: ReadableStream<Uint8Array>) {
-  let byob: ReadableStreamBYOBReader | undefined;
-  try {
-    byob = body.getReader({ mode: "byob" });
-  } catch {
-    const reader = body.getReader();
-    return { read: () => reader.read(), cancel: (reason?: unknown) => reader.cancel(reason) };
-  }
-  const reader = byob;
-  return {
-    read: () => reader.readAtLeast(MIN_READ_BYTES, new Uint8Array(MAX_READ_BYTES)),
-    cancel: (reason?: unknown) => reader.cancel(reason),
-  };
 }
 
 const isFilePart = (fileField: string) => (info: Multipasta.PartInfo) =>

@@ -14,6 +14,7 @@ import {
 } from "../../glance/transform/image-metadata";
 import { toHorizonImage } from "../../glance/transform/images";
 import { validationProblem } from "../../lib/create-router";
+import { drainStream, MAX_DRAINED_BYTES } from "../../lib/bounded-body";
 import { log } from "../../lib/logger";
 import { MultipartFormError, readStreamedForm, type StreamedFile } from "../../lib/multipart-form";
 import { badRequest, invalidInput, ProblemError } from "../../lib/problem";
@@ -145,28 +146,14 @@ function formCreateRequest(fields: [string, string][], hasFile: boolean): Create
   return parsed.data as CreateImageRequest;
 }
 
-/** What is read of a refused upload before the answer goes out; more than this is cut off. */
-const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
-
 /**
- * Refused before the upload: the rest of the body is read and dropped (up to a bound, then
- * cancelled), so that the refusal reaches a client still sending (wrangler dev's proxy wedges the
- * connection when a Worker answers before reading the body).
+ * Refused before the upload: the rest of the form is read and dropped (bounded), so that the refusal
+ * reaches a client still sending (the request body itself is held by the form's parser, so the app's
+ * drain of unread bodies cannot do it).
  */
 async function discardRest(file: ReadableStream<Uint8Array>, peeked: ReadableStream<Uint8Array> | undefined) {
   const stream = peeked ?? file;
-  if (stream.locked) return;
-  const reader = stream.getReader();
-  try {
-    for (let discarded = 0; discarded <= MAX_DISCARDED_BYTES;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      discarded += value.byteLength;
-    }
-    await reader.cancel();
-  } catch {
-    // a broken body changes nothing: the refusal stands
-  }
+  if (!stream.locked) await drainStream(stream, MAX_DRAINED_BYTES);
 }
 
 /** The file's stream, or undefined when the part is empty; the first chunk is read to know. */
