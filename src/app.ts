@@ -3,15 +3,16 @@ import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
 import { DOCS_PATH, docsPage } from "./docs/docs-page";
 import type { AppEnv } from "./env";
-import { createRouter, KEYSTONE_TOKEN_SCHEME } from "./lib/create-router";
+import { KEYSTONE_TOKEN_SCHEME, KEYSTONE_TOKEN_SECURITY_SCHEME } from "./glance-endpoint/route-access";
+import { createRouter } from "./lib/create-router";
 import { onError, problem } from "./lib/errors";
 import { buildRouteTable } from "./lib/route-table";
 import { accessLog } from "./middleware/access-log";
 import { boundedJsonBody } from "./middleware/bounded-json-body";
 import { drainUnreadRequestBody } from "./middleware/drain-unread-body";
+import { loadRequestConfig } from "./middleware/load-config";
 import { requestId } from "./middleware/request-id";
 import { responseHeaders } from "./middleware/response-headers";
-import { upstreamClients } from "./middleware/upstream-clients";
 import { OPENAPI_CONFIG, OPENAPI_DOCUMENT_PATH } from "./openapi";
 import { routers } from "./routes";
 
@@ -40,19 +41,14 @@ const corsForAllowedOrigins = createMiddleware<AppEnv>(async (c, next) => {
 
 export function createApp() {
   const app = createRouter();
-  app.openAPIRegistry.registerComponent("securitySchemes", KEYSTONE_TOKEN_SCHEME, {
-    type: "apiKey",
-    in: "header",
-    name: "X-Auth-Token",
-    description: "A project-scoped Keystone token; forwarded to Glance and to nothing else.",
-  });
+  app.openAPIRegistry.registerComponent("securitySchemes", KEYSTONE_TOKEN_SCHEME, KEYSTONE_TOKEN_SECURITY_SCHEME);
 
   app.use(
     requestId,
     responseHeaders,
     accessLog,
     drainUnreadRequestBody,
-    upstreamClients,
+    loadRequestConfig,
     corsForAllowedOrigins,
     boundedJsonBody,
   );

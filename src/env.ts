@@ -14,6 +14,7 @@ export interface AppVariables {
   glance: GlanceClient;
   /** The region whose Glance serves this request; undefined with GLANCE_URL and no DEFAULT_REGION. */
   region?: string;
+  /** Made on first use (glance-endpoint/clients.ts keystoneClientOf); only with KEYSTONE_URL. */
   keystone?: KeystoneClient;
   upstreamCalls: number;
   /** Wall time and upstream waits of this request, for Server-Timing and the access log. */

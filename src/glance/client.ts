@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { ProblemError } from "../lib/problem";
 import { type Query, type UpstreamOptions, type UpstreamRequest, upstreamRequest } from "../upstream/http";
-import { type ChunkTap, type StreamRequest, upstreamStream } from "../upstream/stream";
+import type { ChunkTap } from "../streams/large-chunks";
+import { type StreamRequest, upstreamStream } from "../upstream/stream";
 import {
   GlanceImageListSchema,
   GlanceImageSchema,

@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { declaredLength, readBodyTextWithin } from "../lib/bounded-body";
+import { declaredLength, readBodyTextWithin } from "../streams/bounded-body";
 import { ProblemError } from "../lib/problem";
 
 // The media types Hono's json validator parses (application/json, …+json such as json-patch+json).

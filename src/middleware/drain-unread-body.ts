@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { drainUnreadBody } from "../lib/bounded-body";
+import { drainUnreadBody } from "../streams/bounded-body";
 
 /**
  * Before any answer goes out, what is left of the request body is read and dropped (bounded), so a

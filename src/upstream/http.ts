@@ -1,4 +1,4 @@
-import { declaredLength, readBodyTextWithin } from "../lib/bounded-body";
+import { declaredLength, readBodyTextWithin } from "../streams/bounded-body";
 import { ProblemError } from "../lib/problem";
 import type { UpstreamService } from "../lib/server-timing";
 import { upstreamErrorDetail } from "./error-detail";

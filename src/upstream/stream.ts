@@ -1,4 +1,4 @@
-import { type ChunkObserver, pumpLargeChunks } from "../lib/large-chunks";
+import { type ChunkTap, pumpLargeChunks } from "../streams/large-chunks";
 import { type UpstreamOptions, internalAddressesOf, secretsOf, statusProblem, transportProblem } from "./http";
 
 export interface StreamOptions extends Pick<UpstreamOptions, "service" | "baseUrl" | "baseHeaders" | "onCall"> {
@@ -18,8 +18,6 @@ export interface StreamRequest {
   /** Sees every chunk of the body on its way to Glance (in the same pass as the idle timer), then its end. */
   tap?: ChunkTap;
 }
-
-export type ChunkTap = ChunkObserver;
 
 /** Longest error text read from an upstream error answer; error pages are small, a body may not be. */
 const ERROR_TEXT_LIMIT = 64 * 1024;

@@ -1,7 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadsInFlight } from "../../src/cache/edge-cache";
-import { MAX_DRAINED_BYTES } from "../../src/lib/bounded-body";
+import { MAX_DRAINED_BYTES } from "../../src/streams/discard";
 import worker from "../../src/index";
 import { ResourceTypeListSchema } from "../../src/routes/metadefs/metadefs.schemas";
 import { GlanceVersionSchema } from "../../src/routes/version/version.schemas";

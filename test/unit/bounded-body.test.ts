@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredLength, readBodyTextWithin, readTextWithin } from "../../src/lib/bounded-body";
+import { declaredLength, readBodyTextWithin, readTextWithin } from "../../src/streams/bounded-body";
 
 const streamOf = (...chunks: string[]) => {
   const encoder = new TextEncoder();

@@ -61,7 +61,8 @@ async function problemFrom(promise: Promise<unknown>) {
 
 describe("GlanceClient image data", () => {
   it("uploads with PUT /v2/images/{id}/file: octet-stream, the given Content-Length, the token, the bytes read lazily", async () => {
-    const { stream, state } = lazyBody(8, 1024);
+    // Chunks of 64 KiB: smaller ones would be gathered to that size before going on.
+    const { stream, state } = lazyBody(8, 64 * 1024);
     const pulledWhenRead: number[] = [];
     let received = 0;
     const seen = stubFetch(async ({ request }) => {
@@ -74,14 +75,14 @@ describe("GlanceClient image data", () => {
       }
       return new Response(null, { status: 204 });
     });
-    await client().uploadImageData(ID, stream, 8 * 1024);
+    await client().uploadImageData(ID, stream, 8 * 64 * 1024);
     expect(seen).toHaveLength(1);
     const { request } = seen[0];
     expect([request.method, request.url]).toEqual(["PUT", `${GLANCE}/v2/images/${ID}/file`]);
     expect(request.headers.get("content-type")).toBe("application/octet-stream");
-    expect(request.headers.get("content-length")).toBe(String(8 * 1024));
+    expect(request.headers.get("content-length")).toBe(String(8 * 64 * 1024));
     expect(request.headers.get("x-auth-token")).toBe(TOKEN);
-    expect(received).toBe(8 * 1024);
+    expect(received).toBe(8 * 64 * 1024);
     // Never more than a few chunks ahead of what Glance has read: nothing is buffered.
     pulledWhenRead.forEach((pulled, index) => expect(pulled - (index + 1)).toBeLessThanOrEqual(3));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pumpLargeChunks } from "../../src/lib/large-chunks";
+import { pumpLargeChunks } from "../../src/streams/large-chunks";
 
 const SMALL = 4096;
 
@@ -39,47 +39,50 @@ const recorder = () => {
   const seen = { sizes: [] as number[], ended: 0 };
   return {
     seen,
-    observer: { chunk: (chunk: Uint8Array) => void seen.sizes.push(chunk.byteLength), end: () => void seen.ended++ },
+    tap: { chunk: (chunk: Uint8Array) => void seen.sizes.push(chunk.byteLength), end: () => void seen.ended++ },
   };
 };
 
 describe("pumpLargeChunks", () => {
   it("gathers a byte stream's 4 KiB reads into chunks of 64 to 256 KiB, every byte in order, each shown once", async () => {
-    const { seen, observer } = recorder();
-    const out = pumpLargeChunks(nativeSource(100), 100 * SMALL, observer);
+    const { seen, tap } = recorder();
+    const out = pumpLargeChunks(nativeSource(100), 100 * SMALL, tap);
     expect(new Uint8Array(await new Response(out).arrayBuffer())).toEqual(expected(100));
     expect(seen.sizes.reduce((a, b) => a + b, 0)).toBe(100 * SMALL);
     expect(seen.sizes.slice(0, -1).every((size) => size >= 64 * 1024 && size <= 256 * 1024)).toBe(true);
     expect(seen.ended).toBe(1);
   });
 
-  it("holds one chunk at a time: the source is read only as the consumer reads", async () => {
+  it("gathers another stream's small chunks into 64 KiB ones, reading the source only as the consumer reads", async () => {
     const { stream, state } = plainSource(50);
-    const reader = pumpLargeChunks(stream, undefined, recorder().observer).getReader();
+    const { seen, tap } = recorder();
+    const reader = pumpLargeChunks(stream, undefined, tap).getReader();
     let read = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       read += value.byteLength;
-      expect(state.produced * SMALL - read).toBeLessThanOrEqual(2 * SMALL);
+      // One gathered chunk in flight and the next being gathered, never more.
+      expect(state.produced * SMALL - read).toBeLessThanOrEqual(2 * 64 * 1024);
     }
     expect(read).toBe(50 * SMALL);
+    expect(seen.sizes).toEqual([64 * 1024, 64 * 1024, 64 * 1024, 50 * SMALL - 3 * 64 * 1024]);
   });
 
   it("errors its output when the source fails (a client that hangs up), and cancels the source when the output is cancelled", async () => {
     const failing = new ReadableStream<Uint8Array>({ pull: (c) => c.error(new Error("client went away")) });
-    await expect(new Response(pumpLargeChunks(failing, 10, recorder().observer)).arrayBuffer()).rejects.toThrow();
+    await expect(new Response(pumpLargeChunks(failing, 10, recorder().tap)).arrayBuffer()).rejects.toThrow();
     let cancelled = false;
     const endless = new ReadableStream<Uint8Array>({
       pull: (c) => c.enqueue(new Uint8Array(8)),
       cancel: () => void (cancelled = true),
     });
-    await pumpLargeChunks(endless, undefined, recorder().observer).cancel("Glance answered early");
+    await pumpLargeChunks(endless, undefined, recorder().tap).cancel("Glance answered early");
     await expect.poll(() => cancelled).toBe(true);
   });
 
   it("refuses a body longer than its Content-Length", async () => {
     const { stream } = plainSource(3);
-    await expect(new Response(pumpLargeChunks(stream, 2 * SMALL, recorder().observer)).arrayBuffer()).rejects.toThrow();
+    await expect(new Response(pumpLargeChunks(stream, 2 * SMALL, recorder().tap)).arrayBuffer()).rejects.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MultipartFormError, readStreamedForm } from "../../src/lib/multipart-form";
+import { MultipartFormError, readStreamedForm } from "../../src/streams/multipart-form";
 
 const BOUNDARY = "----glanceEdgeBoundary7MA4YWxkTrZu0gW";
 const encoder = new TextEncoder();

@@ -1,16 +1,9 @@
-import type { Context } from "hono";
 import { describe, expect, it } from "vitest";
-import type { AppEnv } from "../../src/env";
-import { regionQuery } from "../../src/middleware/glance-endpoint";
+import { ensureEndpointAllowed } from "../../src/glance-endpoint/endpoint-allowlist";
+import { chooseRegion, defaultRegionOf, requestedRegion, withoutRegionQuery } from "../../src/glance-endpoint/region";
+import { imageLocation, uploadUrl } from "../../src/glance-endpoint/self-links";
 import { imageEndpoints } from "../../src/keystone/catalog";
 import { ProblemError } from "../../src/lib/problem";
-import {
-  chooseRegion,
-  defaultRegionOf,
-  ensureEndpointAllowed,
-  requestedRegion,
-  withoutRegionQuery,
-} from "../../src/lib/region";
 
 const ONE = { region: "RegionOne", url: "http://one:9292" };
 const TWO = { region: "RegionTwo", url: "http://two:9292" };
@@ -108,18 +101,14 @@ describe("ensureEndpointAllowed", () => {
   });
 });
 
-describe("regionQuery", () => {
-  const contextWith = (variables: Record<string, unknown>) =>
-    ({ get: (name: string) => variables[name] }) as unknown as Context<AppEnv>;
-  it("keeps the chosen catalog region in our own URLs, and adds nothing with GLANCE_URL", () => {
-    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined }, region: "Region Two" }))).toBe(
-      "?region=Region+Two",
+describe("self-links", () => {
+  it("keep the region that served the request in the upload URL, and add nothing without one", () => {
+    const request = "https://edge.example/api/glance/images/?region=x";
+    expect(uploadUrl(request, "a b", "Region Two")).toBe(
+      "https://edge.example/api/glance/images/a%20b/file/?region=Region+Two",
     );
-    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined }, region: "RegionTwo" }))).toBe(
-      "?region=RegionTwo",
-    );
-    expect(regionQuery(contextWith({ config: { GLANCE_URL: "http://g" }, region: "RegionOne" }))).toBe("");
-    expect(regionQuery(contextWith({ config: { GLANCE_URL: undefined } }))).toBe("");
+    expect(uploadUrl(request, "id", undefined)).toBe("https://edge.example/api/glance/images/id/file/");
+    expect(imageLocation({ id: "a/b" })).toBe("/api/glance/images/a%2Fb/");
   });
 });
 

@@ -1,5 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env";
+import { imageLocation } from "../../glance-endpoint/self-links";
 import type { GlanceClient } from "../../glance/client";
 import type { GlanceImage } from "../../glance/schemas";
 import {
@@ -54,9 +55,7 @@ export const importImage: RouteHandler<ImportImageRoute, AppEnv> = async (c) => 
   const { method, ...options } = toGlanceImportRequest(request);
   await glance.importImage(imageId, method, options);
   const image = await imageAfterImport(glance, imageId);
-  return c.json(toHorizonImage(image, "detail"), 202, {
-    location: `/api/glance/images/${encodeURIComponent(image.id)}/`,
-  });
+  return c.json(toHorizonImage(image, "detail"), 202, { location: imageLocation(image) });
 };
 
 export const listImageTasks: RouteHandler<ListImageTasksRoute, AppEnv> = async (c) => {

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { GLANCE_UUID } from "../../glance/transform/image-metadata";
 import { GLANCE_SERVICE_INTERFACES, IMPORT_METHODS } from "../../glance/transform/image-import";
-import { isJsonObject, NOT_AN_OBJECT } from "../images/image-create.schemas";
+import { isJsonObject, NOT_AN_OBJECT } from "../images/image-write.schemas";
 
 const EXAMPLE_IMAGE_ID = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
 

@@ -3,9 +3,9 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import type { GlanceClient } from "../../glance/client";
 import type { GlanceImage } from "../../glance/schemas";
+import { sendImageData } from "../../glance/image-upload";
 import {
   attachmentDisposition,
-  bytesToHex,
   glanceSha512,
   type QuotaResource,
   quotaExceeded,
@@ -13,8 +13,6 @@ import {
 } from "../../glance/transform/image-data";
 import { toHorizonImage } from "../../glance/transform/images";
 import { badRequest, ProblemError } from "../../lib/problem";
-import { sha512Tap } from "../../lib/sha512-tap";
-import { readBackUploadedImage } from "../../glance/read-back-upload";
 import type { DownloadImageFileRoute, StageImageDataRoute, UploadImageFileRoute } from "./image-data.routes";
 
 const OCTET_STREAM = "application/octet-stream";
@@ -79,13 +77,12 @@ async function receiveImageData(c: Context<AppEnv>, imageId: string, target: "fi
   const glance = c.get("glance");
   const length = declaredLength(c, c.get("config").MAX_UPLOAD_BYTES);
   await refuseOverQuota(glance, target === "file" ? "image_size_total" : "image_stage_total", length);
-  const { tap, digest } = sha512Tap();
   const body = c.req.raw.body ?? emptyBody();
-  const signal = c.req.raw.signal;
-  if (target === "file") await glance.uploadImageData(imageId, body, length, signal, tap);
-  else await glance.stageImageData(imageId, body, length, signal, tap);
-  const sentSha512 = bytesToHex(await digest);
-  const image = await readBackUploadedImage(glance, imageId, sentSha512);
+  const { image, sentSha512 } = await sendImageData(glance, imageId, target, {
+    body,
+    contentLength: length,
+    signal: c.req.raw.signal,
+  });
   return { image: toHorizonImage(image, "detail"), reprDigest: sha512ReprDigest(sentSha512) };
 }
 

@@ -6,7 +6,7 @@ import {
   isJsonObject,
   NOT_AN_OBJECT,
   undeclaredKeyIssues,
-} from "../images/image-create.schemas";
+} from "../images/image-write.schemas";
 
 const IMAGE_REFERENCE_KEYS: ReadonlySet<string> = new Set(["kernel_id", "ramdisk_id"]);
 

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authenticated, jsonContent } from "../../lib/create-router";
+import { authenticated } from "../../glance-endpoint/route-access";
+import { jsonContent } from "../../lib/create-router";
 import { problemResponses } from "../../lib/problem-responses";
 import { refuseProtoKeys } from "../../middleware/refuse-proto-keys";
 import { CreatedImageSchema, CreateImageBodySchema } from "./image-create.schemas";

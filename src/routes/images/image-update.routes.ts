@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { authenticated } from "../../lib/create-router";
+import { authenticated } from "../../glance-endpoint/route-access";
 import { problemResponses } from "../../lib/problem-responses";
 import { refuseProtoKeys } from "../../middleware/refuse-proto-keys";
 import { ImageIdParamsSchema } from "./images.schemas";

@@ -7,7 +7,7 @@ import {
   NOT_AN_OBJECT,
   REQUIRES_BODY,
   undeclaredKeyIssues,
-} from "./image-create.schemas";
+} from "./image-write.schemas";
 
 const nullRemoves = (what: string) => `null removes the ${what} property`;
 

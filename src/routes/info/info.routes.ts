@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { authenticated, jsonContent } from "../../lib/create-router";
+import { authenticated } from "../../glance-endpoint/route-access";
+import { jsonContent } from "../../lib/create-router";
 import { problemResponses } from "../../lib/problem-responses";
 import { ImportMethodsSchema, StoresSchema, UsageSchema } from "./info.schemas";
 

@@ -1,9 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { cacheStatus, defaultCache, readThrough } from "../../cache/edge-cache";
 import { glanceCacheKey } from "../../cache/keys";
-import { ensureTokenAccepted } from "../../cache/token-verdict";
 import type { Config } from "../../config";
 import type { AppEnv } from "../../env";
+import { keystoneClientOf } from "../../glance-endpoint/clients";
+import { ensureTokenAccepted } from "../../glance-endpoint/token-verdict";
 import type { GlanceClient } from "../../glance/client";
 import type { GlanceNamespace } from "../../glance/schemas";
 import {
@@ -123,7 +124,7 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
 export const listResourceTypes: RouteHandler<ListResourceTypesRoute, AppEnv> = async (c) => {
   const config = c.get("config");
   const token = c.get("token") ?? "";
-  const keystone = c.get("keystone");
+  const keystone = keystoneClientOf(c);
   const waitUntil = waitUntilOf(c);
 
   const glance = c.get("glance");

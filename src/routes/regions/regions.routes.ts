@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
-import { jsonContent, KEYSTONE_TOKEN_SCHEME } from "../../lib/create-router";
+import { tokenOnly } from "../../glance-endpoint/route-access";
+import { jsonContent } from "../../lib/create-router";
 import { problemResponses } from "../../lib/problem-responses";
-import { requireToken } from "../../middleware/require-token";
 import { RegionListSchema } from "./regions.schemas";
 
 export const listRegions = createRoute({
@@ -19,8 +19,7 @@ export const listRegions = createRoute({
     "With `GLANCE_URL` set the catalog is not read: the list holds `DEFAULT_REGION` when it is set, else nothing.",
     "Not in Horizon (its region list is a login-page setting).",
   ].join("\n"),
-  security: [{ [KEYSTONE_TOKEN_SCHEME]: [] }],
-  middleware: [requireToken],
+  ...tokenOnly,
   responses: {
     200: jsonContent(RegionListSchema, "The regions and the default one"),
     ...problemResponses(401),

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { jsonContent, tokenForCatalogOnly } from "../../lib/create-router";
+import { tokenForCatalogOnly } from "../../glance-endpoint/route-access";
+import { jsonContent } from "../../lib/create-router";
 import { cacheStatusHeaders } from "../../lib/openapi-headers";
 import { problemResponses } from "../../lib/problem-responses";
 import { GlanceVersionSchema, VersionQuerySchema } from "./version.schemas";

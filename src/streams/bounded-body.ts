@@ -1,4 +1,4 @@
-import { chunkReader } from "./chunk-reader";
+import { discardUpTo, MAX_DRAINED_BYTES } from "./discard";
 
 export type BoundedText = { ok: true; text: string } | { ok: false; bytesRead: number };
 
@@ -62,18 +62,11 @@ export async function readBodyTextWithin(
   return readTextWithin(message.body, maxBytes, pastLimit);
 }
 
-/** The most of a request body {@link drainUnreadBody} reads and drops before it lets the rest go. */
-export const MAX_DRAINED_BYTES = 16 * 1024 * 1024;
-/** A drain waits this long for the next chunk, then lets the body go. */
-const DRAIN_IDLE_MS = 10_000;
-
 /**
- * Reads what is left of a request body that was refused or not wanted, and drops it, so the answer
- * reaches a client still sending: workerd closes a connection whose answer is complete while its
- * request body is still arriving, and the client then sees a reset, not the answer (bench/README.md,
- * "Refused bodies"). Left alone: a body already being read elsewhere (locked), a declared length over
- * `maxBytes` (answering at once is cheaper), an untouched body whose client waits for `100 Continue`
- * (it sends nothing unasked).
+ * Reads what is left of a request body that was refused or not wanted, and drops it (bounded, see
+ * {@link discardUpTo}), so the answer reaches a client still sending. Left alone: a body already
+ * being read elsewhere (locked), a declared length over `maxBytes` (answering at once is cheaper),
+ * an untouched body whose client waits for `100 Continue` (it sends nothing unasked).
  */
 export async function drainUnreadBody(request: Request, maxBytes = MAX_DRAINED_BYTES): Promise<void> {
   const body = request.body;
@@ -81,31 +74,5 @@ export async function drainUnreadBody(request: Request, maxBytes = MAX_DRAINED_B
   const length = declaredLength(request.headers);
   if (length !== undefined && length > maxBytes) return;
   if (!request.bodyUsed && /^\s*100-continue\s*$/i.test(request.headers.get("expect") ?? "")) return;
-  await drainStream(body, maxBytes);
-}
-
-/**
- * Reads a stream to its end and drops what it reads (one chunk held at a time). Past `maxBytes`, or
- * after {@link DRAIN_IDLE_MS} without a chunk, the rest is let go unread; a stream that errors ends it.
- */
-export async function drainStream(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<void> {
-  const reader = chunkReader(body);
-  const nextChunk = () => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const idle = new Promise<"idle">((resolve) => {
-      timer = setTimeout(() => resolve("idle"), DRAIN_IDLE_MS);
-    });
-    return Promise.race([reader.read(), idle]).finally(() => clearTimeout(timer));
-  };
-  try {
-    for (let drained = 0; drained <= maxBytes;) {
-      const result = await nextChunk();
-      if (result === "idle") return void reader.cancel().catch(() => undefined);
-      if (result.done) return;
-      drained += result.value.byteLength;
-    }
-    reader.releaseLock();
-  } catch {
-    // a body that breaks off needs no more reading
-  }
+  await discardUpTo(body, maxBytes);
 }

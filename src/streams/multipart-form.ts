@@ -1,5 +1,5 @@
 import * as Multipasta from "multipasta";
-import { chunkReader } from "./chunk-reader";
+import { largeChunkReader } from "./large-chunks";
 
 /** Why a multipart body cannot be used; `status` is the answer it deserves (400 or 413). */
 export class MultipartFormError extends Error {
@@ -154,7 +154,7 @@ export async function readStreamedForm(
   });
 
   if (!body) throw new MultipartFormError(400, "(body)", "the request has no body");
-  const reader = chunkReader(body);
+  const reader = largeChunkReader(body);
   /** Feeds one request chunk to the parser; false once the request body has ended. */
   const feed = async (): Promise<boolean> => {
     const { done, value } = await reader.read();

@@ -1,8 +1,8 @@
 import { imageEndpoints, type RegionEndpoint } from "../keystone/catalog";
 import type { KeystoneClient } from "../keystone/client";
 import { log } from "../lib/logger";
-import { defaultCache, getCached, putCached } from "./edge-cache";
-import { cacheKey } from "./keys";
+import { defaultCache, getCached, putCached } from "../cache/edge-cache";
+import { cacheKey } from "../cache/keys";
 
 export interface TokenCatalogOptions {
   keystone: KeystoneClient;

@@ -1,4 +1,4 @@
-import type { ChunkTap } from "../upstream/stream";
+import type { ChunkTap } from "./large-chunks";
 
 /**
  * A tap computing the SHA-512 of every chunk shown to it (workerd's DigestStream), one chunk at a

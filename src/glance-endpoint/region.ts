@@ -1,6 +1,6 @@
 import type { RegionEndpoint } from "../keystone/catalog";
-import { GIVEN_MORE_THAN_ONCE } from "./query-schemas";
-import { type FieldError, invalidInput, ProblemError } from "./problem";
+import { type FieldError, invalidInput, ProblemError } from "../lib/problem";
+import { GIVEN_MORE_THAN_ONCE } from "../lib/query-schemas";
 
 export const REGION_HEADER = "X-OpenStack-Region";
 export const REGION_QUERY_KEY = "region";
@@ -100,24 +100,4 @@ export function defaultRegionOf(endpoints: RegionEndpoint[], defaultRegion: stri
   if (defaultRegion !== undefined)
     return endpoints.some((endpoint) => endpoint.region === defaultRegion) ? defaultRegion : undefined;
   return endpoints.length === 1 ? endpoints[0].region : undefined;
-}
-
-/** Refuses a catalog endpoint outside GLANCE_ENDPOINT_ALLOWLIST (when set), or one that is not http(s). */
-export function ensureEndpointAllowed(endpoint: RegionEndpoint, allowlist: string[]): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(endpoint.url);
-  } catch {
-    url = undefined;
-  }
-  const refuse = (why: string) => {
-    throw new ProblemError({
-      code: "bad-gateway",
-      status: 502,
-      detail: `The service catalog's image endpoint for ${endpoint.region} ${why}; it is not called`,
-    });
-  };
-  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) refuse("is not an http(s) URL");
-  if (allowlist.length > 0 && !allowlist.includes(url!.hostname.toLowerCase()))
-    refuse("is on a host outside GLANCE_ENDPOINT_ALLOWLIST");
 }

@@ -1,8 +1,8 @@
 import type { KeystoneClient, TokenVerdict } from "../keystone/client";
 import { log } from "../lib/logger";
 import { ProblemError } from "../lib/problem";
-import { defaultCache, getCached, putCached, rememberedBody, singleFlight } from "./edge-cache";
-import { cacheKey } from "./keys";
+import { defaultCache, getCached, putCached, rememberedBody, singleFlight } from "../cache/edge-cache";
+import { cacheKey } from "../cache/keys";
 
 export interface TokenVerdictOptions {
   keystone: KeystoneClient;

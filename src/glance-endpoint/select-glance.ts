@@ -1,25 +1,20 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { tokenImageEndpoints } from "../cache/token-catalog";
 import type { AppEnv } from "../env";
+import type { RegionEndpoint } from "../keystone/catalog";
 import { invalidInput, ProblemError } from "../lib/problem";
-import {
-  chooseRegion,
-  ensureEndpointAllowed,
-  REGION_HEADER,
-  REGION_QUERY_KEY,
-  requestedRegion,
-  withoutRegionQuery,
-} from "../lib/region";
 import { waitUntilOf } from "../lib/wait-until";
-import { requireToken } from "./require-token";
-import { glanceClientFor } from "./upstream-clients";
+import { requireToken } from "../middleware/require-token";
+import { glanceClientFor, keystoneClientOf } from "./clients";
+import { ensureEndpointAllowed } from "./endpoint-allowlist";
+import { chooseRegion, REGION_HEADER, requestedRegion, withoutRegionQuery } from "./region";
+import { tokenImageEndpoints } from "./token-catalog";
 
 /**
- * Route middleware (after the token check): picks this request's Glance. With GLANCE_URL that one
- * (a region may be named only when it is DEFAULT_REGION); without it, the chosen region's image
- * endpoint from the caller's own Keystone catalog. The `region` query key is consumed here, so no
- * handler ever sees it as a Glance filter.
+ * Route middleware (after the token check): picks this request's Glance and sets its client
+ * (`c.get("glance")`). With GLANCE_URL that one (a region may be named only when it is
+ * DEFAULT_REGION); without it, the chosen region's image endpoint from the caller's own Keystone
+ * catalog. The `region` query key is consumed here, so no handler ever sees it as a Glance filter.
  */
 export const selectGlance = createMiddleware<AppEnv>(async (c, next) => {
   const config = c.get("config");
@@ -38,29 +33,35 @@ export const selectGlance = createMiddleware<AppEnv>(async (c, next) => {
       ]);
     }
     c.set("region", config.DEFAULT_REGION);
+    c.set("glance", glanceClientFor(c, config.GLANCE_URL));
     return next();
   }
 
-  const keystone = c.get("keystone");
-  const token = c.get("token");
-  if (!keystone || !config.KEYSTONE_URL)
-    throw new Error("selectGlance without GLANCE_URL needs KEYSTONE_URL (config validation guarantees one)");
-  if (!token) throw catalogNeedsToken();
-  const endpoints = await tokenImageEndpoints({
-    keystone,
-    keystoneUrl: config.KEYSTONE_URL,
-    token,
-    endpointInterface: config.GLANCE_INTERFACE,
-    ttlSeconds: config.TOKEN_VERDICT_TTL,
-    waitUntil: waitUntilOf(c),
-    requestId: c.get("requestId"),
-  });
+  if (!c.get("token")) throw catalogNeedsToken();
+  const endpoints = await catalogImageEndpoints(c);
   const chosen = chooseRegion(endpoints, requested, config.DEFAULT_REGION, config.GLANCE_INTERFACE);
   ensureEndpointAllowed(chosen, config.GLANCE_ENDPOINT_ALLOWLIST);
   c.set("region", chosen.region);
   c.set("glance", glanceClientFor(c, chosen.url));
   await next();
 });
+
+/** The image endpoints in the caller's Keystone catalog (cached per token); needs KEYSTONE_URL. */
+export async function catalogImageEndpoints(c: Context<AppEnv>): Promise<RegionEndpoint[]> {
+  const config = c.get("config");
+  const keystone = keystoneClientOf(c);
+  if (!keystone || !config.KEYSTONE_URL)
+    throw new Error("a catalog lookup needs KEYSTONE_URL (config validation guarantees it without GLANCE_URL)");
+  return tokenImageEndpoints({
+    keystone,
+    keystoneUrl: config.KEYSTONE_URL,
+    token: c.get("token") ?? "",
+    endpointInterface: config.GLANCE_INTERFACE,
+    ttlSeconds: config.TOKEN_VERDICT_TTL,
+    waitUntil: waitUntilOf(c),
+    requestId: c.get("requestId"),
+  });
+}
 
 /**
  * The same request at another URL. A JSON body already read (boundedJsonBody) lives on in Hono's
@@ -87,13 +88,3 @@ export const requireTokenForCatalog = createMiddleware<AppEnv>(async (c, next) =
   if (!c.req.header("x-auth-token")?.trim()) throw catalogNeedsToken();
   return requireToken(c, next);
 });
-
-/**
- * What to append to one of this API's own URLs (e.g. a direct upload's `upload_url`) so the
- * follow-up request reaches the same Glance: `?region=RegionTwo`, or "" when Glance is GLANCE_URL.
- */
-export function regionQuery(c: Context<AppEnv>): string {
-  const region = c.get("region");
-  if (c.get("config").GLANCE_URL || !region) return "";
-  return `?${new URLSearchParams({ [REGION_QUERY_KEY]: region }).toString()}`;
-}

@@ -1,0 +1,15 @@
+import { REGION_QUERY_KEY } from "./region";
+
+/** An image's URL in this API (a create's or an import's `Location`). */
+export const imageLocation = (image: { id: string }) => `/api/glance/images/${encodeURIComponent(image.id)}/`;
+
+/**
+ * The absolute URL of `PUT /api/glance/images/{id}/file/` on this API. The region whose Glance
+ * created the image (asked for with `?region=` or X-OpenStack-Region, or the default) goes in its
+ * query, so the upload reaches that same Glance whatever the uploader's own default.
+ */
+export function uploadUrl(requestUrl: string, imageId: string, region: string | undefined): string {
+  const url = new URL(`/api/glance/images/${encodeURIComponent(imageId)}/file/`, new URL(requestUrl).origin);
+  if (region) url.searchParams.set(REGION_QUERY_KEY, region);
+  return url.href;
+}

@@ -1,0 +1,76 @@
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../../env";
+import { imageLocation } from "../../glance-endpoint/self-links";
+import { createImageFromRequest, rollBack } from "../../glance/image-create";
+import { sendImageData } from "../../glance/image-upload";
+import type { GlanceImage } from "../../glance/schemas";
+import { sha512ReprDigest } from "../../glance/transform/image-data";
+import { createImageMetadata } from "../../glance/transform/image-metadata";
+import { toHorizonImage } from "../../glance/transform/images";
+import { ProblemError } from "../../lib/problem";
+import { waitUntilOf } from "../../lib/wait-until";
+import { type CreateForm, readCreateForm } from "./read-create-form";
+
+const MULTIPART_FORM_DATA = /^multipart\/form-data\s*(;|$)/i;
+const URLENCODED_FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+/**
+ * Route middleware of the POST create: a multipart body is Horizon's legacy upload, answered here
+ * with the body read as a stream, before the route's body validator (which would read the whole
+ * form into memory) could run.
+ */
+export const legacyUploadForm = createMiddleware<AppEnv>(async (c, next) => {
+  const contentType = c.req.header("content-type") ?? "";
+  if (MULTIPART_FORM_DATA.test(contentType)) return createImageFromForm(c);
+  // The validators' media-type gate treats every form type alike; a urlencoded form cannot carry the file.
+  if (URLENCODED_FORM.test(contentType)) {
+    throw new ProblemError({
+      code: "unsupported-media-type",
+      status: 415,
+      detail: "The request body must be application/json or multipart/form-data",
+    });
+  }
+  return next();
+});
+
+/**
+ * Horizon's legacy create (`multipart/form-data`): the image is created and the `data` file part
+ * streamed to Glance within this request. 201 only once Glance has the data; if the upload fails
+ * (or the caller hangs up) the new image is deleted and the real error returned.
+ */
+async function createImageFromForm(c: Context<AppEnv>): Promise<Response> {
+  const form = await readCreateForm(c);
+  const glance = c.get("glance");
+  if (!form.data) {
+    const image = await createImageFromRequest(glance, form.request, c.get("requestId"));
+    return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
+  }
+  const created = await glance.createImage(createImageMetadata(form.request).image);
+  // Inside waitUntil, so that a caller who hangs up mid-upload still gets the new image deleted.
+  const outcome = uploadOrRollBack(c, created, form.data, form.formFailure);
+  waitUntilOf(c)(outcome.catch(() => undefined));
+  const { image, sentSha512 } = await outcome;
+  return c.json(toHorizonImage(image, "detail"), 201, {
+    location: imageLocation(image),
+    "repr-digest": sha512ReprDigest(sentSha512),
+  });
+}
+
+/** The file part to Glance (chunked: a part has no length); any failure, the form's own first, deletes the image. */
+async function uploadOrRollBack(
+  c: Context<AppEnv>,
+  created: GlanceImage,
+  data: ReadableStream<Uint8Array>,
+  formFailure: CreateForm["formFailure"],
+): Promise<{ image: GlanceImage; sentSha512: string }> {
+  const glance = c.get("glance");
+  try {
+    return await sendImageData(glance, created.id, "file", { body: data, signal: c.req.raw.signal }, () => {
+      const failure = formFailure();
+      if (failure) throw failure;
+    });
+  } catch (error) {
+    throw await rollBack(glance, created, formFailure() ?? error, c.get("requestId"));
+  }
+}
