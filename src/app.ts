@@ -74,8 +74,9 @@ export function createApp() {
       });
     }
     if (!path.endsWith("/") && routeTable.match(`${path}/`)) {
+      // From the raw URL, not the decoded path: an encoded CR LF or space stays encoded in Location.
       const url = new URL(c.req.url);
-      return c.body(null, 308, { location: `${path}/${url.search}` });
+      return c.body(null, 308, { location: `${url.pathname}/${url.search}` });
     }
     return problem(c, { code: "not-found", status: 404, detail: `No route for ${c.req.method} ${path}` });
   });

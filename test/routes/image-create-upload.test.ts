@@ -253,6 +253,30 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     expect(state.produced).toBe(0);
   });
 
+  it.each([
+    [
+      "the data part",
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="data"; filename*=UTF-8''%ZZ\r\nContent-Type: application/octet-stream\r\n\r\nabc${CLOSE}`,
+    ],
+    [
+      "a field part",
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="name"; filename*=UTF-8''%E0%A4%A\r\n\r\nx\r\n${END}`,
+    ],
+    [
+      "a lone %",
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="data"; filename*=UTF-8''100%\r\n\r\nabc${CLOSE}`,
+    ],
+  ])(
+    "a part header whose filename* is not valid percent-encoding (%s) is a 400 on the body, creating nothing",
+    async (_name, body) => {
+      const calls = stubGlanceLazily({});
+      const problem = await problemOf(await postForm(body), 400);
+      expect(fieldsOf(problem)).toEqual(["(body)"]);
+      expect(problem.detail).toBe("a part of the form has a malformed filename* parameter (RFC 8187 percent-encoding)");
+      expect(calls).toEqual([]);
+    },
+  );
+
   it("reads at most 16 MiB of a refused body before cutting it off", async () => {
     const { stream, state } = lazyForm(field("min_disk", "x") + fileHead(), 1024);
     const calls = stubGlanceLazily({});
