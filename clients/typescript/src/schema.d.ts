@@ -167,7 +167,8 @@ export interface paths {
          * Get one image
          * @description One image in Horizon's detail shape, from `GET /v2/images/{image_id}`: `properties` also holds `file`, `schema`, `tags`,
          *     `virtual_size`, `locations`, `kernel_id`, `ramdisk_id` and `image_url` when Glance shows them.
-         *     The id is passed to Glance as it is (so `default` is just an id Glance does not know: 404).
+         *     An id that is not a UUID is answered 404 without asking Glance, as Horizon answers it (Glance's 404); `default`,
+         *     which Horizon's url_regex names, is such an id.
          *     Glance answers 404 also for an image that exists but is not visible to the caller's project; its message is in `detail`.
          *     Differs from Horizon: errors are problem documents, and `tags`/`virtual_size` are also at top level.
          */
@@ -1984,7 +1985,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2076,7 +2077,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2175,7 +2176,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2297,7 +2298,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2389,7 +2390,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2702,7 +2703,7 @@ export interface operations {
                 range?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2847,7 +2848,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2993,7 +2994,7 @@ export interface operations {
                 range?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -3108,7 +3109,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -3252,7 +3253,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -3378,7 +3379,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -3461,7 +3462,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -3551,7 +3552,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
