@@ -15,6 +15,7 @@ export const PROBLEM_TITLES = {
   "gateway-timeout": "An upstream OpenStack service did not answer in time",
   "configuration-error": "The API is misconfigured",
   "length-required": "Content-Length required",
+  "request-timeout": "The client stopped sending",
   "internal-error": "Internal error",
 } as const;
 

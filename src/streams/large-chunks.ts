@@ -6,6 +6,8 @@ const MAX_CHUNK = 256 * 1024;
 export interface ChunkTap {
   chunk(chunk: Uint8Array): void | Promise<void>;
   end(): void | Promise<void>;
+  /** The pump is about to wait for the source's next chunk (what a stall is then waiting on). */
+  reading?(): void;
 }
 
 export interface LargeChunkReader {
@@ -86,6 +88,7 @@ export function pumpLargeChunks(
   const source = reader.byteStream ? reader : gathered(reader);
   const pump = async () => {
     for (;;) {
+      tap.reading?.();
       const { done, value } = await source.read();
       if (value && value.byteLength > 0) {
         await tap.chunk(value);

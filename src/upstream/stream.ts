@@ -1,3 +1,4 @@
+import { ProblemError } from "../lib/problem";
 import { type ChunkTap, pumpLargeChunks } from "../streams/large-chunks";
 import { type UpstreamOptions, internalAddressesOf, secretsOf, statusProblem, transportProblem } from "./http";
 
@@ -28,6 +29,12 @@ class IdleWatch {
 
   private timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Whether the body's next chunk is awaited from its source (the client), rather than Glance awaited. */
+  private waitingOnSource = false;
+
+  /** Set when the watch fired while the client, not Glance, was the one not moving. */
+  stalledOnClient = false;
+
   constructor(private readonly ms: number) {
     this.touch();
   }
@@ -42,10 +49,10 @@ class IdleWatch {
 
   touch() {
     clearTimeout(this.timer);
-    this.timer = setTimeout(
-      () => this.controller.abort(new DOMException(`no progress for ${this.ms} ms`, "TimeoutError")),
-      this.ms,
-    );
+    this.timer = setTimeout(() => {
+      this.stalledOnClient = this.waitingOnSource;
+      this.controller.abort(new DOMException(`no progress for ${this.ms} ms`, "TimeoutError"));
+    }, this.ms);
   }
 
   stop() {
@@ -59,11 +66,16 @@ class IdleWatch {
     tap?: ChunkTap,
   ): ReadableStream<Uint8Array> {
     return pumpLargeChunks(body, contentLength, {
+      reading: () => {
+        this.waitingOnSource = true;
+      },
       chunk: (chunk) => {
+        this.waitingOnSource = false;
         this.touch();
         return tap?.chunk(chunk);
       },
       end: () => {
+        this.waitingOnSource = false;
         this.touch();
         return tap?.end();
       },
@@ -108,6 +120,14 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   const idleDetail = `${options.service} sent or received nothing for ${options.idleTimeoutMs} ms`;
   const secrets = [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)];
 
+  const clientGone = () =>
+    transportProblem(timing, request.signal?.reason, "The client went away before Glance answered");
+  // A caller who has already gone gets nothing sent on its behalf.
+  if (request.signal?.aborted) {
+    idle.stop();
+    await body?.cancel(request.signal.reason).catch(() => undefined);
+    throw clientGone();
+  }
   const callEnded = options.onCall?.(options.service);
   let response: Response;
   try {
@@ -115,8 +135,14 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   } catch (error) {
     callEnded?.();
     idle.stop();
-    if (request.signal?.aborted)
-      throw transportProblem(timing, request.signal.reason, "The client went away before Glance answered");
+    if (request.signal?.aborted) throw clientGone();
+    if (idle.fired && idle.stalledOnClient) {
+      throw new ProblemError({
+        code: "request-timeout",
+        status: 408,
+        detail: `The client sent no image data for ${options.idleTimeoutMs} ms, so the upload was aborted (Glance keeps nothing of it)`,
+      });
+    }
     throw transportProblem(timing, idle.fired ? idle.signal.reason : error, idleDetail);
   }
   callEnded?.();

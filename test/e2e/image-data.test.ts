@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/lib/problem";
 import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { e2e } from "./support/context";
 import { tokenOf } from "./support/http";
 import { createGlanceImage, deleteImages, glanceImage, imageName } from "./support/images";
+import { GLANCE_URL, KEYSTONE_URL } from "./support/stack";
+import { type RunningWorker, startWorker } from "./support/worker";
 
 const SIZE = 64 * 1024 * 1024;
 const PAYLOAD = randomBytes(SIZE);
@@ -186,4 +188,57 @@ describe("image data through glance-edge against the real Glance", () => {
     });
     expect(retry.status).toBe(200);
   });
+});
+
+describe("a client that stalls mid-upload, against the real Glance", () => {
+  const IDLE_MS = 3_000;
+  let worker: RunningWorker;
+  beforeAll(async () => {
+    worker = await startWorker({ GLANCE_URL, KEYSTONE_URL, UPLOAD_IDLE_TIMEOUT_MS: String(IDLE_MS) });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+  });
+
+  it(
+    "is a 408 after UPLOAD_IDLE_TIMEOUT_MS (not Glance's 504), and Glance puts the image back to queued",
+    { timeout: TIMEOUT_MS },
+    async () => {
+      const image = await fixture("stalled-client");
+      const requestId = `e2e-stall-${Date.now().toString(36)}`;
+      const request = httpRequest(new URL(`${worker.baseUrl}/api/glance/images/${image.id}/file/`), {
+        method: "PUT",
+        headers: {
+          "x-auth-token": tokenOf("demo"),
+          "x-request-id": requestId,
+          "content-type": "application/octet-stream",
+          "content-length": String(8 * 1024 * 1024),
+        },
+      });
+      const answer = new Promise<number>((resolve) => {
+        request.on("response", (response) => resolve(response.statusCode ?? 0));
+        request.on("error", () => resolve(0));
+      });
+      // 1 MiB of the declared 8, then nothing more (the connection stays open).
+      request.write(PAYLOAD.subarray(0, 1024 * 1024));
+      const statusMidUpload = await waitForStatus(image.id, "saving", 20_000);
+      expect(statusMidUpload).toBe("saving");
+      // The Worker gives up after the idle timeout and aborts Glance's upload; Glance puts the image back.
+      expect(await waitForStatus(image.id, "queued", IDLE_MS + 30_000)).toBe("queued");
+      const logged = () =>
+        worker
+          .logTail()
+          .split("\n")
+          .find((line) => line.includes(`"request_id":"${requestId}"`) && line.includes('"msg":"request"'));
+      for (let i = 0; i < 40 && !logged(); i++) await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(logged(), worker.logTail().slice(-2000)).toMatch(/"status":408/);
+      // wrangler dev's proxy may hold the answer back until the request ends; bare workerd sends it at once.
+      const status = await Promise.race([
+        answer,
+        new Promise<number>((resolve) => setTimeout(() => resolve(-1), 2_000)),
+      ]);
+      if (status !== -1 && status !== 0) expect(status).toBe(408);
+      request.destroy();
+    },
+  );
 });

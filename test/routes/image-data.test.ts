@@ -92,6 +92,42 @@ function lazyReader(state: { produced: number }) {
 const usageUnlimited = () => glanceJson({ usage: {} });
 
 describe("PUT /api/glance/images/{image_id}/file/", () => {
+  it("a client that stops sending for UPLOAD_IDLE_TIMEOUT_MS is a 408 (504 is only for Glance), and Glance's upload is aborted", async () => {
+    let glanceSignal: AbortSignal | undefined;
+    stubGlanceLazily({
+      "GET /v2/info/usage": usageUnlimited,
+      // Glance reads what arrives; like a real fetch, the call fails once its signal aborts.
+      [`PUT /v2/images/${ID}/file`]: ({ request, signal }) =>
+        new Promise<Response>((resolve, reject) => {
+          glanceSignal = signal ?? undefined;
+          signal?.addEventListener("abort", () => reject(signal.reason));
+          void request.body!.pipeTo(new WritableStream()).then(
+            () => resolve(new Response(null, { status: 204 })),
+            () => undefined,
+          );
+        }),
+    });
+    let produced = 0;
+    const stalling = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (produced++ < 2) controller.enqueue(chunkOf(produced));
+        else return new Promise(() => {});
+      },
+    });
+    const response = await upload(
+      `/api/glance/images/${ID}/file/`,
+      stalling,
+      { "content-type": "application/octet-stream", "content-length": String(CHUNKS * CHUNK) },
+      { UPLOAD_IDLE_TIMEOUT_MS: "100" },
+    );
+    const problem = await problemOf(response, 408);
+    expect(problem.type).toBe("urn:glance-edge:problem:request-timeout");
+    expect(problem.detail).toBe(
+      "The client sent no image data for 100 ms, so the upload was aborted (Glance keeps nothing of it)",
+    );
+    expect(glanceSignal?.aborted).toBe(true);
+  });
+
   it("streams the body to Glance with its length, never more than a chunk or two ahead, and answers the re-read image", async () => {
     const { stream, state } = lazyClientBody();
     const glanceSide = lazyReader(state);

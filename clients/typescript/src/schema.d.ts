@@ -144,8 +144,9 @@ export interface paths {
          *     `GET /v2/images/{id}`. The SHA-512 of the data is computed as it passes and compared with Glance's `os_hash_value`
          *     (a mismatch is a 502 naming both), and answered as `Repr-Digest`. The answer is 201 once Glance has the data (the image
          *     `active`), or the upload's real error (Glance's 4xx with its status, 400 for a malformed form, 413 over `MAX_UPLOAD_BYTES`
-         *     or a Glance quota, 502/504) with the new image deleted; a caller who hangs up mid-upload aborts the Glance upload and
-         *     the image is deleted too. An empty `data` part
+         *     or a Glance quota, 408 when the client stops sending the data part for `UPLOAD_IDLE_TIMEOUT_MS`, 502/504 for Glance)
+         *     with the new image deleted; the clean-up is registered before Glance's create, so a caller who hangs up at any point
+         *     (during the create too) leaves no image behind. An empty `data` part
          *     is a 400 (send no part for an image without data). Horizon answers 201 before uploading from its disk in a background
          *     thread whose failures are only logged, and turns every error into an HTML 500.
          */
@@ -363,7 +364,8 @@ export interface paths {
          *     image re-read after Glance's 204 (detail variant), so `status`, `size` and checksums are there at once.
          *
          *     The body is streamed to Glance as it arrives: never held in the Worker, never retried. A transfer that stalls for
-         *     `UPLOAD_IDLE_TIMEOUT_MS` is aborted (504); a client that hangs up aborts Glance's request at once, and Glance puts the image
+         *     `UPLOAD_IDLE_TIMEOUT_MS` is aborted: 408 when the client stopped sending, 504 when Glance stopped taking the data or
+         *     answering; a client that hangs up aborts Glance's request at once, and Glance puts the image
          *     back to `queued`.
          *
          *     Refused before a byte moves and with no Glance write: a Content-Type other than `application/octet-stream` (415), no
@@ -403,7 +405,8 @@ export interface paths {
          *     The answer is the image re-read after Glance's 204 (detail variant). The quota checked is `image_stage_total`.
          *
          *     The body is streamed to Glance as it arrives: never held in the Worker, never retried. A transfer that stalls for
-         *     `UPLOAD_IDLE_TIMEOUT_MS` is aborted (504); a client that hangs up aborts Glance's request at once, and Glance puts the image
+         *     `UPLOAD_IDLE_TIMEOUT_MS` is aborted: 408 when the client stopped sending, 504 when Glance stopped taking the data or
+         *     answering; a client that hangs up aborts Glance's request at once, and Glance puts the image
          *     back to `queued`.
          *
          *     Refused before a byte moves and with no Glance write: a Content-Type other than `application/octet-stream` (415), no
@@ -1801,6 +1804,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The client sent no image data for UPLOAD_IDLE_TIMEOUT_MS; the upload was aborted (Glance keeps nothing of it) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict reported by Glance */
             409: {
                 headers: {
@@ -1911,6 +1923,15 @@ export interface operations {
             };
             /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client sent no image data for UPLOAD_IDLE_TIMEOUT_MS; the upload was aborted (Glance keeps nothing of it) */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2907,6 +2928,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The client sent no image data for UPLOAD_IDLE_TIMEOUT_MS; the upload was aborted (Glance keeps nothing of it) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict reported by Glance */
             409: {
                 headers: {
@@ -3161,6 +3191,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this project */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client sent no image data for UPLOAD_IDLE_TIMEOUT_MS; the upload was aborted (Glance keeps nothing of it) */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,7 +15,7 @@ const ReprDigestHeader = z.string().openapi({
 });
 
 const uploadRefusals = {
-  ...problemResponses(400, 401, 403, 404, 409, 410, 411, 413),
+  ...problemResponses(400, 401, 403, 404, 408, 409, 410, 411, 413),
   413: {
     description:
       "Content-Length over MAX_UPLOAD_BYTES or over the caller's remaining quota (nothing was sent to Glance), or Glance refused the size or a quota",
@@ -29,7 +29,8 @@ const uploadRefusals = {
 
 const uploadRules = [
   "The body is streamed to Glance as it arrives: never held in the Worker, never retried. A transfer that stalls for",
-  "`UPLOAD_IDLE_TIMEOUT_MS` is aborted (504); a client that hangs up aborts Glance's request at once, and Glance puts the image",
+  "`UPLOAD_IDLE_TIMEOUT_MS` is aborted: 408 when the client stopped sending, 504 when Glance stopped taking the data or",
+  "answering; a client that hangs up aborts Glance's request at once, and Glance puts the image",
   "back to `queued`.",
   "",
   "Refused before a byte moves and with no Glance write: a Content-Type other than `application/octet-stream` (415), no",

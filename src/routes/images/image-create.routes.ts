@@ -53,8 +53,9 @@ const legacyUploadDescription = [
   "`GET /v2/images/{id}`. The SHA-512 of the data is computed as it passes and compared with Glance's `os_hash_value`",
   "(a mismatch is a 502 naming both), and answered as `Repr-Digest`. The answer is 201 once Glance has the data (the image",
   "`active`), or the upload's real error (Glance's 4xx with its status, 400 for a malformed form, 413 over `MAX_UPLOAD_BYTES`",
-  "or a Glance quota, 502/504) with the new image deleted; a caller who hangs up mid-upload aborts the Glance upload and",
-  "the image is deleted too. An empty `data` part",
+  "or a Glance quota, 408 when the client stops sending the data part for `UPLOAD_IDLE_TIMEOUT_MS`, 502/504 for Glance)",
+  "with the new image deleted; the clean-up is registered before Glance's create, so a caller who hangs up at any point",
+  "(during the create too) leaves no image behind. An empty `data` part",
   "is a 400 (send no part for an image without data). Horizon answers 201 before uploading from its disk in a background",
   "thread whose failures are only logged, and turns every error into an HTML 500.",
 ].join("\n");
@@ -87,7 +88,7 @@ const createImageConfig = {
         }),
       }),
     },
-    ...problemResponses(400, 401, 403, 409, 413, 415),
+    ...problemResponses(400, 401, 403, 408, 409, 413, 415),
   },
 };
 

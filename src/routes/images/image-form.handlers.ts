@@ -46,9 +46,9 @@ async function createImageFromForm(c: Context<AppEnv>): Promise<Response> {
     const image = await createImageFromRequest(glance, form.request, c.get("requestId"));
     return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
   }
-  const created = await glance.createImage(createImageMetadata(form.request).image);
-  // Inside waitUntil, so that a caller who hangs up mid-upload still gets the new image deleted.
-  const outcome = uploadOrRollBack(c, created, form.data, form.formFailure);
+  // Registered before Glance's create: a caller who hangs up at any point from here on, during the
+  // create included, ends this invocation, and only waitUntil work still deletes the new image.
+  const outcome = createAndUpload(c, form.data, form);
   waitUntilOf(c)(outcome.catch(() => undefined));
   const { image, sentSha512 } = await outcome;
   return c.json(toHorizonImage(image, "detail"), 201, {
@@ -57,14 +57,17 @@ async function createImageFromForm(c: Context<AppEnv>): Promise<Response> {
   });
 }
 
-/** The file part to Glance (chunked: a part has no length); any failure, the form's own first, deletes the image. */
-async function uploadOrRollBack(
+/**
+ * Creates the image, then sends the file part to Glance (chunked: a part has no length); any
+ * failure (the form's own first, a caller already gone included) deletes the image.
+ */
+async function createAndUpload(
   c: Context<AppEnv>,
-  created: GlanceImage,
   data: ReadableStream<Uint8Array>,
-  formFailure: CreateForm["formFailure"],
+  { request, formFailure }: CreateForm,
 ): Promise<{ image: GlanceImage; sentSha512: string }> {
   const glance = c.get("glance");
+  const created = await glance.createImage(createImageMetadata(request).image);
   try {
     return await sendImageData(glance, created.id, "file", { body: data, signal: c.req.raw.signal }, () => {
       const failure = formFailure();
