@@ -7,7 +7,7 @@
 #   bash bench/run.sh --write    also replace the results block of bench/README.md
 #
 #   BENCH_DURATION=10     seconds per scenario and pass (wrk -d); BENCH_CONCURRENCY=8 (second pass)
-#   BENCH_PAIRED_ROUNDS=3 rounds of the paired comparison (issue 12's targets; BENCH_PAIRED_DURATION=5 s a pass)
+#   BENCH_PAIRED_ROUNDS=3 rounds of the paired comparison (the latency and req/s targets; BENCH_PAIRED_DURATION=5 s a pass)
 #
 # Brings the local stack up (scripts/openstack-stack.sh up), starts two wrangler dev instances of its
 # own on free ports (one with the default caches, one with VERSION_CACHE_TTL and

@@ -1,4 +1,5 @@
 import type { Config } from "./config";
+import type { TokenLookup } from "./glance-endpoint/token-lookup";
 import type { GlanceClient } from "./glance/client";
 import type { KeystoneClient } from "./keystone/client";
 import type { RequestTimer } from "./lib/server-timing";
@@ -16,6 +17,8 @@ export interface AppVariables {
   region?: string;
   /** Made on first use (glance-endpoint/clients.ts keystoneClientOf); only with KEYSTONE_URL. */
   keystone?: KeystoneClient;
+  /** This request's Keystone token lookup, once something asked for it (tokenLookupOf). */
+  tokenLookup?: Promise<TokenLookup>;
   upstreamCalls: number;
   /** Wall time and upstream waits of this request, for Server-Timing and the access log. */
   timer: RequestTimer;

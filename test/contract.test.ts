@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import readme from "../README.md?raw";
 import committedYaml from "../openapi.yaml?raw";
 import licenseText from "../LICENSE?raw";
 import rootPackage from "../package.json";
 import clientPackage from "../clients/typescript/package.json";
 import { openApiDocument, renderOpenApiYaml } from "../scripts/render-openapi";
+import { PROBLEM_TITLES, type ProblemCode, problemType } from "../src/lib/problem";
 
 type Operation = {
   operationId?: string;
@@ -56,6 +58,14 @@ describe("openapi.yaml", () => {
       expect(operation.security).toEqual([{ KeystoneToken: [] }]);
       expect(operation.responses["401"]?.content).toHaveProperty(["application/problem+json"]);
     }
+  });
+
+  it("names the closed set of problem types, each of which README's Errors section explains", () => {
+    const codes = Object.keys(PROBLEM_TITLES) as ProblemCode[];
+    const schemas = document.components?.schemas as Record<string, { properties: { type: { enum?: string[] } } }>;
+    expect(schemas.Problem.properties.type.enum).toEqual(codes.map(problemType));
+    const errors = readme.slice(readme.indexOf("## Errors"), readme.indexOf("\n## ", readme.indexOf("## Errors") + 1));
+    for (const code of codes) expect(errors, code).toContain(`\`${code}\``);
   });
 });
 

@@ -1,4 +1,5 @@
 import { log } from "../lib/logger";
+import { ProblemError } from "../lib/problem";
 
 export type CacheOutcome = "hit" | "stale" | "miss" | "collapsed" | "bypass";
 
@@ -8,6 +9,8 @@ export interface ReadThroughOptions<T> {
   staleSeconds: number;
   waitUntil: (work: Promise<unknown>) => void;
   load: () => Promise<T>;
+  /** Longest a caller waits for another caller's load of the key (see singleFlight). */
+  waitMs?: number;
   now?: () => number;
   /** For the warning lines a failing cache read or write logs. */
   requestId?: string;
@@ -50,29 +53,80 @@ export function rememberedBody<T>(key: string, now: number): T | undefined {
 // The loads in flight in this isolate, by full cache key.
 const inFlight = new Map<string, Promise<unknown>>();
 
+/** How long a caller waits for another caller's load by default (GLANCE_TIMEOUT_MS's default). */
+export const DEFAULT_WAIT_MS = 10_000;
+
+export interface FlightOptions<T> {
+  /**
+   * The leading caller's ctx.waitUntil: the shared load is registered there, so the runtime keeps
+   * it running when that caller hangs up, and the callers waiting for it still get its answer.
+   */
+  waitUntil: (work: Promise<unknown>) => void;
+  /** Longest a caller waits for another caller's load before loading for itself. */
+  waitMs?: number;
+  /** Runs on success before the key is released, so a caller that arrives after it finds what it stored. */
+  onLoaded?: (value: T) => void;
+  /** The key names the caller's token (a token lookup): every caller of it is that token, so every error is shared. */
+  keyedByToken?: boolean;
+}
+
+/**
+ * A failure that speaks of the leading caller's own token (401, 403): never handed to a caller
+ * who waited, who may well be allowed. Anything else (Glance down, a timeout, a 404) is shared.
+ */
+export function isAboutTheCaller(error: unknown): boolean {
+  return error instanceof ProblemError && (error.init.status === 401 || error.init.status === 403);
+}
+
+type Settled<T> = { value: T } | { error: unknown } | "waited too long";
+
+function settledWithin<T>(flight: Promise<T>, ms: number): Promise<Settled<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<"waited too long">((resolve) => {
+    timer = setTimeout(() => resolve("waited too long"), ms);
+  });
+  const settled = flight.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  return Promise.race([settled, deadline]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Single flight: while a load for `key` is in flight in this isolate, later callers wait for it
- * instead of starting their own, and share its value or its error. `onLoaded` runs on success
- * before the key is released, so a caller that arrives after it finds what it stored.
- * Returns whether this caller led the load.
+ * instead of starting their own, and share its value, or its error unless that error is about the
+ * leader's own token. A caller that has waited `waitMs` without an answer (the leader's invocation
+ * may have ended with its call unsettled) loads for itself, and replaces the stuck load so that
+ * later callers wait for the new one. Returns whether this caller led the load it answers with.
  */
 export async function singleFlight<T>(
   key: string,
   load: () => Promise<T>,
-  onLoaded?: (value: T) => void,
+  options: FlightOptions<T>,
 ): Promise<{ value: T; led: boolean }> {
-  const pending = inFlight.get(key) as Promise<T> | undefined;
-  if (pending) return { value: await pending, led: false };
-  const flight = (async () => {
-    try {
-      const value = await load();
-      onLoaded?.(value);
-      return value;
-    } finally {
-      inFlight.delete(key);
+  for (;;) {
+    const pending = inFlight.get(key) as Promise<T> | undefined;
+    if (!pending) break;
+    const settled = await settledWithin(pending, options.waitMs ?? DEFAULT_WAIT_MS);
+    if (settled === "waited too long") {
+      if (inFlight.get(key) === pending) break;
+      continue;
     }
+    if ("value" in settled) return { value: settled.value, led: false };
+    if (options.keyedByToken || !isAboutTheCaller(settled.error)) throw settled.error;
+    // The leader's token was refused: this caller's own load decides (joining a newer load, if one started).
+  }
+  const flight = (async () => {
+    const value = await load();
+    options.onLoaded?.(value);
+    return value;
   })();
+  const release = () => {
+    if (inFlight.get(key) === flight) inFlight.delete(key);
+  };
+  flight.then(release, release);
   inFlight.set(key, flight);
+  options.waitUntil(flight.catch(() => undefined));
   return { value: await flight, led: true };
 }
 
@@ -163,13 +217,16 @@ export async function readThrough<T>(
   // this caller read the Cache API has left its entry in memory.
   const landed = rememberedBody<Envelope<T>>(key, now());
   if (landed && now() < landed.freshUntil) return { value: landed.value, outcome: "hit" };
-  const { value, led } = await singleFlight(key, load, (loaded) =>
-    waitUntil(
-      store(cache, key, loaded, ttlSeconds, staleSeconds, now()).catch((error) =>
-        log("warn", "edge cache write failed", { request_id: requestId, error: String(error) }),
+  const { value, led } = await singleFlight(key, load, {
+    waitUntil,
+    waitMs: options.waitMs,
+    onLoaded: (loaded) =>
+      waitUntil(
+        store(cache, key, loaded, ttlSeconds, staleSeconds, now()).catch((error) =>
+          log("warn", "edge cache write failed", { request_id: requestId, error: String(error) }),
+        ),
       ),
-    ),
-  );
+  });
   return { value, outcome: led ? "miss" : "collapsed" };
 }
 

@@ -1,14 +1,11 @@
-import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import type { RegionEndpoint } from "../keystone/catalog";
 import { invalidInput, ProblemError } from "../lib/problem";
-import { waitUntilOf } from "../lib/wait-until";
 import { requireToken } from "../middleware/require-token";
-import { glanceClientFor, keystoneClientOf } from "./clients";
+import { glanceClientFor } from "./clients";
 import { ensureEndpointAllowed } from "./endpoint-allowlist";
 import { chooseRegion, REGION_HEADER, requestedRegion, withoutRegionQuery } from "./region";
-import { tokenImageEndpoints } from "./token-catalog";
+import { catalogImageEndpoints } from "./token-lookup";
 
 /**
  * Route middleware (after the token check): picks this request's Glance and sets its client
@@ -45,23 +42,6 @@ export const selectGlance = createMiddleware<AppEnv>(async (c, next) => {
   c.set("glance", glanceClientFor(c, chosen.url));
   await next();
 });
-
-/** The image endpoints in the caller's Keystone catalog (cached per token); needs KEYSTONE_URL. */
-export async function catalogImageEndpoints(c: Context<AppEnv>): Promise<RegionEndpoint[]> {
-  const config = c.get("config");
-  const keystone = keystoneClientOf(c);
-  if (!keystone || !config.KEYSTONE_URL)
-    throw new Error("a catalog lookup needs KEYSTONE_URL (config validation guarantees it without GLANCE_URL)");
-  return tokenImageEndpoints({
-    keystone,
-    keystoneUrl: config.KEYSTONE_URL,
-    token: c.get("token") ?? "",
-    endpointInterface: config.GLANCE_INTERFACE,
-    ttlSeconds: config.TOKEN_VERDICT_TTL,
-    waitUntil: waitUntilOf(c),
-    requestId: c.get("requestId"),
-  });
-}
 
 /**
  * The same request at another URL. A JSON body already read (boundedJsonBody) lives on in Hono's

@@ -9,7 +9,7 @@ const TokenDocumentSchema = z.object({
       expires_at: z.string(),
       project: z.object({ id: z.string() }).loose().optional(),
       roles: z.array(z.object({ name: z.string() }).loose()).default([]),
-      // Checked only by tokenCatalog, so an odd catalog never fails a plain token check.
+      // Checked apart, so an odd catalog never fails a plain token check.
       catalog: z.unknown().optional(),
     })
     .loose(),
@@ -33,7 +33,7 @@ export interface KeystoneClientOptions {
   maxResponseBytes?: number;
 }
 
-/** Only what the API needs from Keystone: is this token valid, and until when. */
+/** Only what the API needs from Keystone: is this token valid, until when, and its catalog. */
 export class KeystoneClient {
   private readonly options: UpstreamOptions;
 
@@ -49,27 +49,13 @@ export class KeystoneClient {
     };
   }
 
-  /** Validates the token with itself as the caller; a refused token is a 401 problem. */
-  async validateToken(token: string): Promise<TokenVerdict> {
-    return (await this.readToken(token)).verdict;
-  }
-
-  /** The token's verdict and its service catalog, from the same validation call. */
-  async tokenCatalog(token: string): Promise<{ verdict: TokenVerdict; catalog: Catalog }> {
-    const { verdict, catalog } = await this.readToken(token);
-    // Unscoped tokens carry no catalog at all.
-    const parsed = CatalogSchema.safeParse(catalog ?? []);
-    if (!parsed.success) {
-      throw new ProblemError({
-        code: "bad-gateway",
-        status: 502,
-        detail: "Keystone answered with an unexpected service catalog",
-      });
-    }
-    return { verdict, catalog: parsed.data };
-  }
-
-  private async readToken(token: string): Promise<{ verdict: TokenVerdict; catalog: unknown }> {
+  /**
+   * Validates the token with itself as the caller (`GET /v3/auth/tokens`): its verdict, and its
+   * service catalog from the same answer (empty for an unscoped token; null when Keystone's catalog
+   * has an unexpected shape, which fails only a caller that needs the catalog). A refused token is a
+   * 401 problem.
+   */
+  async readToken(token: string): Promise<{ verdict: TokenVerdict; catalog: Catalog | null }> {
     let body: unknown;
     try {
       ({ body } = await upstreamRequest(this.options, {
@@ -108,6 +94,10 @@ export class KeystoneClient {
       });
     }
     const { project, roles, catalog } = parsed.data.token;
-    return { verdict: { expiresAt, projectId: project?.id, roles: roles.map((role) => role.name) }, catalog };
+    const readCatalog = CatalogSchema.safeParse(catalog ?? []);
+    return {
+      verdict: { expiresAt, projectId: project?.id, roles: roles.map((role) => role.name) },
+      catalog: readCatalog.success ? readCatalog.data : null,
+    };
   }
 }

@@ -21,7 +21,12 @@ export const PROBLEM_TITLES = {
 
 export type ProblemCode = keyof typeof PROBLEM_TITLES;
 
-export const problemType = (code: ProblemCode) => `urn:glance-edge:problem:${code}`;
+export const problemType = <C extends ProblemCode>(code: C) => `urn:glance-edge:problem:${code}` as const;
+
+const PROBLEM_TYPES = (Object.keys(PROBLEM_TITLES) as ProblemCode[]).map(problemType) as [
+  ReturnType<typeof problemType>,
+  ...ReturnType<typeof problemType>[],
+];
 
 export const FieldErrorSchema = z
   .object({
@@ -33,7 +38,11 @@ export const FieldErrorSchema = z
 
 export const ProblemSchema = z
   .object({
-    type: z.string().openapi({ example: problemType("glance-error") }),
+    type: z.enum(PROBLEM_TYPES).openapi({
+      description:
+        "Which kind of problem this is, one of a closed set (`urn:glance-edge:problem:` and the code); `title` names it in words",
+      example: problemType("glance-error"),
+    }),
     title: z.string().openapi({ example: PROBLEM_TITLES["glance-error"] }),
     status: z.number().int().openapi({ example: 404 }),
     detail: z.string().openapi({ example: "No image found with ID 9b7e0a5e-2f0c-4c0e-8f0a-2f3d7c1e9b10" }),

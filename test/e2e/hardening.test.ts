@@ -7,7 +7,7 @@ import { e2e } from "./support/context";
 import { api, glance, tokenOf } from "./support/http";
 import { createGlanceImage, deleteImages, glanceImage, imageName } from "./support/images";
 
-// Issue 9 against the real Keystone + Glance (glance-edge under wrangler dev).
+// The JSON body cap and the single flight against the real Keystone + Glance (glance-edge under wrangler dev).
 
 /** A GET with the path sent exactly as given (fetch would resolve a `%2E%2E` segment before sending). */
 function rawGet(path: string): Promise<{ status: number; body: string }> {

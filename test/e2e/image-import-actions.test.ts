@@ -122,6 +122,16 @@ describe("stage + glance-direct import against the real Glance", () => {
   );
 
   it("the import task is listed through the tasks route, as Glance lists it", async () => {
+    // Glance makes the image active before its import flow's last step marks the task a success.
+    await expect
+      .poll(
+        async () => {
+          const { tasks } = (await glance(`/v2/images/${imageId}/tasks`)).body as { tasks: { status: string }[] };
+          return tasks.at(-1)?.status;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe("success");
     const response = await api(`/api/glance/images/${imageId}/tasks/`);
     expect(response.status).toBe(200);
     const { items } = ImageTaskListSchema.parse(response.body);

@@ -5,6 +5,7 @@ import { GlanceVersionSchema } from "../../src/routes/version/version.schemas";
 import { callApi, forgetCached } from "../support/call-api";
 import { problemOf } from "../support/expect";
 import { GLANCE, glanceJson, KEYSTONE, type RecordedCall, stubUpstream } from "../support/glance-stub";
+import { glanceImage } from "../support/glance-image";
 
 const GLANCE_TWO = "http://glance-two.test:9292";
 const VALIDATE = `GET ${KEYSTONE}/v3/auth/tokens`;
@@ -43,16 +44,7 @@ const tokenDocument = (imageEndpoints: Endpoint[] | null = BOTH_REGIONS, inMs = 
     },
   });
 
-const image = (id: string) => ({
-  id,
-  name: id,
-  status: "active",
-  visibility: "private",
-  protected: false,
-  tags: [],
-  created_at: "2026-11-01T10:00:00Z",
-  updated_at: "2026-11-01T10:00:00Z",
-});
+const image = (id: string) => glanceImage({ id, name: id, status: "active" });
 const listOf = (id: string) => glanceJson({ images: [image(id)], first: "/v2/images", schema: "/v2/schemas/images" });
 
 /** Keystone and both Glances; each Glance answers with an image named after its region. */
@@ -311,6 +303,27 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
         vars: { ...CATALOG, DEFAULT_REGION: "RegionOne", TOKEN_VERDICT_TTL: "0" },
       });
       expect(keystoneCalls(stub.calls)).toHaveLength(4);
+    });
+
+    it("the resource-types route's token check is the catalog lookup: one Keystone call for a new token, none after it", async () => {
+      const token = freshToken();
+      const stub = stubUpstream({
+        [VALIDATE]: () => tokenDocument(),
+        "GET /v2/metadefs/resource_types": glanceJson({ resource_types: [{ name: "OS::Glance::Image" }] }),
+      });
+      const vars = { ...CATALOG, DEFAULT_REGION: "RegionOne" };
+      for (let i = 0; i < 2; i++) {
+        expect((await callApi("/api/glance/metadefs/resourcetypes/", { token, vars })).status).toBe(200);
+        expect(keystoneCalls(stub.calls)).toHaveLength(1);
+      }
+      // With TOKEN_VERDICT_TTL 0 nothing is reused across requests, and still one lookup serves a request.
+      const uncached = freshToken();
+      const response = await callApi("/api/glance/metadefs/resourcetypes/", {
+        token: uncached,
+        vars: { ...vars, TOKEN_VERDICT_TTL: "0" },
+      });
+      expect(response.status).toBe(200);
+      expect(keystoneCalls(stub.calls).filter((call) => call.headers["x-subject-token"] === uncached)).toHaveLength(1);
     });
 
     it("does not cache a refused token: each request asks Keystone", async () => {

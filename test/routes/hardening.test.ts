@@ -1,4 +1,5 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { exports } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadsInFlight } from "../../src/cache/edge-cache";
 import { MAX_DRAINED_BYTES } from "../../src/streams/discard";
@@ -312,7 +313,7 @@ describe("one upstream call per cold cache key (single flight)", () => {
   beforeEach(async () => {
     await forgetCached("metadefs-resource-types-per-token", GLANCE, TOKEN);
     await forgetCached("metadefs-resource-types", GLANCE);
-    await forgetCached("token-verdict", KEYSTONE, TOKEN);
+    await forgetCached("token-lookup", KEYSTONE, "public", TOKEN);
     await forgetCached("glance-version", GLANCE);
   });
 
@@ -371,6 +372,64 @@ describe("one upstream call per cold cache key (single flight)", () => {
     expect(stub.calls).toHaveLength(1);
     await problemOf(await callApi(RESOURCE_TYPES_PATH, { vars }), 401);
     expect(stub.calls).toHaveLength(2);
+  });
+
+  it("the first caller hanging up leaves no waiter stuck: Glance answers /versions in 5 s, the first client goes after 1 s, the next three get 200", async () => {
+    // Real invocations (exports.default), so that the first one's hang-up ends it as it would in production:
+    // the delay is a timer of that invocation, which the runtime drops with it unless the load is under waitUntil.
+    const stub = stubUpstream({
+      "GET /versions": () =>
+        new Promise((resolve) =>
+          setTimeout(() => resolve(glanceJson({ versions: [{ id: "v2.15", status: "CURRENT" }] })), 5_000),
+        ),
+    });
+    const url = "https://edge.test/api/glance/version/";
+    const hangUp = new AbortController();
+    const first = exports.default.fetch(url, { signal: hangUp.signal }).catch((error: unknown) => error);
+    await vi.waitFor(() => expect(stub.calls).toHaveLength(1));
+    const next = Array.from({ length: 3 }, () => exports.default.fetch(url));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    hangUp.abort();
+    expect(await first).toBeInstanceOf(Error);
+    const answers = await Promise.all(next);
+    expect(answers.map((response) => response.status)).toEqual([200, 200, 200]);
+    for (const answer of answers) {
+      expect(GlanceVersionSchema.parse(await answer.json())).toEqual({ version: "2", current_version: "2.15" });
+      expect(answer.headers.get("cache-status")).toBe("glance-edge; fwd=miss; detail=collapsed");
+    }
+    expect(stub.calls).toHaveLength(1);
+    await vi.waitFor(() => expect(loadsInFlight()).toBe(0));
+  }, 20_000);
+
+  it("a Glance 403 of the leading caller's token is not handed to the callers that waited", async () => {
+    const leaderToken = "gAAAAABleader-token-refused-by-glance-policy";
+    await forgetCached("token-lookup", KEYSTONE, "public", leaderToken);
+    const stub = stubUpstream({
+      [`GET ${KEYSTONE}/v3/auth/tokens`]: () =>
+        glanceJson({
+          token: {
+            expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+            project: { id: "p1" },
+            roles: [{ name: "member" }],
+          },
+        }),
+      "GET /v2/metadefs/resource_types": async (call) => {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return call.headers["x-auth-token"] === leaderToken
+          ? glanceError(403, "Forbidden", "You are not authorized to complete get_metadef_resource_types action.")
+          : glanceJson({ resource_types: RESOURCE_TYPES });
+      },
+    });
+    const glanceCalls = () => stub.calls.filter((call) => call.path === "/v2/metadefs/resource_types");
+    const vars = { KEYSTONE_URL: KEYSTONE };
+    const leader = callApi(RESOURCE_TYPES_PATH, { vars, token: leaderToken });
+    await vi.waitFor(() => expect(glanceCalls()).toHaveLength(1));
+    const waiters = Array.from({ length: 3 }, () => callApi(RESOURCE_TYPES_PATH, { vars }));
+    expect((await leader).status).toBe(403);
+    const answers = await Promise.all(waiters);
+    expect(answers.map((response) => response.status)).toEqual([200, 200, 200]);
+    // The leader's load, then one load of the waiters' own, shared among them.
+    expect(glanceCalls().map((call) => call.headers["x-auth-token"])).toEqual([leaderToken, TOKEN]);
   });
 
   it("a failing load is shared with its waiters, never cached: the next request asks again", async () => {
@@ -450,7 +509,7 @@ describe("bounded upstream answers (MAX_UPSTREAM_JSON_BYTES)", () => {
   });
 
   it("a Keystone answer over the limit is a 502 naming Keystone", async () => {
-    await forgetCached("token-verdict", KEYSTONE, TOKEN);
+    await forgetCached("token-lookup", KEYSTONE, "public", TOKEN);
     await forgetCached("metadefs-resource-types", GLANCE);
     stubUpstream({ [`GET ${KEYSTONE}/v3/auth/tokens`]: glanceJson({ token: { padding: "x".repeat(4096) } }) });
     const problem = await problemOf(

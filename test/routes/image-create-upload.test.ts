@@ -12,6 +12,7 @@ import {
   type LazyCall,
   stubGlanceLazily,
 } from "../support/glance-stub";
+import { glanceImage as glanceImageRecord } from "../support/glance-image";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -21,33 +22,7 @@ const BOUNDARY = "----HorizonFormBoundaryq1w2e3r4t5y6";
 const CHUNK = 64 * 1024;
 const encoder = new TextEncoder();
 
-function glanceImage(overrides: Record<string, unknown> = {}) {
-  return {
-    id: ID,
-    name: "cirros",
-    status: "queued",
-    visibility: "private",
-    protected: false,
-    os_hidden: false,
-    owner: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
-    container_format: "bare",
-    disk_format: "qcow2",
-    min_ram: 0,
-    min_disk: 0,
-    size: null,
-    virtual_size: null,
-    checksum: null,
-    os_hash_algo: null,
-    os_hash_value: null,
-    tags: [],
-    created_at: "2026-11-20T10:01:02Z",
-    updated_at: "2026-11-20T10:01:02Z",
-    self: `/v2/images/${ID}`,
-    file: `/v2/images/${ID}/file`,
-    schema: "/v2/schemas/image",
-    ...overrides,
-  };
-}
+const glanceImage = (overrides: Record<string, unknown> = {}) => glanceImageRecord({ id: ID, ...overrides });
 
 const glanceCreate: LazyAnswer = (call) => glanceJson(glanceImage(call.json as Record<string, unknown>), 201);
 

@@ -3,6 +3,7 @@ import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { callWorker, TOKEN } from "../support/call-api";
 import { problemOf } from "../support/expect";
 import { acceptsUpload, glanceError, glanceJson, stubGlanceLazily } from "../support/glance-stub";
+import { glanceImage as glanceImageRecord } from "../support/glance-image";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -24,28 +25,9 @@ function allBytes(count = CHUNKS) {
   return bytes;
 }
 
-function glanceImage(overrides: Record<string, unknown> = {}) {
-  return {
-    id: ID,
-    name: "cirros",
-    status: "active",
-    visibility: "private",
-    protected: false,
-    os_hidden: false,
-    owner: "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
-    container_format: "bare",
-    disk_format: "raw",
-    min_ram: 0,
-    min_disk: 0,
-    tags: [],
-    created_at: "2026-11-20T10:01:02Z",
-    updated_at: "2026-11-20T10:03:44Z",
-    self: `/v2/images/${ID}`,
-    file: `/v2/images/${ID}/file`,
-    schema: "/v2/schemas/image",
-    ...overrides,
-  };
-}
+/** An active image; its size and digests are each test's. */
+const glanceImage = (overrides: Record<string, unknown> = {}) =>
+  glanceImageRecord({ id: ID, status: "active", disk_format: "raw", ...overrides });
 
 /** A client body that makes each chunk only when read, counting how many were made. */
 function lazyClientBody(count = CHUNKS) {

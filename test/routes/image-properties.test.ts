@@ -1,9 +1,16 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { JSON_PATCH_MEDIA_TYPE } from "../../src/glance/client";
 import { ImagePropertiesSchema } from "../../src/routes/images/images.schemas";
 import { callApi, TOKEN } from "../support/call-api";
-import { glanceError, glanceJson, stubUpstream } from "../support/glance-stub";
+import {
+  glanceError,
+  glanceJson,
+  imageGetCall,
+  imagePatchCall,
+  stubImagePatch,
+  stubUpstream,
+} from "../support/glance-stub";
 import { expectNoContent, fieldsOf, problemOf, sent } from "../support/expect";
+import { glanceImage } from "../support/glance-image";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -12,37 +19,27 @@ const KERNEL_ID = "0a0b0c0d-0000-4000-8000-000000000001";
 const PATH = `/api/glance/images/${IMAGE_ID}/properties/`;
 const GLANCE_PATH = `/v2/images/${IMAGE_ID}`;
 
-// Glance 25's answer for IMG_C after its data upload (samples/glance/30-image-patch.http).
-const GLANCE_IMAGE = {
+// An image with data and four custom properties, as Glance 25 answers it.
+const GLANCE_IMAGE = glanceImage({
+  id: IMAGE_ID,
   architecture: "aarch64",
   description: "created directly in glance",
   osh_color: "red",
   osh_size_class: "small",
   name: "osh-demo-glance-renamed",
   disk_format: "raw",
-  container_format: "bare",
   visibility: "shared",
   size: 65536,
   virtual_size: 65536,
   status: "active",
   checksum: "8f1445bafe2c2095044af7789462f475",
-  protected: false,
   min_ram: 128,
   min_disk: 2,
-  owner: "91ac905a6f6e411393fdeca3d052fbf7",
-  os_hidden: false,
   os_hash_algo: "sha512",
   os_hash_value: "76a59ba2dd234dfb",
-  id: IMAGE_ID,
-  created_at: "2026-11-26T22:14:39Z",
-  updated_at: "2026-11-26T22:14:44Z",
-  tags: [],
-  self: `/v2/images/${IMAGE_ID}`,
-  file: `/v2/images/${IMAGE_ID}/file`,
-  schema: "/v2/schemas/image",
-};
+});
 
-/** Every core key Glance always sends, for T-3's minimal image. */
+/** Every core key Glance always sends, for a minimal image. */
 const CORE_ONLY = Object.fromEntries(
   Object.entries(GLANCE_IMAGE).filter(
     ([key]) =>
@@ -58,25 +55,12 @@ const CORE_ONLY = Object.fromEntries(
   ),
 );
 
-function glanceWith(image: Record<string, unknown> = GLANCE_IMAGE) {
-  return stubUpstream({
-    [`GET ${GLANCE_PATH}`]: glanceJson(image),
-    [`PATCH ${GLANCE_PATH}`]: glanceJson(image),
-  });
-}
-
-const GET_CALL = { method: "GET", path: GLANCE_PATH, query: [], token: TOKEN, contentType: undefined, body: undefined };
-const patchCall = (ops: unknown[]) => ({
-  method: "PATCH",
-  path: GLANCE_PATH,
-  query: [],
-  token: TOKEN,
-  contentType: JSON_PATCH_MEDIA_TYPE,
-  body: ops,
-});
+const glanceWith = (image: Record<string, unknown> = GLANCE_IMAGE) => stubImagePatch(IMAGE_ID, image);
+const GET_CALL = imageGetCall(IMAGE_ID, TOKEN);
+const patchCall = (ops: unknown[]) => imagePatchCall(IMAGE_ID, TOKEN, ops);
 
 describe("GET /api/glance/images/{image_id}/properties/", () => {
-  it("answers exactly the non-core keys of the image (T-3)", async () => {
+  it("answers exactly the non-core keys of the image", async () => {
     const stub = glanceWith({ ...CORE_ONLY, a: "1", b: "2" });
     const response = await callApi(PATH);
 
@@ -85,7 +69,7 @@ describe("GET /api/glance/images/{image_id}/properties/", () => {
     expect(stub.calls.map(sent)).toEqual([GET_CALL]);
   });
 
-  it("answers Horizon's flat object for a real Glance image: custom properties, os_hidden and os_hash_* (O-P1)", async () => {
+  it("answers Horizon's flat object for a real Glance image: custom properties, os_hidden and os_hash_*", async () => {
     glanceWith();
     const response = await callApi(PATH);
 
@@ -100,7 +84,7 @@ describe("GET /api/glance/images/{image_id}/properties/", () => {
     });
   });
 
-  it("answers Glance's 404 for an unknown image (samples/horizon/23b)", async () => {
+  it("answers Glance's 404 for an unknown image", async () => {
     const missing = "00000000-0000-4000-8000-000000000000";
     stubUpstream({ [`GET /v2/images/${missing}`]: glanceError(404, "Not Found", `No image found with ID ${missing}`) });
     const response = await callApi(`/api/glance/images/${missing}/properties/`);
@@ -109,7 +93,7 @@ describe("GET /api/glance/images/{image_id}/properties/", () => {
     expect((await problemOf(response)).detail).toBe(`No image found with ID ${missing}`);
   });
 
-  it("matches only the exact path (Horizon also answers …/properties/junk, O-P9)", async () => {
+  it("matches only the exact path (Horizon also answers …/properties/junk)", async () => {
     const stub = stubUpstream({});
     const response = await callApi(`${PATH}junk`);
 
@@ -119,7 +103,7 @@ describe("GET /api/glance/images/{image_id}/properties/", () => {
 });
 
 describe("PATCH /api/glance/images/{image_id}/properties/", () => {
-  it("sets a and b and removes only the listed keys the image has (T-4)", async () => {
+  it("sets a and b and removes only the listed keys the image has", async () => {
     const stub = glanceWith({ ...CORE_ONLY, a: "0", c: "3" });
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -137,7 +121,7 @@ describe("PATCH /api/glance/images/{image_id}/properties/", () => {
     ]);
   });
 
-  it('skips missing keys and keys also updated, and sends os_hidden "true" as a boolean (O-P2)', async () => {
+  it('skips missing keys and keys also updated, and sends os_hidden "true" as a boolean', async () => {
     const stub = glanceWith({ ...GLANCE_IMAGE, hw_disk_bus: "virtio", os_distro: "ubuntu", hw_qemu_guest_agent: "no" });
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -159,13 +143,13 @@ describe("PATCH /api/glance/images/{image_id}/properties/", () => {
     ]);
   });
 
-  it("sends a JSON true for os_hidden as true (Horizon sent false, O-P3)", async () => {
+  it("sends a JSON true for os_hidden as true (Horizon sent false)", async () => {
     const stub = glanceWith();
     await expectNoContent(await callApi(PATH, { method: "PATCH", body: { updated: { os_hidden: true } } }));
     expect(stub.calls.map(sent)).toEqual([GET_CALL, patchCall([{ op: "replace", path: "/os_hidden", value: true }])]);
   });
 
-  it("accepts a body without removed (O-P6)", async () => {
+  it("accepts a body without removed", async () => {
     const stub = glanceWith();
     await expectNoContent(await callApi(PATH, { method: "PATCH", body: { updated: { description: "new" } } }));
     expect(stub.calls.map(sent)).toEqual([
@@ -174,7 +158,7 @@ describe("PATCH /api/glance/images/{image_id}/properties/", () => {
     ]);
   });
 
-  it("sends Horizon's sample edit as Glance's sample patch, without an op for the unchanged os_hidden (samples/36)", async () => {
+  it("sends Horizon's sample edit as Glance's sample patch, without an op for the unchanged os_hidden", async () => {
     const stub = glanceWith();
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -192,7 +176,7 @@ describe("PATCH /api/glance/images/{image_id}/properties/", () => {
     ]);
   });
 
-  it("makes no PATCH call when nothing changes, e.g. removing a key the image lacks (samples/37b)", async () => {
+  it("makes no PATCH call when nothing changes, e.g. removing a key the image lacks", async () => {
     const stub = glanceWith();
     await expectNoContent(
       await callApi(PATH, { method: "PATCH", body: { updated: { osh_color: "red" }, removed: ["no_such_key"] } }),
@@ -238,7 +222,7 @@ describe("PATCH /api/glance/images/{image_id}/properties/", () => {
 });
 
 describe("PATCH /api/glance/images/{image_id}/properties/ refuses bad input with 400 and no Glance call", () => {
-  it("requires updated (Horizon: 500 \"'updated'\", O-P4)", async () => {
+  it("requires updated (Horizon: 500 \"'updated'\")", async () => {
     const stub = stubUpstream({});
     const response = await callApi(PATH, { method: "PATCH", body: { removed: ["x"] } });
 
@@ -249,7 +233,7 @@ describe("PATCH /api/glance/images/{image_id}/properties/ refuses bad input with
     expect(stub.calls).toEqual([]);
   });
 
-  it("refuses non-string values (Horizon: 500, O-P5), a bad os_hidden and a non-UUID kernel_id", async () => {
+  it("refuses non-string values (Horizon: 500), a bad os_hidden and a non-UUID kernel_id", async () => {
     const stub = stubUpstream({});
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -266,7 +250,7 @@ describe("PATCH /api/glance/images/{image_id}/properties/ refuses bad input with
     expect(stub.calls).toEqual([]);
   });
 
-  it("refuses removing base and read-only keys that Glance would answer 403 for (O-P7, §5 item 21)", async () => {
+  it("refuses removing base and read-only keys that Glance would answer 403 for", async () => {
     const stub = stubUpstream({});
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -284,7 +268,7 @@ describe("PATCH /api/glance/images/{image_id}/properties/ refuses bad input with
     expect(stub.calls).toEqual([]);
   });
 
-  it("refuses setting base, read-only and reserved keys (samples/38: checksum)", async () => {
+  it("refuses setting base, read-only and reserved keys (checksum)", async () => {
     const stub = stubUpstream({});
     const keys = [
       "checksum",
@@ -330,41 +314,6 @@ describe("PATCH /api/glance/images/{image_id}/properties/ refuses bad input with
 
     expect(response.status).toBe(400);
     expect(fieldsOf(await problemOf(response))).toEqual(["updated"]);
-    expect(stub.calls).toEqual([]);
-  });
-
-  it.each([
-    ['{"updated":{"__proto__":"y","a":"b"}}', "updated.__proto__"],
-    ['{"__proto__":{},"updated":{"a":"b"}}', "__proto__"],
-  ])("refuses the own __proto__ key in %s, which zod would drop, before any Glance call", async (body, field) => {
-    const stub = stubUpstream({});
-    const response = await callApi(PATH, { method: "PATCH", body });
-
-    expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([
-      { location: "body", field, message: "__proto__ cannot be used as a property name" },
-    ]);
-    expect(stub.calls).toEqual([]);
-  });
-
-  it("answers malformed JSON with a malformed-json problem", async () => {
-    const stub = stubUpstream({});
-    const response = await callApi(PATH, { method: "PATCH", body: "{bad" });
-
-    expect(response.status).toBe(400);
-    expect((await problemOf(response)).type).toBe("urn:glance-edge:problem:malformed-json");
-    expect(stub.calls).toEqual([]);
-  });
-
-  it("answers a non-JSON content type with 415", async () => {
-    const stub = stubUpstream({});
-    const response = await callApi(PATH, {
-      method: "PATCH",
-      body: "updated=a",
-      headers: { "content-type": "text/plain" },
-    });
-
-    expect(response.status).toBe(415);
     expect(stub.calls).toEqual([]);
   });
 

@@ -1,8 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { JSON_PATCH_MEDIA_TYPE } from "../../src/glance/client";
 import { callApi, TOKEN } from "../support/call-api";
-import { glanceError, glanceJson, stubUpstream } from "../support/glance-stub";
+import {
+  glanceError,
+  glanceJson,
+  imageGetCall,
+  imagePatchCall,
+  stubImagePatch,
+  stubUpstream,
+} from "../support/glance-stub";
 import { expectNoContent, fieldsOf, problemOf, sent } from "../support/expect";
+import { glanceImage } from "../support/glance-image";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -12,59 +19,36 @@ const RAMDISK_ID = "0a0b0c0d-0000-4000-8000-000000000002";
 const PATH = `/api/glance/images/${IMAGE_ID}/`;
 const GLANCE_PATH = `/v2/images/${IMAGE_ID}`;
 
-// Glance 25's answer for IMG_C (samples/glance/30-image-patch.http), with a tag.
-const CURRENT = {
+// An image with data, a tag and four custom properties, as Glance 25 answers it.
+const CURRENT = glanceImage({
+  id: IMAGE_ID,
   architecture: "aarch64",
   description: "created directly in glance",
   osh_color: "red",
   osh_size_class: "small",
   name: "osh-demo-glance",
   disk_format: "raw",
-  container_format: "bare",
   visibility: "shared",
   size: 65536,
   virtual_size: 65536,
   status: "active",
   checksum: "8f1445bafe2c2095044af7789462f475",
-  protected: false,
   min_ram: 128,
   min_disk: 2,
-  owner: "91ac905a6f6e411393fdeca3d052fbf7",
-  os_hidden: false,
   os_hash_algo: "sha512",
   os_hash_value: "76a59ba2",
-  id: IMAGE_ID,
-  created_at: "2026-11-26T22:14:39Z",
-  updated_at: "2026-11-26T22:14:44Z",
   tags: ["t1"],
-  self: `/v2/images/${IMAGE_ID}`,
-  file: `/v2/images/${IMAGE_ID}/file`,
-  schema: "/v2/schemas/image",
-};
+});
 
 /** The required fields with the image's current values: a PATCH that changes nothing. */
 const UNCHANGED = { name: CURRENT.name, disk_format: "raw", visibility: "shared", protected: false };
 
-/** A Glance that answers the GET with `image` and applies nothing (the PATCH answer is not used). */
-function glanceWith(image: Record<string, unknown> = CURRENT) {
-  return stubUpstream({
-    [`GET ${GLANCE_PATH}`]: glanceJson(image),
-    [`PATCH ${GLANCE_PATH}`]: glanceJson(image),
-  });
-}
-
-const GET_CALL = { method: "GET", path: GLANCE_PATH, query: [], token: TOKEN, contentType: undefined, body: undefined };
-const patchCall = (ops: unknown[]) => ({
-  method: "PATCH",
-  path: GLANCE_PATH,
-  query: [],
-  token: TOKEN,
-  contentType: JSON_PATCH_MEDIA_TYPE,
-  body: ops,
-});
+const glanceWith = (image: Record<string, unknown> = CURRENT) => stubImagePatch(IMAGE_ID, image);
+const GET_CALL = imageGetCall(IMAGE_ID, TOKEN);
+const patchCall = (ops: unknown[]) => imagePatchCall(IMAGE_ID, TOKEN, ops);
 
 describe("PATCH /api/glance/images/{image_id}/", () => {
-  it("sends T-6's edit (with UUID kernel/ramdisk) as one json-patch of real changes after one GET, and answers 204", async () => {
+  it("sends Horizon's test edit (with UUID kernel/ramdisk) as one json-patch of real changes after one GET, and answers 204", async () => {
     const stub = glanceWith();
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -101,7 +85,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     ]);
   });
 
-  it("patches only what changed, with no trailing /tags op (O-U1)", async () => {
+  it("patches only what changed, with no trailing /tags op", async () => {
     const stub = glanceWith();
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -118,7 +102,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     ]);
   });
 
-  it("makes no PATCH call when nothing changes (O-U2)", async () => {
+  it("makes no PATCH call when nothing changes", async () => {
     const stub = glanceWith();
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -129,7 +113,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     expect(stub.calls.map(sent)).toEqual([GET_CALL]);
   });
 
-  it("leaves omitted fields alone: a name-only edit keeps a public image public and its formats (O-U8, O-U3)", async () => {
+  it("leaves omitted fields alone: a name-only edit keeps a public image public and its formats", async () => {
     const stub = glanceWith({ ...CURRENT, visibility: "public", disk_format: "qcow2" });
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -183,7 +167,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     ]);
   });
 
-  it("answers Glance's 404 for an unknown image, with no PATCH call (O-U6, samples/glance/34)", async () => {
+  it("answers Glance's 404 for an unknown image, with no PATCH call", async () => {
     const missing = "00000000-0000-4000-8000-000000000000";
     const stub = stubUpstream({
       [`GET /v2/images/${missing}`]: glanceError(404, "Not Found", `No image found with ID ${missing}`),
@@ -202,7 +186,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
     expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /v2/images/${missing}`]);
   });
 
-  it("passes Glance's refusal of the PATCH through (O-U7, samples/glance/35)", async () => {
+  it("passes Glance's refusal of the PATCH through", async () => {
     const stub = stubUpstream({
       [`GET ${GLANCE_PATH}`]: glanceJson(CURRENT),
       [`PATCH ${GLANCE_PATH}`]: glanceError(
@@ -234,7 +218,7 @@ describe("PATCH /api/glance/images/{image_id}/", () => {
 });
 
 describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no Glance call", () => {
-  it("refuses T-6 as Horizon's test sends it: non-UUID kernel, numeric ramdisk, create-only image_url and source_type", async () => {
+  it("refuses Horizon's test edit as it is sent: non-UUID kernel, numeric ramdisk, create-only image_url and source_type", async () => {
     const stub = stubUpstream({});
     const response = await callApi(PATH, {
       method: "PATCH",
@@ -260,7 +244,7 @@ describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no
     expect(stub.calls).toEqual([]);
   });
 
-  it("refuses a bad visibility with Horizon's message (O-U4)", async () => {
+  it("refuses a bad visibility with Horizon's message", async () => {
     const stub = stubUpstream({});
     const response = await callApi(PATH, { method: "PATCH", body: { ...UNCHANGED, visibility: "nope" } });
 
@@ -282,7 +266,7 @@ describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no
     expect(stub.calls).toEqual([]);
   });
 
-  it("refuses read-only, reserved and Horizon-document keys instead of letting Glance answer 403 (samples/glance/33, 38)", async () => {
+  it("refuses read-only, reserved and Horizon-document keys instead of letting Glance answer 403", async () => {
     const stub = stubUpstream({});
     const keys = [
       "status",
@@ -330,54 +314,12 @@ describe("PATCH /api/glance/images/{image_id}/ refuses bad input with 400 and no
     ["{}", {}, "request requires JSON body"],
     ["[]", [], "the body must be a JSON object"],
     ["no body", undefined, "request requires JSON body"],
-  ])("answers %s with 400 (O-U5)", async (_case, body, message) => {
+  ])("answers %s with 400", async (_case, body, message) => {
     const stub = stubUpstream({});
     const response = await callApi(PATH, { method: "PATCH", body });
 
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors).toContainEqual({ location: "body", field: "(root)", message });
-    expect(stub.calls).toEqual([]);
-  });
-
-  it("refuses an own __proto__ key, which zod would drop, instead of answering 204 without writing it", async () => {
-    const stub = stubUpstream({});
-    const body = JSON.stringify(UNCHANGED).replace(/^\{/, '{"__proto__":"y",');
-    const response = await callApi(PATH, { method: "PATCH", body });
-
-    expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual([
-      { location: "body", field: "__proto__", message: "__proto__ cannot be used as a property name" },
-    ]);
-    expect(stub.calls).toEqual([]);
-  });
-
-  it("answers malformed JSON with a malformed-json problem (samples/horizon/32b)", async () => {
-    const stub = stubUpstream({});
-    const response = await callApi(PATH, { method: "PATCH", body: '{"name":' });
-
-    expect(response.status).toBe(400);
-    expect((await problemOf(response)).type).toBe("urn:glance-edge:problem:malformed-json");
-    expect(stub.calls).toEqual([]);
-  });
-
-  it("answers a json-patch body (Glance's own media type) with 415", async () => {
-    const stub = stubUpstream({});
-    const response = await callApi(PATH, {
-      method: "PATCH",
-      body: JSON.stringify([{ op: "replace", path: "/name", value: "x" }]),
-      headers: { "content-type": JSON_PATCH_MEDIA_TYPE },
-    });
-
-    expect(response.status).toBe(415);
-    expect((await problemOf(response)).type).toBe("urn:glance-edge:problem:unsupported-media-type");
-    expect(stub.calls).toEqual([]);
-  });
-
-  it("answers 401 without a token", async () => {
-    const stub = stubUpstream({});
-    const response = await callApi(PATH, { method: "PATCH", body: UNCHANGED, token: null });
-
-    expect(response.status).toBe(401);
     expect(stub.calls).toEqual([]);
   });
 });

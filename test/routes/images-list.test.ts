@@ -4,36 +4,25 @@ import { ImageListSchema } from "../../src/routes/images/images.schemas";
 import { REPEATED_MESSAGE } from "../../src/routes/images/list-query";
 import { callApi, TOKEN } from "../support/call-api";
 import { glanceError, glanceJson, type RecordedCall, stubUpstream } from "../support/glance-stub";
+import { glanceImage } from "../support/glance-image";
 
 afterEach(() => vi.restoreAllMocks());
 
-/** The spec's stub images: img-01 … img-07 with increasing created_at. */
-const glanceImage = (n: number) => ({
-  id: `img-0${n}`,
-  name: `image-${n}`,
-  status: "active",
-  visibility: n % 2 ? "public" : "private",
-  protected: false,
-  os_hidden: false,
-  checksum: null,
-  os_hash_algo: null,
-  os_hash_value: null,
-  owner: "p1",
-  size: n * 1024,
-  virtual_size: null,
-  container_format: "bare",
-  disk_format: "qcow2",
-  created_at: `2026-11-0${n}T10:00:00Z`,
-  updated_at: `2026-11-0${n}T10:00:00Z`,
-  tags: n === 1 ? ["lts"] : [],
-  min_ram: 0,
-  min_disk: 0,
-  os_distro: "cirros",
-  self: `/v2/images/img-0${n}`,
-  file: `/v2/images/img-0${n}/file`,
-  schema: "/v2/schemas/image",
-});
-const IMAGES = [1, 2, 3, 4, 5, 6, 7].map(glanceImage);
+/** Seven stub images: img-01 … img-07 with increasing created_at. */
+const listedImage = (n: number) =>
+  glanceImage({
+    id: `img-0${n}`,
+    name: `image-${n}`,
+    status: "active",
+    visibility: n % 2 ? "public" : "private",
+    owner: "p1",
+    size: n * 1024,
+    created_at: `2026-11-0${n}T10:00:00Z`,
+    updated_at: `2026-11-0${n}T10:00:00Z`,
+    tags: n === 1 ? ["lts"] : [],
+    os_distro: "cirros",
+  });
+const IMAGES = [1, 2, 3, 4, 5, 6, 7].map(listedImage);
 
 /**
  * A Glance list endpoint over IMAGES: sorts by sort_key/sort_dir, starts after the marker, caps each
@@ -81,7 +70,7 @@ async function refused(path: string, status = 400) {
 const PAGE_SIZE_2 = { API_RESULT_PAGE_SIZE: "2" };
 
 describe("GET /api/glance/images/ — happy paths", () => {
-  it("O-L1/T-17: no parameters → one Glance call for API_RESULT_LIMIT+1, every image, list variant, flags false", async () => {
+  it("no parameters → one Glance call for API_RESULT_LIMIT+1, every image, list variant, flags false", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list("");
     expect(stub.calls).toHaveLength(1);
@@ -117,7 +106,7 @@ describe("GET /api/glance/images/ — happy paths", () => {
     });
   });
 
-  it("O-L2: paginate=true asks for page size + 1 and keeps a page", async () => {
+  it("paginate=true asks for page size + 1 and keeps a page", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list("?paginate=true", PAGE_SIZE_2);
     expect(stub.calls.map(query)).toEqual(["limit=3&sort_key=created_at&sort_dir=desc"]);
@@ -125,7 +114,7 @@ describe("GET /api/glance/images/ — happy paths", () => {
     expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
   });
 
-  it("O-L3/T-22: a marker in the middle → more and prev", async () => {
+  it("a marker in the middle → more and prev", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list("?paginate=true&marker=img-06", PAGE_SIZE_2);
     expect(stub.calls.map(query)).toEqual(["limit=3&sort_key=created_at&sort_dir=desc&marker=img-06"]);
@@ -133,7 +122,7 @@ describe("GET /api/glance/images/ — happy paths", () => {
     expect(body).toMatchObject({ has_more_data: true, has_prev_data: true });
   });
 
-  it("O-L4: the last page → prev only", async () => {
+  it("the last page → prev only", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list("?paginate=true&marker=img-03", PAGE_SIZE_2);
     expect(stub.calls.map(query)).toEqual(["limit=3&sort_key=created_at&sort_dir=desc&marker=img-03"]);
@@ -141,7 +130,7 @@ describe("GET /api/glance/images/ — happy paths", () => {
     expect(body).toMatchObject({ has_more_data: false, has_prev_data: true });
   });
 
-  it("O-L5/T-23: sort_dir=asc is used as given without reversed_order", async () => {
+  it("sort_dir=asc is used as given without reversed_order", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list("?paginate=true&sort_dir=asc&marker=img-03", PAGE_SIZE_2);
     expect(stub.calls.map(query)).toEqual(["limit=3&sort_key=created_at&sort_dir=asc&marker=img-03"]);
@@ -149,7 +138,7 @@ describe("GET /api/glance/images/ — happy paths", () => {
     expect(body).toMatchObject({ has_more_data: true, has_prev_data: true });
   });
 
-  it("T-20/T-21: fewer than or exactly a page → no more", async () => {
+  it("fewer than or exactly a page → no more", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const fewer = await list("?paginate=true", { API_RESULT_PAGE_SIZE: "20" });
     const exact = await list("?paginate=true", { API_RESULT_PAGE_SIZE: "7" });
@@ -167,7 +156,7 @@ describe("GET /api/glance/images/ — happy paths", () => {
     ]);
   });
 
-  it("O-L9: limit is the page size when paginating (Horizon ignored it: O-L18)", async () => {
+  it("limit is the page size when paginating (Horizon ignored it)", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list("?paginate=true&limit=3");
     expect(stub.calls.map(query)).toEqual(["limit=4&sort_key=created_at&sort_dir=desc"]);
@@ -175,16 +164,16 @@ describe("GET /api/glance/images/ — happy paths", () => {
     expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
   });
 
-  it("O-L10: filters first, then limit, sort_key, sort_dir", async () => {
-    const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [glanceImage(1)] }) });
+  it("filters first, then limit, sort_key, sort_dir", async () => {
+    const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [listedImage(1)] }) });
     const body = await list("?name=img-01&status=active&sort_key=name&sort_dir=asc");
     expect(stub.calls.map(query)).toEqual(["name=img-01&status=active&limit=1001&sort_key=name&sort_dir=asc"]);
     expect(ids(body)).toEqual(["img-01"]);
   });
 
-  it("T-7 (adapted to a valid sort key): marker and name filter without paging", async () => {
-    const fedora = { ...glanceImage(2), id: "fedora", name: "fedora" };
-    const cirros = { ...glanceImage(1), id: "cirros", name: "cirros" };
+  it("marker and name filter without paging", async () => {
+    const fedora = { ...listedImage(2), id: "fedora", name: "fedora" };
+    const cirros = { ...listedImage(1), id: "cirros", name: "cirros" };
     const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [fedora, cirros] }) });
     const body = await list("?sort_dir=desc&sort_key=name&marker=1&paginate=False&name=fedora");
     expect(stub.calls.map(query)).toEqual(["name=fedora&limit=1001&sort_key=name&sort_dir=desc&marker=1"]);
@@ -194,8 +183,8 @@ describe("GET /api/glance/images/ — happy paths", () => {
   });
 });
 
-describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
-  it.each(["false", "False", "FALSE", "0"])("§5.1/O-L7: paginate=%s does not page", async (value) => {
+describe("GET /api/glance/images/ — Horizon bugs fixed", () => {
+  it.each(["false", "False", "FALSE", "0"])("paginate=%s does not page", async (value) => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list(`?paginate=${value}`, PAGE_SIZE_2);
     expect(stub.calls.map(query)).toEqual(["limit=1001&sort_key=created_at&sort_dir=desc"]);
@@ -203,7 +192,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     expect(body).toMatchObject({ has_more_data: false, has_prev_data: false });
   });
 
-  it("§5.1: paginate=yes is a 400 naming the field, with no Glance call", async () => {
+  it("paginate=yes is a 400 naming the field, with no Glance call", async () => {
     const stub = stubUpstream({});
     const problem = await refused("?paginate=yes");
     expect(problem.errors).toEqual([{ location: "query", field: "paginate", message: "must be true, false, 1 or 0" }]);
@@ -214,13 +203,13 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     ["True", "public"],
     ["true", "public"],
     ["FALSE", "private"],
-  ])("§5.3/O-L11..14: is_public=%s → visibility=%s", async (value, visibility) => {
+  ])("is_public=%s → visibility=%s", async (value, visibility) => {
     const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [] }) });
     await list(`?is_public=${value}`);
     expect(stub.calls.map(query)).toEqual([`visibility=${visibility}&limit=1001&sort_key=created_at&sort_dir=desc`]);
   });
 
-  it.each(["None", "yes"])("§5.3: is_public=%s is a 400 before any Glance call", async (value) => {
+  it.each(["None", "yes"])("is_public=%s is a 400 before any Glance call", async (value) => {
     const stub = stubUpstream({});
     const problem = await refused(`?is_public=${value}`);
     expect(problem).toMatchObject({ status: 400, type: "urn:glance-edge:problem:validation-error" });
@@ -228,13 +217,13 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     expect(stub.calls).toEqual([]);
   });
 
-  it("O-L15: property-owner_id is sent as owner", async () => {
+  it("property-owner_id is sent as owner", async () => {
     const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [] }) });
     await list("?property-owner_id=p9");
     expect(stub.calls.map(query)).toEqual(["owner=p9&limit=1001&sort_key=created_at&sort_dir=desc"]);
   });
 
-  it("§5.2/O-L16: one tag is sent whole, several as repeated tag parameters", async () => {
+  it("one tag is sent whole, several as repeated tag parameters", async () => {
     const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [] }) });
     await list("?tag=ab");
     await list("?tag=ab&tag=cd");
@@ -255,7 +244,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     ]);
   });
 
-  it("§5.2: every tag is still sent on later pages, although Glance's next link keeps only the last", async () => {
+  it("every tag is still sent on later pages, although Glance's next link keeps only the last", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList({ cap: 3 }) });
     const body = await list("?tag=a&tag=b&paginate=true&limit=4");
     expect(stub.calls.map(query)).toEqual([
@@ -266,7 +255,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
   });
 
-  it("§5.4: reversed_order=true gives the page before the marker, in the caller's order, and is not sent to Glance", async () => {
+  it("reversed_order=true gives the page before the marker, in the caller's order, and is not sent to Glance", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list("?paginate=true&reversed_order=true&marker=img-03", PAGE_SIZE_2);
     expect(stub.calls.map(query)).toEqual(["limit=3&sort_key=created_at&sort_dir=asc&marker=img-03"]);
@@ -274,7 +263,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     expect(body).toMatchObject({ has_more_data: true, has_prev_data: true });
   });
 
-  it("§5.4: going back to the first page says there is nothing before it", async () => {
+  it("going back to the first page says there is nothing before it", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list("?paginate=1&reversed_order=TRUE&marker=img-05", PAGE_SIZE_2);
     expect(stub.calls.map(query)).toEqual(["limit=3&sort_key=created_at&sort_dir=asc&marker=img-05"]);
@@ -282,7 +271,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
   });
 
-  it("§5.4: reversed_order with sort_dir=asc asks Glance for desc", async () => {
+  it("reversed_order with sort_dir=asc asks Glance for desc", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list("?paginate=true&reversed_order=true&sort_dir=asc&marker=img-04", PAGE_SIZE_2);
     expect(stub.calls.map(query)).toEqual(["limit=3&sort_key=created_at&sort_dir=desc&marker=img-04"]);
@@ -290,7 +279,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     expect(body).toMatchObject({ has_more_data: true, has_prev_data: true });
   });
 
-  it("§5.5: without paginate, more images than API_RESULT_LIMIT → has_more_data true, not a silent cut", async () => {
+  it("without paginate, more images than API_RESULT_LIMIT → has_more_data true, not a silent cut", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list("", { API_RESULT_LIMIT: "5" });
     expect(stub.calls.map(query)).toEqual(["limit=6&sort_key=created_at&sort_dir=desc"]);
@@ -298,7 +287,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     expect(body).toMatchObject({ has_more_data: true, has_prev_data: false });
   });
 
-  it("§5.5: limit caps the unpaginated list, truthfully", async () => {
+  it("limit caps the unpaginated list, truthfully", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const body = await list("?limit=7");
     expect(stub.calls.map(query)).toEqual(["limit=8&sort_key=created_at&sort_dir=desc"]);
@@ -306,7 +295,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     expect(body.has_more_data).toBe(false);
   });
 
-  it("§5.6: limit above API_RESULT_LIMIT is a 400, not silently lowered", async () => {
+  it("limit above API_RESULT_LIMIT is a 400, not silently lowered", async () => {
     const stub = stubUpstream({});
     const problem = await refused("?limit=1001");
     expect(problem.errors).toEqual([
@@ -315,7 +304,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     expect(stub.calls).toEqual([]);
   });
 
-  it("§5.6: unknown keys (typos too) are custom-property filters, sent as given, as documented", async () => {
+  it("unknown keys (typos too) are custom-property filters, sent as given, as documented", async () => {
     const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [] }) });
     const body = await list("?staus=active&os_distro=ubuntu");
     expect(stub.calls.map(query)).toEqual([
@@ -350,7 +339,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     ]);
   });
 
-  it("O-L19: boolean filters are sent lowercase, other values as given", async () => {
+  it("boolean filters are sent lowercase, other values as given", async () => {
     const stub = stubUpstream({ "GET /v2/images": glanceJson({ images: [] }) });
     await list("?os_hidden=True&foo=None&member_status=all&protected=FALSE");
     expect(stub.calls.map(query)).toEqual([
@@ -358,7 +347,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     ]);
   });
 
-  it("T-7/T-18: a sort key Glance would refuse is a 400 with no call", async () => {
+  it("a sort key Glance would refuse is a 400 with no call", async () => {
     const stub = stubUpstream({});
     const problem = await refused("?sort_dir=desc&sort_key=namespace&marker=1&paginate=False&name=fedora");
     expect(problem.errors).toEqual([
@@ -387,7 +376,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
     expect(stub.calls).toEqual([]);
   });
 
-  it("O-L17: a key given twice is a 400 (Horizon kept the last)", async () => {
+  it("a key given twice is a 400 (Horizon kept the last)", async () => {
     const stub = stubUpstream({});
     const problem = await refused("?name=x&name=img-02");
     expect(problem.errors).toEqual([{ location: "query", field: "name", message: REPEATED_MESSAGE }]);
@@ -414,7 +403,7 @@ describe("GET /api/glance/images/ — Horizon bugs fixed (§5)", () => {
 });
 
 describe("GET /api/glance/images/ — following Glance's pages", () => {
-  it("O-L21: without paginate, follows full pages asking for the remaining count", async () => {
+  it("without paginate, follows full pages asking for the remaining count", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList({ cap: 3 }) });
     const body = await list("");
     expect(stub.calls.map(query)).toEqual([
@@ -427,7 +416,7 @@ describe("GET /api/glance/images/ — following Glance's pages", () => {
     expect(body).toMatchObject({ has_more_data: false, has_prev_data: false });
   });
 
-  it("O-L22: paginated, stops as soon as page size + 1 images arrived", async () => {
+  it("paginated, stops as soon as page size + 1 images arrived", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList({ cap: 3 }) });
     const body = await list("?paginate=true", { API_RESULT_PAGE_SIZE: "5" });
     expect(stub.calls.map(query)).toEqual([
@@ -462,7 +451,7 @@ describe("GET /api/glance/images/ — following Glance's pages", () => {
 });
 
 describe("GET /api/glance/images/ — errors", () => {
-  it("O-L20: Glance's 400 (unknown marker) passes through as 400 with Glance's message", async () => {
+  it("Glance's 400 (unknown marker) passes through as 400 with Glance's message", async () => {
     const stub = stubUpstream({ "GET /v2/images": fakeGlanceList() });
     const problem = await refused("?marker=nope&paginate=true");
     expect(stub.calls.map(query)).toEqual(["limit=21&sort_key=created_at&sort_dir=desc&marker=nope"]);
@@ -475,7 +464,7 @@ describe("GET /api/glance/images/ — errors", () => {
     });
   });
 
-  it("O-L23: Glance's 400 for a filter it refuses passes through", async () => {
+  it("Glance's 400 for a filter it refuses passes through", async () => {
     stubUpstream({
       "GET /v2/images": glanceError(
         400,
@@ -487,7 +476,7 @@ describe("GET /api/glance/images/ — errors", () => {
     expect(problem.detail).toBe("Invalid sort key: foo. It must be one of the following: name, status.");
   });
 
-  it("O-L24: Glance's 401 (keystonemiddleware JSON) passes through", async () => {
+  it("Glance's 401 (keystonemiddleware JSON) passes through", async () => {
     stubUpstream({
       "GET /v2/images": glanceJson(
         { error: { code: 401, title: "Unauthorized", message: "The request you have made requires authentication." } },
@@ -502,7 +491,7 @@ describe("GET /api/glance/images/ — errors", () => {
     });
   });
 
-  it("O-L25: Glance's 403 text/plain passes through", async () => {
+  it("Glance's 403 text/plain passes through", async () => {
     stubUpstream({
       "GET /v2/images": new Response("forbidden text", { status: 403, headers: { "content-type": "text/plain" } }),
     });
@@ -510,13 +499,13 @@ describe("GET /api/glance/images/ — errors", () => {
     expect(problem).toMatchObject({ status: 403, detail: "forbidden text" });
   });
 
-  it("O-L26: a Glance status Horizon could not map (415) still passes through", async () => {
+  it("a Glance status Horizon could not map (415) still passes through", async () => {
     stubUpstream({ "GET /v2/images": glanceError(415, "Unsupported Media Type", "nope") });
     const problem = await refused("", 415);
     expect(problem).toMatchObject({ status: 415, detail: "nope" });
   });
 
-  it("O-L27: Glance 503 → 502 with upstream_status, after one retry", async () => {
+  it("Glance 503 → 502 with upstream_status, after one retry", async () => {
     const stub = stubUpstream({ "GET /v2/images": glanceError(503, "Service Unavailable", "down") });
     const problem = await refused("", 502);
     expect(problem).toMatchObject({ status: 502, type: "urn:glance-edge:problem:bad-gateway", upstream_status: 503 });
@@ -542,7 +531,7 @@ describe("GET /api/glance/images/ — errors", () => {
     expect(problem.type).toBe("urn:glance-edge:problem:bad-gateway");
   });
 
-  it("O-L29: no token → 401 with no Glance call", async () => {
+  it("no token → 401 with no Glance call", async () => {
     const stub = stubUpstream({});
     const response = await callApi("/api/glance/images/", { token: null });
     expect(response.status).toBe(401);
@@ -550,7 +539,7 @@ describe("GET /api/glance/images/ — errors", () => {
     expect(stub.calls).toEqual([]);
   });
 
-  it("O-L30: no trailing slash → 308 to the slash, query kept, no Glance call", async () => {
+  it("no trailing slash → 308 to the slash, query kept, no Glance call", async () => {
     const stub = stubUpstream({});
     const response = await callApi("/api/glance/images?paginate=true");
     expect(response.status).toBe(308);

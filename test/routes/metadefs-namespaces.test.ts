@@ -70,7 +70,7 @@ const detailCalls = (calls: RecordedCall[]) => calls.filter((call) => call.path 
 
 describe("GET /api/glance/metadefs/namespaces/", () => {
   describe("happy paths", () => {
-    it("lists with Horizon's defaults, then reads each detail without a query, keeping the list order and dropping self (T-14, T-26)", async () => {
+    it("lists with Horizon's defaults, then reads each detail without a query, keeping the list order and dropping self", async () => {
       const names = ["OS::Compute::Watchdog", "CIM::ProcessorAllocationSettingData"];
       const stub = stubUpstream({ [LIST]: listAnswer(names), ...detailRoutes(names) });
       const body = await okBody(await callApi(PATH));
@@ -99,7 +99,7 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       expect(stub.unmatched).toEqual([]);
     });
 
-    it("filters by resource_type and asks each detail with it, so property names come prefixed (O-M1)", async () => {
+    it("filters by resource_type and asks each detail with it, so property names come prefixed", async () => {
       const names = ["OS::Compute::CPUPinning", "OS::Glance::Signatures", "OS::Compute::Watchdog"];
       const stub = stubUpstream({ [LIST]: listAnswer(names), ...detailRoutes(names) });
       const body = await okBody(await callApi(`${PATH}?resource_type=${encodeURIComponent(IMAGE)}`));
@@ -121,7 +121,7 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       );
     });
 
-    it("passes visibility, sort and other keys on as filters, in Horizon's order (T-15, O-M8)", async () => {
+    it("passes visibility, sort and other keys on as filters, in Horizon's order", async () => {
       const stub = stubUpstream({ [LIST]: listAnswer(["a"]), ...detailRoutes(["a"]) });
       await okBody(
         await callApi(
@@ -139,7 +139,7 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       ]);
     });
 
-    it("forwards resource_types as Glance's filter when resource_type is absent, with unprefixed details (T-15)", async () => {
+    it("forwards resource_types as Glance's filter when resource_type is absent, with unprefixed details", async () => {
       const stub = stubUpstream({ [LIST]: listAnswer(["a"]), ...detailRoutes(["a"]) });
       await okBody(await callApi(`${PATH}?resource_types=type`));
       expect(stub.calls.map((call) => [call.path, call.query])).toEqual([
@@ -156,7 +156,7 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       ]);
     });
 
-    it("keeps only namespaces whose association with the resource type has the properties_target, and reads only their details (O-M3)", async () => {
+    it("keeps only namespaces whose association with the resource type has the properties_target, and reads only their details", async () => {
       const server = "OS::Nova::Server";
       const namespaces = [
         summary("OS::Software::DBMS", [{ name: IMAGE }, { name: server, properties_target: "metadata" }]),
@@ -182,7 +182,7 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       expect(stub.unmatched).toEqual([]);
     });
 
-    it("answers items: [] for no match with only the list call (O-M9; Horizon master: 500)", async () => {
+    it("answers items: [] for no match with only the list call (Horizon master: 500)", async () => {
       const stub = stubUpstream({
         [LIST]: glanceJson({
           namespaces: [],
@@ -353,7 +353,7 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       });
     });
 
-    it("asks for page size + 1, keeps the page size, reads only the kept details, and flags more (O-M4)", async () => {
+    it("asks for page size + 1, keeps the page size, reads only the kept details, and flags more", async () => {
       const stub = stubUpstream({
         [LIST]: listAnswer(["a", "b", "c"], "/v2/metadefs/namespaces?limit=3&marker=c"),
         ...detailRoutes(["a", "b"]),
@@ -370,7 +370,7 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       expect(detailCalls(stub.calls).map((call) => call.path)).toEqual([detailPath("a"), detailPath("b")]);
     });
 
-    it("forwards the marker and flags a previous page (O-M5)", async () => {
+    it("forwards the marker and flags a previous page", async () => {
       const stub = stubUpstream({ [LIST]: listAnswer(["c", "d", "e"]), ...detailRoutes(["c", "d"]) });
       const body = await okBody(
         await callApi(`${PATH}?paginate=1&marker=${encodeURIComponent("OS::Compute::Libvirt")}`, { vars }),
@@ -384,7 +384,7 @@ describe("GET /api/glance/metadefs/namespaces/", () => {
       ]);
     });
 
-    it("flags the last page truthfully, also with sort_dir=desc (no O-M6 quirk)", async () => {
+    it("flags the last page truthfully, also with sort_dir=desc (Horizon's flags were wrong there)", async () => {
       const stub = stubUpstream({ [LIST]: listAnswer(["b"]), ...detailRoutes(["b"]) });
       const body = await okBody(await callApi(`${PATH}?paginate=TRUE&sort_dir=desc&marker=c`, { vars }));
       expect(body).toMatchObject({ has_more_data: false, has_prev_data: true });

@@ -1,4 +1,5 @@
 import { vi } from "vitest";
+import { JSON_PATCH_MEDIA_TYPE } from "../../src/glance/client";
 
 export const GLANCE = "http://glance.test:9292";
 export const KEYSTONE = "http://keystone.test:5000";
@@ -120,3 +121,27 @@ export function glanceJson(body: unknown, status = 200, headers: Record<string, 
 export function glanceError(status: number, title: string, message: string) {
   return glanceJson({ message: `${message}<br /><br />\n\n\n`, code: `${status} ${title}`, title }, status);
 }
+
+/** A Glance that answers the image's GET with `image` and accepts its json-patch (the PATCH answer is not used). */
+export function stubImagePatch(imageId: string, image: Record<string, unknown>) {
+  const path = `/v2/images/${imageId}`;
+  return stubUpstream({ [`GET ${path}`]: glanceJson(image), [`PATCH ${path}`]: glanceJson(image) });
+}
+
+/** What `sent()` shows for the image's GET, and for its json-patch of `ops`, with the test token. */
+export const imageGetCall = (imageId: string, token: string) => ({
+  method: "GET",
+  path: `/v2/images/${imageId}`,
+  query: [],
+  token,
+  contentType: undefined,
+  body: undefined,
+});
+export const imagePatchCall = (imageId: string, token: string, ops: unknown[]) => ({
+  method: "PATCH",
+  path: `/v2/images/${imageId}`,
+  query: [],
+  token,
+  contentType: JSON_PATCH_MEDIA_TYPE,
+  body: ops,
+});

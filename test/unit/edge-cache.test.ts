@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { forgetCached, loadsInFlight, readThrough, singleFlight } from "../../src/cache/edge-cache";
+import { ProblemError } from "../../src/lib/problem";
 import { cacheKey } from "../../src/cache/keys";
 
 function collector() {
@@ -10,7 +11,12 @@ function collector() {
   };
 }
 
-afterEach(() => vi.restoreAllMocks());
+const noWork = () => undefined;
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe("readThrough", () => {
   it("passes every call through where there is no Cache API", async () => {
@@ -99,9 +105,9 @@ describe("readThrough", () => {
   });
 
   it("hashes key parts so no token appears in a key", async () => {
-    const key = await cacheKey("token-verdict", "http://keystone", "gAAAAAB-secret-token");
+    const key = await cacheKey("token-lookup", "http://keystone", "public", "gAAAAAB-secret-token");
     expect(key).not.toContain("secret");
-    expect(key).toMatch(/^https:\/\/edge-cache\.glance-edge\.internal\/v1\/token-verdict\/[0-9a-f]{64}$/);
+    expect(key).toMatch(/^https:\/\/edge-cache\.glance-edge\.internal\/v1\/token-lookup\/[0-9a-f]{64}$/);
   });
 });
 
@@ -113,7 +119,8 @@ describe("singleFlight", () => {
       loads++;
       return new Promise<string>((resolve) => (release = resolve));
     };
-    const callers = Array.from({ length: 10 }, () => singleFlight("k", load));
+    const { waitUntil, settle } = collector();
+    const callers = Array.from({ length: 10 }, () => singleFlight("k", load, { waitUntil }));
     expect(loadsInFlight()).toBe(1);
     release("v");
     const results = await Promise.all(callers);
@@ -121,7 +128,9 @@ describe("singleFlight", () => {
     expect(results.filter((result) => result.led)).toHaveLength(1);
     expect(results.map((result) => result.value)).toEqual(Array(10).fill("v"));
     expect(loadsInFlight()).toBe(0);
-    await singleFlight("k", async () => "again");
+    // The shared load went to the leader's waitUntil, so the runtime keeps it alive if that caller hangs up.
+    expect(await settle()).toEqual(["v"]);
+    await singleFlight("k", async () => "again", { waitUntil });
     expect(loads).toBe(1);
   });
 
@@ -134,18 +143,88 @@ describe("singleFlight", () => {
       return "ok";
     };
     const failing = await Promise.allSettled(
-      Array.from({ length: 5 }, () => singleFlight("e", load, (value) => stored.push(value))),
+      Array.from({ length: 5 }, () =>
+        singleFlight("e", load, { waitUntil: noWork, onLoaded: (value) => stored.push(value) }),
+      ),
     );
     expect(failing.map((result) => result.status)).toEqual(Array(5).fill("rejected"));
     expect(stored).toEqual([]);
     fail = false;
-    expect(await singleFlight("e", load, (value) => stored.push(value))).toEqual({ value: "ok", led: true });
+    expect(await singleFlight("e", load, { waitUntil: noWork, onLoaded: (value) => stored.push(value) })).toEqual({
+      value: "ok",
+      led: true,
+    });
     expect(stored).toEqual(["ok"]);
+  });
+
+  it("a caller that waited waitMs for a load that never settles loads for itself, and later callers join its load", async () => {
+    vi.useFakeTimers();
+    // The leader's invocation ended with its upstream call unsettled: its load never answers.
+    const stuck = singleFlight("stuck", () => new Promise<string>(() => {}), { waitUntil: noWork, waitMs: 1_000 });
+    void stuck.catch(() => undefined);
+    let loads = 0;
+    let finish = (_value: string) => {};
+    const ownLoad = () => {
+      loads++;
+      return new Promise<string>((resolve) => (finish = resolve));
+    };
+    const waiters = Array.from({ length: 3 }, () =>
+      singleFlight("stuck", ownLoad, { waitUntil: noWork, waitMs: 1_000 }),
+    );
+    await vi.advanceTimersByTimeAsync(999);
+    expect(loads).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(loads).toBe(1);
+    finish("fresh");
+    const results = await Promise.all(waiters);
+    expect(results.map((result) => result.value)).toEqual(["fresh", "fresh", "fresh"]);
+    expect(results.filter((result) => result.led)).toHaveLength(1);
+    expect(loads).toBe(1);
+    expect(loadsInFlight()).toBe(0);
+  });
+
+  it("never hands the leader's 401 or 403 to a waiter, which loads with its own credentials; other errors are shared", async () => {
+    const refused = new ProblemError({ code: "forbidden", status: 403, detail: "policy forbids the leader" });
+    let release = (_error: unknown) => {};
+    const leader = singleFlight("who", () => new Promise<string>((_, reject) => (release = reject)), {
+      waitUntil: noWork,
+    });
+    const waiter = singleFlight("who", async () => "the waiter's own answer", { waitUntil: noWork });
+    release(refused);
+    await expect(leader).rejects.toBe(refused);
+    expect(await waiter).toEqual({ value: "the waiter's own answer", led: true });
+
+    const down = new ProblemError({ code: "bad-gateway", status: 502, detail: "Glance is down" });
+    let fail = (_error: unknown) => {};
+    let waiterLoads = 0;
+    const failingLeader = singleFlight("down", () => new Promise<string>((_, reject) => (fail = reject)), {
+      waitUntil: noWork,
+    });
+    const sharingWaiter = singleFlight("down", async () => String(++waiterLoads), { waitUntil: noWork });
+    fail(down);
+    await expect(failingLeader).rejects.toBe(down);
+    await expect(sharingWaiter).rejects.toBe(down);
+    expect(waiterLoads).toBe(0);
+  });
+
+  it("shares even a 401 when the key is the caller's token (every waiter holds the same token)", async () => {
+    const refused = new ProblemError({ code: "unauthenticated", status: 401, detail: "token refused" });
+    let release = (_error: unknown) => {};
+    let loads = 0;
+    const options = { waitUntil: noWork, keyedByToken: true };
+    const leader = singleFlight("token", () => new Promise<string>((_, reject) => (release = reject)), options);
+    const waiter = singleFlight("token", async () => String(++loads), options);
+    release(refused);
+    await expect(leader).rejects.toBe(refused);
+    await expect(waiter).rejects.toBe(refused);
+    expect(loads).toBe(0);
   });
 
   it("keys are independent", async () => {
     const seen: string[] = [];
-    await Promise.all(["a", "b", "a"].map((key) => singleFlight(key, async () => void seen.push(key))));
+    await Promise.all(
+      ["a", "b", "a"].map((key) => singleFlight(key, async () => void seen.push(key), { waitUntil: noWork })),
+    );
     expect(seen.sort()).toEqual(["a", "b"]);
   });
 

@@ -26,19 +26,19 @@ const HORIZON_DEFAULTS = {
 };
 
 describe("createImageMetadata", () => {
-  it("applies Horizon's defaults to a name-only body (O-C5)", () => {
+  it("applies Horizon's defaults to a name-only body", () => {
     expect(createImageMetadata({ name: "Bare" })).toEqual({
       image: { ...HORIZON_DEFAULTS, name: "Bare" },
       source: { kind: "none" },
     });
   });
 
-  it('defaults the name to "" and keeps an explicit null (O-C6, O-C19)', () => {
+  it('defaults the name to "" and keeps an explicit null', () => {
     expect(createImageMetadata({ visibility: "shared" }).image).toEqual({ ...HORIZON_DEFAULTS, visibility: "shared" });
     expect(createImageMetadata({ name: null }).image.name).toBeNull();
   });
 
-  it("sends null min_disk/min_ram as 0 (O-C14)", () => {
+  it("sends null min_disk/min_ram as 0", () => {
     expect(createImageMetadata({ min_disk: null, min_ram: null }).image).toMatchObject({ min_disk: 0, min_ram: 0 });
   });
 
@@ -53,7 +53,7 @@ describe("createImageMetadata", () => {
     expect(image).not.toHaveProperty("kernel");
   });
 
-  it("builds T-29's docker metadata: raw disk, docker container, description and architecture copied, no properties key", () => {
+  it("builds docker metadata: raw disk, docker container, description and architecture copied, no properties key", () => {
     const { image } = createImageMetadata({
       disk_format: "docker",
       description: "Test description",
@@ -78,14 +78,14 @@ describe("createImageMetadata", () => {
     });
   });
 
-  it("builds T-30's vhd metadata with the ovf container", () => {
+  it("builds vhd metadata with the ovf container", () => {
     expect(createImageMetadata({ disk_format: "vhd" }).image).toMatchObject({
       disk_format: "vhd",
       container_format: "ovf",
     });
   });
 
-  it("copies every other key as a custom property (T-13) and honours tags, owner, id and os_hidden", () => {
+  it("copies every other key as a custom property and honours tags, owner, id and os_hidden", () => {
     const { image } = createImageMetadata({
       name: "Test",
       arbitrary: "property",
@@ -144,7 +144,7 @@ describe("fixFormats", () => {
     ["ova", "bare", "vmdk", "ova"],
     ["qcow2", "ovf", "qcow2", "ovf"],
     ["raw", "bare", "raw", "bare"],
-  ] as const)("disk %s with container %s → %s/%s (O-C10..C13)", (disk, container, wantDisk, wantContainer) => {
+  ] as const)("disk %s with container %s → %s/%s", (disk, container, wantDisk, wantContainer) => {
     expect(fixFormats(disk, container)).toEqual({ disk_format: wantDisk, container_format: wantContainer });
   });
 });
@@ -281,7 +281,7 @@ describe("imageUpdateChanges", () => {
     protected: false,
   };
 
-  it("changes only the required fields when nothing else is sent (Horizon reset the rest, O-U8)", () => {
+  it("changes only the required fields when nothing else is sent (Horizon reset the rest)", () => {
     expect(imageUpdateChanges(required)).toEqual({
       set: { name: "only-name", disk_format: "qcow2", visibility: "public", protected: false },
       remove: [],
@@ -338,7 +338,7 @@ describe("imageUpdateChanges", () => {
     expect(Object.keys(changes.set)).toEqual(["name", "disk_format", "visibility", "protected"]);
   });
 
-  it("lets the disk format decide the container format, as on create (T-6)", () => {
+  it("lets the disk format decide the container format, as on create", () => {
     expect(imageUpdateChanges({ ...required, disk_format: "aki" }).set).toMatchObject({
       disk_format: "aki",
       container_format: "aki",
@@ -355,7 +355,7 @@ describe("imageUpdateChanges", () => {
 });
 
 describe("imagePropertiesChanges", () => {
-  it("sends os_hidden as a boolean and never removes a key that is also updated (O-P2, O-P3)", () => {
+  it("sends os_hidden as a boolean and never removes a key that is also updated", () => {
     expect(
       imagePropertiesChanges({ hw_disk_bus: "scsi", hw_qemu_guest_agent: "yes", os_hidden: true }, [
         "os_distro",

@@ -1,25 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { imagePatchOps, jsonPointer } from "../../src/glance/transform/image-patch";
+import { glanceImage } from "../support/glance-image";
 
-// Glance 25's answer for an image with custom properties (samples/glance/30-image-patch.http, trimmed).
-const CURRENT = {
+// An image with tags and custom properties, as Glance 25 answers it.
+const CURRENT = glanceImage({
   id: "49ae1a4e-1e17-435e-9425-92f350fa55ad",
   name: "osh-demo-glance",
   disk_format: "raw",
-  container_format: "bare",
   visibility: "shared",
-  protected: false,
   min_ram: 128,
   min_disk: 2,
-  os_hidden: false,
   tags: ["t1", "t2"],
   architecture: "aarch64",
   description: "created directly in glance",
   osh_color: "red",
-};
+});
 
 describe("imagePatchOps", () => {
-  it("holds only real changes: nothing for unchanged values, no spurious /tags op (O-U1, O-U2)", () => {
+  it("holds only real changes: nothing for unchanged values, no spurious /tags op", () => {
     expect(
       imagePatchOps(CURRENT, {
         set: { name: "osh-demo-glance", disk_format: "raw", visibility: "shared", protected: false },
@@ -56,7 +54,7 @@ describe("imagePatchOps", () => {
     ]);
   });
 
-  it("builds T-4's patch: set a and b, remove c and d only where the image has them", () => {
+  it("builds Horizon's properties edit as a patch: set a and b, remove c and d only where the image has them", () => {
     const image = { id: "1", a: "0", c: "3" };
     expect(imagePatchOps(image, { set: { a: "1", b: "2" }, remove: ["c", "d"] })).toEqual([
       { op: "remove", path: "/c" },

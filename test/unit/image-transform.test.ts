@@ -1,36 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { imageProperties, toHorizonImage } from "../../src/glance/transform/images";
 import { ImagePropertiesSchema, ImageSchema } from "../../src/routes/images/images.schemas";
+import { glanceImage } from "../support/glance-image";
 
-// Glance 25's answer for an uploaded image (samples/glance/20-image-get.http).
-const GLANCE_IMAGE = {
+// An uploaded image with custom properties and a kernel, as Glance 25 answers it.
+const GLANCE_IMAGE = glanceImage({
+  id: "de6892b9-71f7-4332-a05a-02d4d7f6ba42",
   description: "uploaded through horizon",
   architecture: "x86_64",
   osh_color: "blue",
   name: "osh-demo-upload",
   disk_format: "raw",
-  container_format: "bare",
-  visibility: "private",
   size: 65536,
   virtual_size: 65536,
   status: "active",
   checksum: "8f1445bafe2c2095044af7789462f475",
-  protected: false,
   min_ram: 64,
   min_disk: 1,
-  owner: "91ac905a6f6e411393fdeca3d052fbf7",
-  os_hidden: false,
   os_hash_algo: "sha512",
   os_hash_value: "76a5",
-  id: "de6892b9-71f7-4332-a05a-02d4d7f6ba42",
-  created_at: "2026-11-26T22:14:39Z",
-  updated_at: "2026-11-26T22:14:39Z",
   tags: ["t1"],
-  self: "/v2/images/de6892b9-71f7-4332-a05a-02d4d7f6ba42",
-  file: "/v2/images/de6892b9-71f7-4332-a05a-02d4d7f6ba42/file",
-  schema: "/v2/schemas/image",
   kernel_id: "0a0b0c0d-0000-4000-8000-000000000001",
-};
+});
 
 describe("toHorizonImage", () => {
   it("builds the detail variant as Horizon does, plus top-level tags and virtual_size", () => {

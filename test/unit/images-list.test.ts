@@ -26,7 +26,7 @@ describe("toImageListPage", () => {
   });
 
   describe("forward: Horizon's flags", () => {
-    it("T-19: more than a page, no marker", () => {
+    it("more than a page, no marker", () => {
       const page = toImageListPage([image(1), image(2), image(3)], {
         pageSize: 2,
         markerGiven: false,
@@ -38,7 +38,7 @@ describe("toImageListPage", () => {
         prev: false,
       });
     });
-    it("T-21: exactly a page", () => {
+    it("exactly a page", () => {
       const page = toImageListPage([image(1), image(2)], { pageSize: 2, markerGiven: false, reversed: false });
       expect({ ids: ids(page), more: page.has_more_data, prev: page.has_prev_data }).toEqual({
         ids: ["img-01", "img-02"],
@@ -46,7 +46,7 @@ describe("toImageListPage", () => {
         prev: false,
       });
     });
-    it("T-22: with a marker, more than a page", () => {
+    it("with a marker, more than a page", () => {
       const page = toImageListPage([image(3), image(4), image(5)], { pageSize: 2, markerGiven: true, reversed: false });
       expect({ ids: ids(page), more: page.has_more_data, prev: page.has_prev_data }).toEqual({
         ids: ["img-03", "img-04"],

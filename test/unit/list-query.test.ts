@@ -40,7 +40,7 @@ describe("ListImagesQuerySchema + planImageList", () => {
     expect(firstCall({})).toBe("limit=1001&sort_key=created_at&sort_dir=desc");
   });
 
-  describe("paginate (Horizon bug §5.1: the string false turned paging on)", () => {
+  describe("paginate (Horizon's bug: the string false turned paging on)", () => {
     it.each(["true", "TRUE", "True", "1"])("%s pages with API_RESULT_PAGE_SIZE", (value) => {
       expect(plan({ paginate: value }).pageSize).toBe(20);
     });
@@ -81,7 +81,7 @@ describe("ListImagesQuerySchema + planImageList", () => {
     it("passes Glance's sort keys and directions", () => {
       expect(firstCall({ sort_key: "name", sort_dir: "asc" })).toBe("limit=1001&sort_key=name&sort_dir=asc");
     });
-    it.each(["namespace", "min_disk", "NAME", ""])("refuses sort_key=%j (T-7, T-18: no Glance call)", (value) => {
+    it.each(["namespace", "min_disk", "NAME", ""])("refuses sort_key=%j (no Glance call)", (value) => {
       expect(issues({ sort_key: value })).toEqual([
         "sort_key: must be one of: name, status, container_format, disk_format, size, id, created_at, updated_at",
       ]);
@@ -125,7 +125,7 @@ describe("ListImagesQuerySchema + planImageList", () => {
       ["TRUE", "public"],
       ["false", "private"],
       ["False", "private"],
-    ])("is_public=%s → visibility=%s (§5.3: Horizon answered 500 for lowercase)", (value, visibility) => {
+    ])("is_public=%s → visibility=%s (Horizon answered 500 for lowercase)", (value, visibility) => {
       expect(plan({ is_public: value }).filters).toEqual([["visibility", visibility]]);
     });
     it.each(["None", "yes", "1", ""])("is_public=%j is refused", (value) => {
@@ -136,7 +136,7 @@ describe("ListImagesQuerySchema + planImageList", () => {
         "is_public: conflicts with visibility; give one of them",
       ]);
     });
-    it("property-owner_id becomes owner (O-L15), and cannot be combined with owner", () => {
+    it("property-owner_id becomes owner, and cannot be combined with owner", () => {
       expect(plan({ "property-owner_id": "p9" }).filters).toEqual([["owner", "p9"]]);
       expect(issues({ "property-owner_id": "p9", owner: "p8" })).toEqual([
         "property-owner_id: conflicts with owner; give one of them",
@@ -144,7 +144,7 @@ describe("ListImagesQuerySchema + planImageList", () => {
     });
   });
 
-  describe("tag (§5.2: Horizon split one tag into characters)", () => {
+  describe("tag (Horizon split one tag into characters)", () => {
     it("one tag is sent whole", () => {
       expect(plan({ tag: "ab" }).filters).toEqual([["tag", "ab"]]);
     });
@@ -202,13 +202,13 @@ describe("ListImagesQuerySchema + planImageList", () => {
       ]);
     });
 
-    it("O-L10: filters come before limit, sort_key, sort_dir", () => {
+    it("filters come before limit, sort_key, sort_dir", () => {
       expect(firstCall({ name: "img-01", status: "active", sort_key: "name", sort_dir: "asc" })).toBe(
         "name=img-01&status=active&limit=1001&sort_key=name&sort_dir=asc",
       );
     });
 
-    it("unknown keys, typos included, are custom-property filters as Glance defines them (§5.6, documented)", () => {
+    it("unknown keys, typos included, are custom-property filters as Glance defines them (documented)", () => {
       expect(plan({ staus: "active", foo: "None", reversed: "" }).filters).toEqual([
         ["staus", "active"],
         ["foo", "None"],
@@ -261,7 +261,7 @@ describe("ListImagesQuerySchema + planImageList", () => {
     });
   });
 
-  describe("a key given twice (Horizon silently kept the last: O-L17)", () => {
+  describe("a key given twice (Horizon silently kept the last)", () => {
     it.each(["name", "sort_key", "paginate", "marker", "limit", "is_public", "os_distro"])("%s is refused", (key) => {
       expect(issues({ [key]: ["a", "b"] })).toEqual([`${key}: ${REPEATED_MESSAGE}`]);
     });

@@ -171,7 +171,7 @@ describe("properties_target filter", () => {
     expect(hasPropertiesTarget(namespaces[3], ["OS::Cinder::Volume"], "image")).toBe(false);
   });
 
-  it("filters a list in order (Horizon T-27: only the `user` target on Cinder volumes)", () => {
+  it("filters a list in order (as Horizon's test does: only the `user` target on Cinder volumes)", () => {
     const plan = planNamespaceList(query({ resource_type: "OS::Cinder::Volume", properties_target: "user" }));
     expect(keptNamespaces(namespaces, plan).map((n) => n.namespace)).toEqual(["ns5"]);
   });

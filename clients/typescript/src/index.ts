@@ -10,6 +10,8 @@ export type CreateImageRequest = Schemas["CreateImageRequest"];
 export type UpdateImageRequest = Schemas["UpdateImageRequest"];
 /** The RFC 9457 problem document of every non-2xx answer. */
 export type Problem = Schemas["Problem"];
+/** The closed set of problem kinds (`urn:glance-edge:problem:…`): switch on it rather than on `title` or `detail`. */
+export type ProblemType = Problem["type"];
 
 export interface GlanceEdgeClientOptions extends ClientOptions {
   /** The API's origin, e.g. `https://glance-edge.cloud.internal` (paths already start with `/api/glance/`). */

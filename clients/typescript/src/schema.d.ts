@@ -321,8 +321,9 @@ export interface paths {
          *     `CACHE_STALE_TTL` while one background refresh runs; see `Cache-Status`). Errors are never cached. A cached list is
          *     only served to a token that is good:
          *     - with `KEYSTONE_URL` set, the token is first validated with Keystone (`GET /v3/auth/tokens`); a refusal is a 401 with
-         *       no Glance call, cached or not. A positive verdict is cached (keyed by a hash of the token) until the token expires or
-         *       `TOKEN_VERDICT_TTL` passes, whichever is first. The verdict also applies Glance's default policy for
+         *       no Glance call, cached or not. Keystone's answer is cached (keyed by a hash of the token) until the token expires or
+         *       `TOKEN_VERDICT_TTL` passes, whichever is first; it is the same lookup that finds Glance in the catalog without
+         *       `GLANCE_URL`, so a new token costs one Keystone call. The check also applies Glance's default policy for
          *       `list_metadef_resource_types`: a project-scoped token with the reader, member or admin role, or an admin token; any
          *       other valid token is a 403. One shared entry then serves every accepted caller. A deployment with a stricter Glance
          *       policy should leave `KEYSTONE_URL` empty.
@@ -777,8 +778,12 @@ export interface components {
         };
         /** @description RFC 9457 problem details; every non-2xx answer has this shape. */
         Problem: {
-            /** @example urn:glance-edge:problem:glance-error */
-            type: string;
+            /**
+             * @description Which kind of problem this is, one of a closed set (`urn:glance-edge:problem:` and the code); `title` names it in words
+             * @example urn:glance-edge:problem:glance-error
+             * @enum {string}
+             */
+            type: "urn:glance-edge:problem:validation-error" | "urn:glance-edge:problem:malformed-json" | "urn:glance-edge:problem:unsupported-media-type" | "urn:glance-edge:problem:content-too-large" | "urn:glance-edge:problem:unauthenticated" | "urn:glance-edge:problem:forbidden" | "urn:glance-edge:problem:not-found" | "urn:glance-edge:problem:method-not-allowed" | "urn:glance-edge:problem:glance-error" | "urn:glance-edge:problem:bad-gateway" | "urn:glance-edge:problem:gateway-timeout" | "urn:glance-edge:problem:configuration-error" | "urn:glance-edge:problem:length-required" | "urn:glance-edge:problem:request-timeout" | "urn:glance-edge:problem:internal-error";
             /** @example Glance refused the request */
             title: string;
             /** @example 404 */

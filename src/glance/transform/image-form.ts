@@ -1,5 +1,5 @@
 /**
- * Horizon's legacy multipart create (spec E4): the text fields of the form as the JSON create
+ * Horizon's legacy multipart create (`CreateImageForm`): the text fields of the form as the JSON create
  * body they stand for. Every form value is a string, so the typed fields get their schema types
  * here (Horizon passed `"false"` and `"2"` on and answered 500); the JSON create's validation then
  * applies unchanged.

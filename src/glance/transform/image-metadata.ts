@@ -1,5 +1,5 @@
 /**
- * Horizon's `create_image_metadata` (spec §1.X), rebuilt with its bugs fixed: the same defaults
+ * Horizon's `create_image_metadata`, rebuilt with its bugs fixed: the same defaults
  * and format fix-ups, but every key is validated the way Glance's image schema would, nothing a
  * caller sent is dropped, and an update changes only what the caller sent.
  */
@@ -121,7 +121,7 @@ export function customPropertyValueProblem(value: unknown, nullRemoves: boolean)
   return undefined;
 }
 
-/** Horizon's fix-ups (§1.X step 4, LP #1757136, #1539722): some disk formats imply the container format. */
+/** Horizon's fix-ups (Launchpad bugs 1757136, 1539722): some disk formats imply the container format. */
 export function fixFormats(
   diskFormat: RequestDiskFormat,
   containerFormat: ContainerFormat,
@@ -254,7 +254,7 @@ const UPDATE_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 const CREATE_FIELDS: ReadonlySet<string> = new Set([...UPDATE_FIELDS, "id", ...CREATE_ONLY_FIELDS]);
-/** Horizon's defaults (§1.X) and fix-ups applied to a validated create body; every other key is a custom property. */
+/** Horizon's defaults and fix-ups applied to a validated create body; every other key is a custom property. */
 export function createImageMetadata(request: CreateImageRequest): CreateImagePlan {
   const image: Record<string, unknown> = {};
   if (request.id !== undefined) image.id = request.id;

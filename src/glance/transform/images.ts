@@ -62,7 +62,7 @@ export interface HorizonImage {
   properties: Record<string, unknown>;
 }
 
-/** The flat custom-property object of `GET …/properties/` (Horizon's E8), also the list variant's `properties`. */
+/** The flat custom-property object of `GET …/properties/` as Horizon answers it, also the list variant's `properties`. */
 export function imageProperties(image: GlanceImage): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(image).filter(([key]) => !CORE_IMAGE_KEYS.has(key) && !DETAIL_ONLY_KEYS.has(key)),
@@ -70,7 +70,7 @@ export function imageProperties(image: GlanceImage): Record<string, unknown> {
 }
 
 /**
- * Glance's image as Horizon shapes it (§2): core attributes at top level, `size` null → 0,
+ * Glance's image as Horizon shapes it: core attributes at top level, `size` null → 0,
  * `is_public` from visibility, `architecture` lifted out of the properties. `tags` and
  * `virtual_size` are also given at top level in both variants (Horizon shows them only inside the
  * detail variant's `properties`).

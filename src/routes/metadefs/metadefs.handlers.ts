@@ -1,73 +1,18 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { cacheStatus, defaultCache, readThrough } from "../../cache/edge-cache";
 import { glanceCacheKey } from "../../cache/keys";
-import type { Config } from "../../config";
 import type { AppEnv } from "../../env";
-import { keystoneClientOf } from "../../glance-endpoint/clients";
-import { ensureTokenAccepted } from "../../glance-endpoint/token-verdict";
-import type { GlanceClient } from "../../glance/client";
+import { tokenLookupOf } from "../../glance-endpoint/token-lookup";
+import { ensureMayListMetadefs } from "../../glance/metadefs-policy";
+import { collectNamespaces, namespaceDetail } from "../../glance/namespaces";
 import type { GlanceNamespace } from "../../glance/schemas";
-import {
-  keptNamespaces,
-  type NamespaceListPlan,
-  namespaceListQuery,
-  planNamespaceList,
-  withoutSelf,
-} from "../../glance/transform/namespaces";
+import { planNamespaceList, withoutSelf } from "../../glance/transform/namespaces";
 import { mapConcurrent } from "../../lib/map-concurrent";
 import { cutPage, type PageFlags } from "../../lib/pagination";
-import { ProblemError } from "../../lib/problem";
 import { refuseUnkeptQueryKeys } from "../../lib/query-keys";
 import { waitUntilOf } from "../../lib/wait-until";
 import type { ListNamespacesRoute, ListResourceTypesRoute } from "./metadefs.routes";
 import type { ResourceTypeList } from "./metadefs.schemas";
-
-interface CollectedNamespaces {
-  namespaces: GlanceNamespace[];
-  /** Glance offered a further page when reading stopped. */
-  glanceHasMore: boolean;
-}
-
-/**
- * Reads list pages until `wanted` namespaces survive the properties_target filter, Glance has no
- * `next`, or API_RESULT_LIMIT namespaces have been read. Glance's `next` link says whether a page
- * was full, but is not requested as it is: Glance rebuilds it from a dict of the parameters, so
- * repeated filters collapse into the last one. Each further call is our own query from the last
- * namespace read, asking for what is still needed.
- */
-async function collectNamespaces(
-  glance: GlanceClient,
-  plan: NamespaceListPlan,
-  wanted: number,
-  config: Config,
-): Promise<CollectedNamespaces> {
-  const readLimit = config.API_RESULT_LIMIT;
-  const filtering = plan.propertiesTarget !== undefined;
-  let page = await glance.listNamespaces(namespaceListQuery(plan, Math.min(wanted, readLimit)));
-  let read = page.namespaces.length;
-  const namespaces = keptNamespaces(page.namespaces, plan);
-  for (;;) {
-    const last = page.namespaces.at(-1);
-    // An empty page that still links onwards would otherwise be followed forever.
-    if (namespaces.length >= wanted || !page.next || !last || read >= readLimit) break;
-    const stillWanted = filtering ? wanted : wanted - namespaces.length;
-    page = await glance.listNamespaces(
-      namespaceListQuery(plan, Math.min(stillWanted, readLimit - read), last.namespace),
-    );
-    read += page.namespaces.length;
-    namespaces.push(...keptNamespaces(page.namespaces, plan));
-  }
-  return { namespaces, glanceHasMore: page.next !== undefined };
-}
-
-async function namespaceDetail(glance: GlanceClient, namespace: string, resourceType: string | undefined) {
-  try {
-    return await glance.getNamespace(namespace, resourceType);
-  } catch (error) {
-    if (!(error instanceof ProblemError)) throw error;
-    throw new ProblemError({ ...error.init, detail: `Reading namespace ${namespace} failed: ${error.init.detail}` });
-  }
-}
 
 export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (c) => {
   const config = c.get("config");
@@ -78,7 +23,7 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
   // One more than the page proves a next page, as for the image list.
   const wanted = pageSize + 1;
 
-  const { namespaces, glanceHasMore } = await collectNamespaces(glance, plan, wanted, config);
+  const { namespaces, glanceHasMore } = await collectNamespaces(glance, plan, wanted, config.API_RESULT_LIMIT);
   let page: { items: GlanceNamespace[] } & PageFlags;
   if (plan.paginate) {
     const cut = cutPage(namespaces, pageSize, plan.marker !== undefined);
@@ -110,6 +55,7 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
       ttlSeconds: config.PUBLIC_NAMESPACE_CACHE_TTL,
       staleSeconds: 0,
       waitUntil,
+      waitMs: config.GLANCE_TIMEOUT_MS,
       requestId: c.get("requestId"),
       load: () => namespaceDetail(glance, namespace.namespace, plan.resourceType),
     });
@@ -123,10 +69,6 @@ export const listNamespaces: RouteHandler<ListNamespacesRoute, AppEnv> = async (
 
 export const listResourceTypes: RouteHandler<ListResourceTypesRoute, AppEnv> = async (c) => {
   const config = c.get("config");
-  const token = c.get("token") ?? "";
-  const keystone = keystoneClientOf(c);
-  const waitUntil = waitUntilOf(c);
-
   const glance = c.get("glance");
   const load = async (): Promise<ResourceTypeList> => ({ items: (await glance.listResourceTypes()).resource_types });
   const cache = defaultCache();
@@ -137,24 +79,26 @@ export const listResourceTypes: RouteHandler<ListResourceTypesRoute, AppEnv> = a
 
   let key: string;
   let staleSeconds = config.CACHE_STALE_TTL;
-  if (keystone && config.KEYSTONE_URL) {
-    await ensureTokenAccepted({
-      keystone,
-      keystoneUrl: config.KEYSTONE_URL,
-      token,
-      ttlSeconds: config.TOKEN_VERDICT_TTL,
-      waitUntil,
-      requestId: c.get("requestId"),
-    });
+  if (config.KEYSTONE_URL) {
+    // The same lookup that found Glance in catalog mode: one Keystone call per new token.
+    ensureMayListMetadefs((await tokenLookupOf(c)).verdict);
     key = await glanceCacheKey(glance, "metadefs-resource-types");
   } else {
     // Keyed by the token and never served stale: a revoked token reads its own entry for at most the TTL.
-    key = await glanceCacheKey(glance, "metadefs-resource-types-per-token", token);
+    key = await glanceCacheKey(glance, "metadefs-resource-types-per-token", c.get("token") ?? "");
     staleSeconds = 0;
   }
 
   const { value, outcome } = await readThrough<ResourceTypeList>(
-    { key, ttlSeconds: config.RESOURCE_TYPES_CACHE_TTL, staleSeconds, waitUntil, load, requestId: c.get("requestId") },
+    {
+      key,
+      ttlSeconds: config.RESOURCE_TYPES_CACHE_TTL,
+      staleSeconds,
+      waitUntil: waitUntilOf(c),
+      waitMs: config.GLANCE_TIMEOUT_MS,
+      load,
+      requestId: c.get("requestId"),
+    },
     cache,
   );
   return c.json(value, 200, { "cache-status": cacheStatus(outcome) });

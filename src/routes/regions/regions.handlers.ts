@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../env";
 import { defaultRegionOf } from "../../glance-endpoint/region";
-import { catalogImageEndpoints } from "../../glance-endpoint/select-glance";
+import { catalogImageEndpoints } from "../../glance-endpoint/token-lookup";
 import type { ListRegionsRoute } from "./regions.routes";
 import type { RegionList } from "./regions.schemas";
 

@@ -14,6 +14,7 @@ export const getVersion: RouteHandler<GetVersionRoute, AppEnv> = async (c) => {
     ttlSeconds: config.VERSION_CACHE_TTL,
     staleSeconds: config.CACHE_STALE_TTL,
     waitUntil: waitUntilOf(c),
+    waitMs: config.GLANCE_TIMEOUT_MS,
     requestId: c.get("requestId"),
     load: async () => toApiVersion(await glance.versions()),
   });
