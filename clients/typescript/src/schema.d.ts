@@ -91,7 +91,8 @@ export interface paths {
          *     - Direct upload (`data` names a file) answers with `upload_url`, this API's own `PUT /api/glance/images/{id}/file/` for
          *       the new image (with `?region=` the region that created it), and never a `token_id` (Horizon hands the caller's Keystone token
          *       back in the body, with Glance's own URL). Send the bytes there with your X-Auth-Token header.
-         *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).
+         *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null), with
+         *       `?region=` naming the region whose Glance holds it whenever a region served the request.
          *     - The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued
          *       and without the location).
          *     - POST and PUT are the same operation for JSON (Horizon's POST is its multipart upload; JSON there silently created an
@@ -131,7 +132,8 @@ export interface paths {
          *     - Direct upload (`data` names a file) answers with `upload_url`, this API's own `PUT /api/glance/images/{id}/file/` for
          *       the new image (with `?region=` the region that created it), and never a `token_id` (Horizon hands the caller's Keystone token
          *       back in the body, with Glance's own URL). Send the bytes there with your X-Auth-Token header.
-         *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).
+         *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null), with
+         *       `?region=` naming the region whose Glance holds it whenever a region served the request.
          *     - The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued
          *       and without the location).
          *     - POST and PUT are the same operation for JSON (Horizon's POST is its multipart upload; JSON there silently created an
@@ -351,7 +353,7 @@ export interface paths {
         /**
          * Download an image's data
          * @description Streams the image's data from `GET /v2/images/{image_id}/file` (never held in the Worker), with `Content-Length`,
-         *     `Content-MD5`, `Content-Type: application/octet-stream`, `Content-Disposition: attachment` named after the image,
+         *     `Content-MD5` (RFC 1864, base64; not on a 206), `Content-Type: application/octet-stream`, `Content-Disposition: attachment` named after the image,
          *     `Cache-Control: private, no-store` and, when Glance hashed it with sha512, `Repr-Digest` (RFC 9530) of the whole image.
          *     A `Range` is passed to Glance: 206 with `Content-Range`, or a 416 problem whose `Content-Range` gives the size.
          *     An image without data answers 204. A deactivated image is a 403 for everyone but an admin, as Glance says.
@@ -1772,7 +1774,7 @@ export interface operations {
             /** @description The created image, as Glance has it after the last step */
             201: {
                 headers: {
-                    /** @description The new image's URL in this API */
+                    /** @description The new image's URL in this API; `?region=` names the region whose Glance holds it, when one served the request */
                     Location: string;
                     /** @description Legacy multipart upload only. RFC 9530: the SHA-512 of the data part as it passed through, which Glance's `os_hash_value` matched */
                     "Repr-Digest"?: string;
@@ -1898,7 +1900,7 @@ export interface operations {
             /** @description The created image, as Glance has it after the last step */
             201: {
                 headers: {
-                    /** @description The new image's URL in this API */
+                    /** @description The new image's URL in this API; `?region=` names the region whose Glance holds it, when one served the request */
                     Location: string;
                     /** @description Legacy multipart upload only. RFC 9530: the SHA-512 of the data part as it passed through, which Glance's `os_hash_value` matched */
                     "Repr-Digest"?: string;
@@ -2741,7 +2743,7 @@ export interface operations {
                 headers: {
                     /** @description Bytes in this answer */
                     "Content-Length": string;
-                    /** @description Glance's MD5 of the whole image (hex, Glance's `checksum`) */
+                    /** @description RFC 1864: the base64 of the MD5 of the body, i.e. of the whole image (Glance's `checksum`, which is hex). Not on a 206: a range has another MD5 */
                     "Content-MD5"?: string;
                     /** @description RFC 6266 attachment named after the image (`filename*` for non-ASCII names) */
                     "Content-Disposition": string;
@@ -2766,8 +2768,6 @@ export interface operations {
                 headers: {
                     /** @description Bytes in this answer */
                     "Content-Length": string;
-                    /** @description Glance's MD5 of the whole image (hex, Glance's `checksum`) */
-                    "Content-MD5"?: string;
                     /** @description RFC 6266 attachment named after the image (`filename*` for non-ASCII names) */
                     "Content-Disposition": string;
                     "Cache-Control": string;
@@ -3041,7 +3041,7 @@ export interface operations {
                 headers: {
                     /** @description Bytes in this answer */
                     "Content-Length": string;
-                    /** @description Glance's MD5 of the whole image (hex, Glance's `checksum`) */
+                    /** @description RFC 1864: the base64 of the MD5 of the body, i.e. of the whole image (Glance's `checksum`, which is hex). Not on a 206: a range has another MD5 */
                     "Content-MD5"?: string;
                     /** @description RFC 6266 attachment named after the image (`filename*` for non-ASCII names) */
                     "Content-Disposition": string;
@@ -3312,7 +3312,7 @@ export interface operations {
             /** @description Glance accepted the import; the image as Glance has it now (detail variant) */
             202: {
                 headers: {
-                    /** @description The image's URL in this API */
+                    /** @description The image's URL in this API; `?region=` names the region whose Glance holds it, when one served the request */
                     Location: string;
                     [name: string]: unknown;
                 };

@@ -55,7 +55,7 @@ export const importImage: RouteHandler<ImportImageRoute, AppEnv> = async (c) => 
   const { method, ...options } = toGlanceImportRequest(request);
   await glance.importImage(imageId, method, options);
   const image = await imageAfterImport(glance, imageId);
-  return c.json(toHorizonImage(image, "detail"), 202, { location: imageLocation(image) });
+  return c.json(toHorizonImage(image, "detail"), 202, { location: imageLocation(image, c.get("region")) });
 };
 
 export const listImageTasks: RouteHandler<ListImageTasksRoute, AppEnv> = async (c) => {

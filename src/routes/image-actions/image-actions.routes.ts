@@ -55,7 +55,8 @@ export const importImage = createRoute({
       ...jsonContent(ImageSchema, "Glance accepted the import; the image as Glance has it now (detail variant)"),
       headers: z.object({
         Location: z.string().openapi({
-          description: "The image's URL in this API",
+          description:
+            "The image's URL in this API; `?region=` names the region whose Glance holds it, when one served the request",
           example: "/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/",
         }),
       }),

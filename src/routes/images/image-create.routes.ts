@@ -37,7 +37,8 @@ const description = [
   "- Direct upload (`data` names a file) answers with `upload_url`, this API's own `PUT /api/glance/images/{id}/file/` for",
   "  the new image (with `?region=` the region that created it), and never a `token_id` (Horizon hands the caller's Keystone token",
   "  back in the body, with Glance's own URL). Send the bytes there with your X-Auth-Token header.",
-  "- `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).",
+  "- `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null), with",
+  "  `?region=` naming the region whose Glance holds it whenever a region served the request.",
   "- The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued",
   "  and without the location).",
   "- POST and PUT are the same operation for JSON (Horizon's POST is its multipart upload; JSON there silently created an",
@@ -78,7 +79,8 @@ const createImageConfig = {
       ...jsonContent(CreatedImageSchema, "The created image, as Glance has it after the last step"),
       headers: z.object({
         Location: z.string().openapi({
-          description: "The new image's URL in this API",
+          description:
+            "The new image's URL in this API; `?region=` names the region whose Glance holds it, when one served the request",
           example: "/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/",
         }),
         "Repr-Digest": z.string().optional().openapi({

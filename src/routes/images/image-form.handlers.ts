@@ -44,7 +44,7 @@ async function createImageFromForm(c: Context<AppEnv>): Promise<Response> {
   const glance = c.get("glance");
   if (!form.data) {
     const image = await createImageFromRequest(glance, form.request, c.get("requestId"));
-    return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
+    return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image, c.get("region")) });
   }
   // Registered before Glance's create: a caller who hangs up at any point from here on, during the
   // create included, ends this invocation, and only waitUntil work still deletes the new image.
@@ -52,7 +52,7 @@ async function createImageFromForm(c: Context<AppEnv>): Promise<Response> {
   waitUntilOf(c)(outcome.catch(() => undefined));
   const { image, sentSha512 } = await outcome;
   return c.json(toHorizonImage(image, "detail"), 201, {
-    location: imageLocation(image),
+    location: imageLocation(image, c.get("region")),
     "repr-digest": sha512ReprDigest(sentSha512),
   });
 }
