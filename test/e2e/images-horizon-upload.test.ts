@@ -78,6 +78,18 @@ async function postForm(fields: [string, string][], data?: Uint8Array, signal?: 
   };
 }
 
+/** The images named `name` still in Glance once none are left or `ms` have passed; those left are cleaned up after the file. */
+async function imagesLeftNamed(name: string, ms: number) {
+  const until = Date.now() + ms;
+  let left = await glanceImagesNamed(name);
+  while (left.length > 0 && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    left = await glanceImagesNamed(name);
+  }
+  created.push(...left.map((image) => image.id));
+  return left;
+}
+
 function createdImage(result: { status: number; text: string; body: unknown }) {
   if (result.status !== 201) throw new Error(`create answered ${result.status}: ${result.text}`);
   const image = CreatedImageSchema.parse(result.body);
@@ -204,13 +216,7 @@ describe("Horizon's legacy multipart upload against the real Glance", () => {
     expect(seenDuringUpload).toHaveLength(1);
     created.push(...seenDuringUpload);
     // The image existed while the data flowed; the Worker deletes it once the upload is aborted.
-    let left = await glanceImagesNamed(name);
-    for (let i = 0; i < 40 && left.length > 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      left = await glanceImagesNamed(name);
-    }
-    created.push(...left.map((image) => image.id));
-    expect(left).toEqual([]);
+    expect(await imagesLeftNamed(name, 10_000)).toEqual([]);
   });
 });
 
@@ -245,13 +251,7 @@ describe("Horizon's legacy upload: a caller who hangs up while Glance creates th
         await resumeService("glance");
       }
       // Glance now creates the image it was asked for; the Worker's clean-up (still running) deletes it.
-      let left = await glanceImagesNamed(name);
-      for (let i = 0; i < 60 && left.length > 0; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        left = await glanceImagesNamed(name);
-      }
-      created.push(...left.map((image) => image.id));
-      expect(left).toEqual([]);
+      expect(await imagesLeftNamed(name, 30_000)).toEqual([]);
     },
   );
 });

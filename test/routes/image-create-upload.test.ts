@@ -10,6 +10,7 @@ import {
   glanceJson,
   type LazyAnswer,
   type LazyCall,
+  readsUntilAborted,
   stubGlanceLazily,
 } from "../support/glance-stub";
 import { glanceImage as glanceImageRecord } from "../support/glance-image";
@@ -387,15 +388,7 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     );
     const calls = stubGlanceLazily({
       "POST /v2/images": glanceCreate,
-      // Glance reads what arrives; like a real fetch, the call fails once its signal aborts.
-      [`PUT /v2/images/${ID}/file`]: ({ request, signal }) =>
-        new Promise<Response>((resolve, reject) => {
-          signal?.addEventListener("abort", () => reject(signal.reason));
-          void request.body!.pipeTo(new WritableStream()).then(
-            () => resolve(new Response(null, { status: 204 })),
-            () => undefined,
-          );
-        }),
+      [`PUT /v2/images/${ID}/file`]: readsUntilAborted,
       [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
     });
     const problem = await problemOf(await postForm(stalling, { vars: { UPLOAD_IDLE_TIMEOUT_MS: "100" } }), 408);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { callWorker, TOKEN } from "../support/call-api";
 import { problemOf } from "../support/expect";
-import { acceptsUpload, glanceError, glanceJson, stubGlanceLazily } from "../support/glance-stub";
+import { acceptsUpload, glanceError, glanceJson, readsUntilAborted, stubGlanceLazily } from "../support/glance-stub";
 import { glanceImage as glanceImageRecord } from "../support/glance-image";
 
 afterEach(() => vi.restoreAllMocks());
@@ -78,16 +78,10 @@ describe("PUT /api/glance/images/{image_id}/file/", () => {
     let glanceSignal: AbortSignal | undefined;
     stubGlanceLazily({
       "GET /v2/info/usage": usageUnlimited,
-      // Glance reads what arrives; like a real fetch, the call fails once its signal aborts.
-      [`PUT /v2/images/${ID}/file`]: ({ request, signal }) =>
-        new Promise<Response>((resolve, reject) => {
-          glanceSignal = signal ?? undefined;
-          signal?.addEventListener("abort", () => reject(signal.reason));
-          void request.body!.pipeTo(new WritableStream()).then(
-            () => resolve(new Response(null, { status: 204 })),
-            () => undefined,
-          );
-        }),
+      [`PUT /v2/images/${ID}/file`]: (call) => {
+        glanceSignal = call.signal ?? undefined;
+        return readsUntilAborted(call);
+      },
     });
     let produced = 0;
     const stalling = new ReadableStream<Uint8Array>({
