@@ -1,6 +1,6 @@
 // Writes a workerd config (capnp) that serves a `wrangler deploy --dry-run` bundle the way Cloudflare
 // would, with nothing in front of it: every [vars] entry of wrangler.toml as a text binding (with
-// overrides), the compatibility date of wrangler.toml, and an outbound network that may reach loopback.
+// overrides), the compatibility date and flags of wrangler.toml, and an outbound network that may reach loopback.
 // No Cache API backing is configured, so caches.default throws and hits come from the memory tier.
 //
 //   node bench/workerd-config.mjs OUT.capnp PORT [NAME=value ...]    (index.js must sit beside OUT)
@@ -10,6 +10,9 @@ import { pathToFileURL } from "node:url";
 export function workerdConfig(port, overrides = []) {
   const toml = readFileSync("wrangler.toml", "utf8");
   const date = /^compatibility_date\s*=\s*"([^"]*)"/m.exec(toml)[1];
+  const flags = [...(/^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml)?.[1] ?? "").matchAll(/"([^"]+)"/g)].map(
+    (m) => m[1],
+  );
   const vars = new Map();
   let inVars = false;
   for (const line of toml.split("\n")) {
@@ -35,6 +38,7 @@ const config :Workerd.Config = (
 const worker :Workerd.Worker = (
   modules = [ (name = "index.js", esModule = embed "index.js") ],
   compatibilityDate = ${JSON.stringify(date)},
+  compatibilityFlags = [${flags.map((flag) => JSON.stringify(flag)).join(", ")}],
   bindings = [
 ${bindings}
   ],

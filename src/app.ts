@@ -9,6 +9,7 @@ import { onError, problem } from "./lib/errors";
 import { buildRouteTable } from "./lib/route-table";
 import { accessLog } from "./middleware/access-log";
 import { boundedJsonBody } from "./middleware/bounded-json-body";
+import { drainUnreadRequestBody } from "./middleware/drain-unread-body";
 import { loadRequestConfig } from "./middleware/load-config";
 import { requestId } from "./middleware/request-id";
 import { responseHeaders } from "./middleware/response-headers";
@@ -54,7 +55,15 @@ export function createApp() {
   const app = createRouter();
   app.openAPIRegistry.registerComponent("securitySchemes", KEYSTONE_TOKEN_SCHEME, KEYSTONE_TOKEN_SECURITY_SCHEME);
 
-  app.use(requestId, responseHeaders, accessLog, loadRequestConfig, corsForAllowedOrigins, boundedJsonBody);
+  app.use(
+    requestId,
+    responseHeaders,
+    accessLog,
+    drainUnreadRequestBody,
+    loadRequestConfig,
+    corsForAllowedOrigins,
+    boundedJsonBody,
+  );
   for (const router of routers) app.route("/", router);
   app.doc31(OPENAPI_DOCUMENT_PATH, OPENAPI_CONFIG);
   app.get(DOCS_PATH, docsPage);
@@ -77,8 +86,9 @@ export function createApp() {
       });
     }
     if (!path.endsWith("/") && routeTable.match(`${path}/`)) {
+      // From the raw URL, not the decoded path: an encoded CR LF or space stays encoded in Location.
       const url = new URL(c.req.url);
-      return c.body(null, 308, { location: `${path}/${url.search}` });
+      return c.body(null, 308, { location: `${url.pathname}/${url.search}` });
     }
     return problem(c, { code: "not-found", status: 404, detail: `No route for ${c.req.method} ${path}` });
   });

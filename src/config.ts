@@ -14,6 +14,44 @@ const commaList = z
       .filter(Boolean),
   );
 
+const DEFAULT_PORTS: Record<string, string> = { "http:": "80", "https:": "443" };
+
+/** A URL's scheme, host and port, the port always written out: `https://glance.example:443`. */
+export function explicitOrigin(url: URL): string {
+  return `${url.protocol}//${url.hostname}:${url.port || DEFAULT_PORTS[url.protocol]}`;
+}
+
+/**
+ * One GLANCE_ENDPOINT_ALLOWLIST entry as the origin it allows: `host[:port]` means https (on 443
+ * unless a port is given); `http://host[:port]` is needed for plain http. Nothing but an origin.
+ */
+function allowedOrigin(entry: string, ctx: z.RefinementCtx): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) ? entry : `https://${entry}`;
+  let url: URL | undefined;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    url = undefined;
+  }
+  const originOnly =
+    url &&
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    url.hostname !== "" &&
+    !url.username &&
+    !url.password &&
+    !url.search &&
+    !url.hash &&
+    url.pathname === "/";
+  if (!url || !originOnly) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${JSON.stringify(entry)} is not an endpoint origin: host[:port] (https) or http(s)://host[:port]`,
+    });
+    return entry;
+  }
+  return explicitOrigin(url);
+}
+
 const ConfigSchema = z.object({
   GLANCE_URL: httpUrl.optional(),
   KEYSTONE_URL: httpUrl.optional(),
@@ -37,7 +75,7 @@ const ConfigSchema = z.object({
     .max(255)
     .regex(/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/, "must be a region id (printable ASCII)")
     .optional(),
-  GLANCE_ENDPOINT_ALLOWLIST: commaList.transform((hosts) => hosts.map((host) => host.toLowerCase())),
+  GLANCE_ENDPOINT_ALLOWLIST: commaList.transform((entries, ctx) => entries.map((entry) => allowedOrigin(entry, ctx))),
   MAX_JSON_BODY_BYTES: positiveInt(1_048_576, 16_777_216),
   MAX_UPSTREAM_JSON_BYTES: positiveInt(16_777_216, 67_108_864),
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import readme from "../README.md?raw";
 import committedYaml from "../openapi.yaml?raw";
+import licenseText from "../LICENSE?raw";
+import rootPackage from "../package.json";
+import clientPackage from "../clients/typescript/package.json";
 import { openApiDocument, renderOpenApiYaml } from "../scripts/render-openapi";
 import { PROBLEM_TITLES, type ProblemCode, problemType } from "../src/lib/problem";
 
@@ -63,5 +66,24 @@ describe("openapi.yaml", () => {
     expect(schemas.Problem.properties.type.enum).toEqual(codes.map(problemType));
     const errors = readme.slice(readme.indexOf("## Errors"), readme.indexOf("\n## ", readme.indexOf("## Errors") + 1));
     for (const code of codes) expect(errors, code).toContain(`\`${code}\``);
+  });
+});
+
+describe("license", () => {
+  it("LICENSE is the full Apache License 2.0 text that info.license names, and both packages declare it", () => {
+    expect(document.info.license).toEqual({ name: "Apache-2.0", identifier: "Apache-2.0" });
+    expect(licenseText.trim()).toMatch(
+      /^Apache License\s+Version 2\.0, January 2004\s+http:\/\/www\.apache\.org\/licenses\//,
+    );
+    for (const section of [
+      "1. Definitions.",
+      "2. Grant of Copyright License.",
+      "9. Accepting Warranty or Additional Liability.",
+    ])
+      expect(licenseText).toContain(section);
+    expect(licenseText).toContain("END OF TERMS AND CONDITIONS");
+    expect(licenseText).toContain("APPENDIX: How to apply the Apache License to your work.");
+    expect(rootPackage.license).toBe(document.info.license?.identifier);
+    expect(clientPackage.license).toBe(document.info.license?.identifier);
   });
 });

@@ -17,8 +17,9 @@ const swaggerUi = SwaggerUI({
   baseUrl: SWAGGER_UI_ASSETS_BASE,
   // Swagger UI would otherwise send the whole document to validator.swagger.io.
   validatorUrl: "none",
-  // "Authorize" once with a token, then call any route; kept across reloads of the page.
-  persistAuthorization: true,
+  // "Authorize" once with a token, then call any route. Not kept across reloads: Swagger UI would keep
+  // it in localStorage, readable by every page of this origin (Horizon's, when the API sits beside it).
+  persistAuthorization: false,
   displayOperationId: true,
   docExpansion: "list",
 });

@@ -1,7 +1,13 @@
 import { REGION_QUERY_KEY } from "./region";
 
-/** An image's URL in this API (a create's or an import's `Location`). */
-export const imageLocation = (image: { id: string }) => `/api/glance/images/${encodeURIComponent(image.id)}/`;
+/**
+ * An image's URL in this API (a create's or an import's `Location`), with the region whose Glance
+ * holds it in its query (as in {@link uploadUrl}), so following it reaches that same Glance.
+ */
+export function imageLocation(image: { id: string }, region: string | undefined): string {
+  const path = `/api/glance/images/${encodeURIComponent(image.id)}/`;
+  return region ? `${path}?${new URLSearchParams({ [REGION_QUERY_KEY]: region }).toString()}` : path;
+}
 
 /**
  * The absolute URL of `PUT /api/glance/images/{id}/file/` on this API. The region whose Glance

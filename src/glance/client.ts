@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { ProblemError } from "../lib/problem";
+import { badRequest, ProblemError } from "../lib/problem";
 import { type Query, type UpstreamOptions, type UpstreamRequest, upstreamRequest } from "../upstream/http";
 import type { ChunkTap } from "../streams/large-chunks";
 import { type StreamRequest, upstreamStream } from "../upstream/stream";
@@ -18,6 +18,7 @@ import {
   type JsonPatchOp,
 } from "./schemas";
 import type { GlanceImportRequest } from "./transform/image-import";
+import { GLANCE_UUID } from "./transform/image-metadata";
 
 export const JSON_PATCH_MEDIA_TYPE = "application/openstack-images-v2.1-json-patch";
 
@@ -35,7 +36,26 @@ export interface GlanceClientOptions {
   maxResponseBytes?: number;
 }
 
-const segment = (value: string) => encodeURIComponent(value);
+/** One path segment; `.` and `..` would name another path once the URL is resolved. */
+function segment(value: string) {
+  if (value === "" || value === "." || value === "..")
+    throw new Error(`${JSON.stringify(value)} cannot be a path segment`);
+  return encodeURIComponent(value);
+}
+
+/**
+ * An image id as a path segment. Only a UUID is ever sent: the routes check it already, and this
+ * keeps any other value (`..`, `../tasks`) from reaching another Glance path should one slip through.
+ */
+function imagePath(imageId: string) {
+  if (!GLANCE_UUID.test(imageId))
+    throw badRequest(
+      "image_id",
+      `${JSON.stringify(imageId.slice(0, 64))} is not an image id (a UUID); nothing was sent to Glance`,
+      "path",
+    );
+  return `/v2/images/${imageId}`;
+}
 
 /** Glance v2, one method per call the API makes; responses are checked with zod. */
 export class GlanceClient {
@@ -116,7 +136,7 @@ export class GlanceClient {
   }
 
   getImage(imageId: string) {
-    return this.call(GlanceImageSchema, { method: "GET", path: `/v2/images/${segment(imageId)}` });
+    return this.call(GlanceImageSchema, { method: "GET", path: imagePath(imageId) });
   }
 
   createImage(image: Record<string, unknown>) {
@@ -126,14 +146,14 @@ export class GlanceClient {
   updateImage(imageId: string, ops: JsonPatchOp[]) {
     return this.call(GlanceImageSchema, {
       method: "PATCH",
-      path: `/v2/images/${segment(imageId)}`,
+      path: imagePath(imageId),
       body: ops,
       contentType: JSON_PATCH_MEDIA_TYPE,
     });
   }
 
   deleteImage(imageId: string) {
-    return this.send({ method: "DELETE", path: `/v2/images/${segment(imageId)}` });
+    return this.send({ method: "DELETE", path: imagePath(imageId) });
   }
 
   /** `GET /v2/info/import`; none when Glance answers 404 (interoperable import is off). */
@@ -153,20 +173,20 @@ export class GlanceClient {
     method: GlanceImportRequest["method"],
     options: Omit<GlanceImportRequest, "method"> = {},
   ) {
-    return this.send({ method: "POST", path: `/v2/images/${segment(imageId)}/import`, body: { method, ...options } });
+    return this.send({ method: "POST", path: `${imagePath(imageId)}/import`, body: { method, ...options } });
   }
 
   async listImageTasks(imageId: string) {
     const { tasks } = await this.call(GlanceImageTasksSchema, {
       method: "GET",
-      path: `/v2/images/${segment(imageId)}/tasks`,
+      path: `${imagePath(imageId)}/tasks`,
     });
     return tasks;
   }
 
   /** `POST /v2/images/{id}/actions/deactivate` or `reactivate` (204). */
   changeImageActivation(imageId: string, action: "deactivate" | "reactivate") {
-    return this.send({ method: "POST", path: `/v2/images/${segment(imageId)}/actions/${action}` });
+    return this.send({ method: "POST", path: `${imagePath(imageId)}/actions/${action}` });
   }
 
   /** `GET /v2/info/stores`; none when Glance answers 404 (a single store: multi-store backends are not configured). */
@@ -208,7 +228,7 @@ export class GlanceClient {
     signal?: AbortSignal,
     tap?: ChunkTap,
   ): Promise<void> {
-    await this.putData(`/v2/images/${segment(imageId)}/file`, { body, contentLength, signal, tap });
+    await this.putData(`${imagePath(imageId)}/file`, { body, contentLength, signal, tap });
   }
 
   /** `PUT /v2/images/{id}/stage` (204): data for a later `glance-direct` import; the image becomes `uploading`. */
@@ -219,7 +239,7 @@ export class GlanceClient {
     signal?: AbortSignal,
     tap?: ChunkTap,
   ): Promise<void> {
-    await this.putData(`/v2/images/${segment(imageId)}/stage`, { body, contentLength, signal, tap });
+    await this.putData(`${imagePath(imageId)}/stage`, { body, contentLength, signal, tap });
   }
 
   /**
@@ -229,7 +249,7 @@ export class GlanceClient {
   downloadImageData(imageId: string, { range, signal }: { range?: string; signal?: AbortSignal } = {}) {
     return this.stream({
       method: "GET",
-      path: `/v2/images/${segment(imageId)}/file`,
+      path: `${imagePath(imageId)}/file`,
       headers: range ? { range } : {},
       signal,
     });

@@ -8,6 +8,7 @@ const DESCRIPTIONS = {
   405: "Method not allowed on this path (see the Allow header)",
   409: "Conflict reported by Glance",
   410: "Gone: Glance reports the image data or the image as deleted",
+  408: "The client sent no image data for UPLOAD_IDLE_TIMEOUT_MS; the upload was aborted (Glance keeps nothing of it)",
   411: "Content-Length is missing: image data is only accepted with a known length",
   413: "The JSON body is larger than MAX_JSON_BODY_BYTES (nothing was sent to Glance), or Glance refused the size or a quota",
   415: "Content-Type is not application/json",

@@ -19,6 +19,7 @@ export const PROBLEM_TITLES = {
   "image-format-mismatch": "The image's data is not in its disk_format",
   "unsafe-image": "The image's data is refused as unsafe",
   "digest-mismatch": "The data does not match its digest",
+  "request-timeout": "The client stopped sending",
   "internal-error": "Internal error",
 } as const;
 

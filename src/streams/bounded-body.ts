@@ -1,3 +1,5 @@
+import { discardUpTo, MAX_DRAINED_BYTES } from "./discard";
+
 export type BoundedText = { ok: true; text: string } | { ok: false; bytesRead: number };
 
 /** A declared Content-Length as a number; undefined when absent or not a plain decimal. */
@@ -58,4 +60,19 @@ export async function readBodyTextWithin(
     return { ok: true, text: await message.text() };
   }
   return readTextWithin(message.body, maxBytes, pastLimit);
+}
+
+/**
+ * Reads what is left of a request body that was refused or not wanted, and drops it (bounded, see
+ * {@link discardUpTo}), so the answer reaches a client still sending. Left alone: a body already
+ * being read elsewhere (locked), a declared length over `maxBytes` (answering at once is cheaper),
+ * an untouched body whose client waits for `100 Continue` (it sends nothing unasked).
+ */
+export async function drainUnreadBody(request: Request, maxBytes = MAX_DRAINED_BYTES): Promise<void> {
+  const body = request.body;
+  if (!body || body.locked) return;
+  const length = declaredLength(request.headers);
+  if (length !== undefined && length > maxBytes) return;
+  if (!request.bodyUsed && /^\s*100-continue\s*$/i.test(request.headers.get("expect") ?? "")) return;
+  await discardUpTo(body, maxBytes);
 }

@@ -17,6 +17,8 @@ export interface ChunkTap {
    * is complete, so its consumer never receives the whole body.
    */
   end(): void | Promise<void>;
+  /** The pump is about to wait for the source's next chunk (what a stall is then waiting on). */
+  reading?(): void;
 }
 
 export interface LargeChunkReader {
@@ -125,6 +127,8 @@ export function pumpLargeChunks(
     let passed = 0;
     let ended = false;
     for (;;) {
+      // Past the end the tap was told of, the last read only confirms it: not a wait on the client.
+      if (!ended) tap.reading?.();
       const { done, value } = await source.read();
       if (value && value.byteLength > 0) {
         if (ended) throw new RangeError(`the body is longer than its Content-Length (${contentLength})`);

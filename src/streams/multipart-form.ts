@@ -155,15 +155,31 @@ export async function readStreamedForm(
 
   if (!body) throw new MultipartFormError(400, "(body)", "the request has no body");
   const reader = largeChunkReader(body);
+  /** Runs the parser; what it throws (multipasta decodes `filename*` with decodeURIComponent) is the form's fault. */
+  const parse = (step: () => void) => {
+    try {
+      step();
+    } catch (cause) {
+      fail(
+        new MultipartFormError(
+          400,
+          "(body)",
+          cause instanceof URIError
+            ? "a part of the form has a malformed filename* parameter (RFC 8187 percent-encoding)"
+            : "a part of the form could not be parsed",
+        ),
+      );
+    }
+  };
   /** Feeds one request chunk to the parser; false once the request body has ended. */
   const feed = async (): Promise<boolean> => {
     const { done, value } = await reader.read();
-    if (value && value.byteLength > 0) {
+    if (value && value.byteLength > 0 && !error) {
       consumedBytes += value.byteLength;
-      parser.write(value);
+      parse(() => parser.write(value));
     }
     if (done) {
-      if (!formEnded) parser.end();
+      if (!formEnded && !error) parse(() => parser.end());
       if (!formEnded) fail(new MultipartFormError(400, "(body)", "the form ends before its closing boundary"));
       return false;
     }

@@ -29,6 +29,12 @@ class IdleWatch {
 
   private timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Whether the body's next chunk is awaited from its source (the client), rather than Glance awaited. */
+  private waitingOnSource = false;
+
+  /** Set when the watch fired while the client, not Glance, was the one not moving. */
+  stalledOnClient = false;
+
   constructor(private readonly ms: number) {
     this.touch();
   }
@@ -60,10 +66,10 @@ class IdleWatch {
 
   touch() {
     clearTimeout(this.timer);
-    this.timer = setTimeout(
-      () => this.controller.abort(new DOMException(`no progress for ${this.ms} ms`, "TimeoutError")),
-      this.ms,
-    );
+    this.timer = setTimeout(() => {
+      this.stalledOnClient = this.waitingOnSource;
+      this.controller.abort(new DOMException(`no progress for ${this.ms} ms`, "TimeoutError"));
+    }, this.ms);
   }
 
   stop() {
@@ -88,11 +94,16 @@ class IdleWatch {
       body,
       contentLength,
       {
+        reading: () => {
+          this.waitingOnSource = true;
+        },
         chunk: (chunk) => {
+          this.waitingOnSource = false;
           this.touch();
           return tap && recorded(() => tap.chunk(chunk));
         },
         end: () => {
+          this.waitingOnSource = false;
           this.touch();
           return tap && recorded(() => tap.end());
         },
@@ -139,6 +150,15 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   const idleDetail = `${options.service} sent or received nothing for ${options.idleTimeoutMs} ms`;
   const secrets = [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)];
 
+  const clientGone = () =>
+    transportProblem(timing, request.signal?.reason, "The client went away before Glance answered");
+  // A caller who has already gone gets nothing sent on its behalf.
+  if (request.signal?.aborted) {
+    idle.stop();
+    await body?.cancel(request.signal.reason).catch(() => undefined);
+    throw clientGone();
+  }
+
   const callEnded = options.onCall?.(options.service);
   let response: Response;
   try {
@@ -153,8 +173,14 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
         status: 502,
         detail: `The request body broke off before ${options.service} had all of it; the upload was aborted`,
       });
-    if (request.signal?.aborted)
-      throw transportProblem(timing, request.signal.reason, "The client went away before Glance answered");
+    if (request.signal?.aborted) throw clientGone();
+    if (idle.fired && idle.stalledOnClient) {
+      throw new ProblemError({
+        code: "request-timeout",
+        status: 408,
+        detail: `The client sent no image data for ${options.idleTimeoutMs} ms, so the upload was aborted (Glance keeps nothing of it)`,
+      });
+    }
     throw transportProblem(timing, idle.fired ? idle.signal.reason : error, idleDetail);
   }
   callEnded?.();

@@ -121,6 +121,12 @@ describe(`the docs page (${DOCS_PATH}) in headless Chromium`, () => {
       .filter((request) => new URL(request.url).pathname === "/api/glance/metadefs/resourcetypes/");
     expect(calls).toHaveLength(1);
     expect(calls[0].headers["x-auth-token"]).toBe(token);
+    // The token lives in the page only: nothing in this origin's storage (where Horizon's pages could read it).
+    const stored = await page.evaluate(
+      "({ local: Object.entries(localStorage), session: Object.entries(sessionStorage) })",
+    );
+    expect(stored).toEqual({ local: [], session: [] });
+    expect(JSON.stringify(await browser.context.cookies())).not.toContain(token);
     expect(failures).toEqual([]);
   });
 });

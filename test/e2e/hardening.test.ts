@@ -1,11 +1,32 @@
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/lib/problem";
 import { NamespaceListSchema } from "../../src/routes/metadefs/metadefs.schemas";
 import { ResourceTypeListSchema } from "../../src/routes/metadefs/metadefs.schemas";
-import { api, glance } from "./support/http";
+import { e2e } from "./support/context";
+import { api, glance, tokenOf } from "./support/http";
 import { createGlanceImage, deleteImages, glanceImage, imageName } from "./support/images";
 
 // The JSON body cap and the single flight against the real Keystone + Glance (glance-edge under wrangler dev).
+
+/** A GET with the path sent exactly as given (fetch would resolve a `%2E%2E` segment before sending). */
+function rawGet(path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      `${e2e().baseUrl}/`,
+      { path, headers: { "x-auth-token": tokenOf("demo") } },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    request.on("error", reject);
+    request.setTimeout(60_000, () => request.destroy(new Error("timeout")));
+    request.end();
+  });
+}
 
 let imageId: string | undefined;
 beforeAll(async () => {
@@ -30,6 +51,27 @@ describe("hardening against the real stack", () => {
 
   // A chunked body past the limit is not tried here: wrangler dev's proxy holds the 413 back until
   // the request times out, while bare workerd answers it at once (bench/load.sh checks it there).
+
+  it("an image id that is not a UUID never reaches Glance: 400 on the routes Horizon lacks, Horizon's 404 on its own", async () => {
+    const tasks = await rawGet("/api/glance/images/..%2F..%2Ftasks/tasks/");
+    expect(tasks.status, tasks.body).toBe(400);
+    expect(ProblemSchema.parse(JSON.parse(tasks.body)).errors).toEqual([
+      { location: "path", field: "image_id", message: "must be an image id: a UUID (8-4-4-4-12 hexadecimal digits)" },
+    ]);
+    const horizonDefault = await api("/api/glance/images/default/");
+    expect(horizonDefault.status).toBe(404);
+    expect(ProblemSchema.parse(horizonDefault.body)).toMatchObject({
+      type: "urn:glance-edge:problem:not-found",
+      detail: "No image found with ID default: image ids are UUIDs",
+    });
+    // Bare workerd hands a `%2E%2E` segment to the Worker as `..` (Glance's /v2/tasks answered it before
+    // the check); wrangler dev's proxy resolves it first. Either way Glance never answers it.
+    for (const path of ["/api/glance/images/%2E%2E/tasks/", "/api/glance/images/%2e%2E/"]) {
+      const answer = await rawGet(path);
+      expect([400, 404], `${path}: ${answer.body}`).toContain(answer.status);
+      expect(ProblemSchema.parse(JSON.parse(answer.body)).type).not.toBe("urn:glance-edge:problem:glance-error");
+    }
+  });
 
   it("an authenticated answer is private, no-store and nosniff; the public version lookup is not private", async () => {
     const image = await api(`/api/glance/images/${imageId}/`);

@@ -1,15 +1,19 @@
 import { createHash, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/lib/problem";
 import { ImageSchema } from "../../src/routes/images/images.schemas";
 import { e2e } from "./support/context";
 import { tokenOf } from "./support/http";
 import { createGlanceImage, deleteImages, glanceImage, imageName } from "./support/images";
+import { GLANCE_URL, KEYSTONE_URL } from "./support/stack";
+import { type RunningWorker, startWorker } from "./support/worker";
 
 const SIZE = 64 * 1024 * 1024;
 const PAYLOAD = randomBytes(SIZE);
 const MD5 = createHash("md5").update(PAYLOAD).digest("hex");
+/** RFC 1864's Content-MD5: the base64 of the digest (Glance's own header carries the hex). */
+const MD5_BASE64 = Buffer.from(MD5, "hex").toString("base64");
 const SHA512 = createHash("sha512").update(PAYLOAD).digest("hex");
 const TIMEOUT_MS = 120_000;
 
@@ -82,7 +86,7 @@ describe("image data through glance-edge against the real Glance", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/octet-stream");
     expect(response.headers.get("content-length")).toBe(String(SIZE));
-    expect(response.headers.get("content-md5")).toBe(MD5);
+    expect(response.headers.get("content-md5")).toBe(MD5_BASE64);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="e2e-/);
     expect(response.headers.get("repr-digest")).toBe(`sha-512=:${Buffer.from(SHA512, "hex").toString("base64")}:`);
@@ -101,6 +105,7 @@ describe("image data through glance-edge against the real Glance", () => {
       });
       expect(partial.status).toBe(206);
       expect(partial.headers.get("content-range")).toBe(`bytes 1048576-1049599/${SIZE}`);
+      expect(partial.headers.get("content-md5")).toBeNull();
       expect(Buffer.from(await partial.arrayBuffer()).equals(PAYLOAD.subarray(1048576, 1049600))).toBe(true);
       const outside = await edge(`/api/glance/images/${uploadedId}/file/`, {
         headers: { range: `bytes=${SIZE + 10}-` },
@@ -114,7 +119,7 @@ describe("image data through glance-edge against the real Glance", () => {
   it("answers HEAD with the size and 204 for an image without data", async () => {
     expect(uploadedId).not.toBe("");
     const head = await edge(`/api/glance/images/${uploadedId}/file/`, { method: "HEAD" });
-    expect([head.status, head.headers.get("content-md5")]).toEqual([200, MD5]);
+    expect([head.status, head.headers.get("content-md5")]).toEqual([200, MD5_BASE64]);
     const empty = await fixture("empty");
     const none = await edge(`/api/glance/images/${empty.id}/file/`);
     expect(none.status).toBe(204);
@@ -200,4 +205,57 @@ describe("image data through glance-edge against the real Glance", () => {
     });
     expect(retry.status).toBe(200);
   });
+});
+
+describe("a client that stalls mid-upload, against the real Glance", () => {
+  const IDLE_MS = 3_000;
+  let worker: RunningWorker;
+  beforeAll(async () => {
+    worker = await startWorker({ GLANCE_URL, KEYSTONE_URL, UPLOAD_IDLE_TIMEOUT_MS: String(IDLE_MS) });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+  });
+
+  it(
+    "is a 408 after UPLOAD_IDLE_TIMEOUT_MS (not Glance's 504), and Glance puts the image back to queued",
+    { timeout: TIMEOUT_MS },
+    async () => {
+      const image = await fixture("stalled-client");
+      const requestId = `e2e-stall-${Date.now().toString(36)}`;
+      const request = httpRequest(new URL(`${worker.baseUrl}/api/glance/images/${image.id}/file/`), {
+        method: "PUT",
+        headers: {
+          "x-auth-token": tokenOf("demo"),
+          "x-request-id": requestId,
+          "content-type": "application/octet-stream",
+          "content-length": String(8 * 1024 * 1024),
+        },
+      });
+      const answer = new Promise<number>((resolve) => {
+        request.on("response", (response) => resolve(response.statusCode ?? 0));
+        request.on("error", () => resolve(0));
+      });
+      // 1 MiB of the declared 8, then nothing more (the connection stays open).
+      request.write(PAYLOAD.subarray(0, 1024 * 1024));
+      const statusMidUpload = await waitForStatus(image.id, "saving", 20_000);
+      expect(statusMidUpload).toBe("saving");
+      // The Worker gives up after the idle timeout and aborts Glance's upload; Glance puts the image back.
+      expect(await waitForStatus(image.id, "queued", IDLE_MS + 30_000)).toBe("queued");
+      const logged = () =>
+        worker
+          .logTail()
+          .split("\n")
+          .find((line) => line.includes(`"request_id":"${requestId}"`) && line.includes('"msg":"request"'));
+      for (let i = 0; i < 40 && !logged(); i++) await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(logged(), worker.logTail().slice(-2000)).toMatch(/"status":408/);
+      // wrangler dev's proxy may hold the answer back until the request ends; bare workerd sends it at once.
+      const status = await Promise.race([
+        answer,
+        new Promise<number>((resolve) => setTimeout(() => resolve(-1), 2_000)),
+      ]);
+      if (status !== -1 && status !== 0) expect(status).toBe(408);
+      request.destroy();
+    },
+  );
 });

@@ -199,7 +199,7 @@ describe("import refusals against the real Glance leave the image as it was", ()
     expect((await glanceImage(queuedId)).status).toBe("queued");
   });
 
-  it("a method this Glance does not offer: 400 naming the offered ones", async () => {
+  it("a method this Glance does not offer: 400 naming the offered ones, before the method's own fields", async () => {
     const body = {
       method: "glance-download",
       glance_image_id: "c4705b36-b281-40f6-a01d-bf98883ead8e",
@@ -209,6 +209,10 @@ describe("import refusals against the real Glance leave the image as it was", ()
     expect(problem.detail).toMatch(
       /^Glance does not offer the glance-download import method here \(offered: .*glance-direct/,
     );
+    // Reported before that method's own fields are asked for.
+    const fieldless = expectProblem(await importThroughEdge(queuedId, { method: "glance-download" }), 400);
+    expect(fieldless.errors?.map((error) => error.field)).toEqual(["method"]);
+    expect(fieldless.detail).toBe(problem.detail);
     expect((await glance(`/v2/images/${queuedId}/tasks`)).body).toEqual({ tasks: [] });
   });
 

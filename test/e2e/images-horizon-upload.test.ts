@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
 import { ProblemSchema } from "../../src/lib/problem";
 import { CreatedImageSchema } from "../../src/routes/images/image-create.schemas";
 import { e2e } from "./support/context";
 import { api, tokenOf } from "./support/http";
 import { deleteImages, glanceImage, glanceImagesNamed, imageName, imagesLeftNamed } from "./support/images";
+import { pauseService, resumeService } from "./support/stack";
 
 // Random, so Glance's checksums prove these very bytes arrived; not a multiple of any chunk size.
 const PAYLOAD = randomBytes(16 * 1024 * 1024 + 12_345);
@@ -207,6 +209,44 @@ describe("Horizon's legacy multipart upload against the real Glance", () => {
     created.push(...left.map((image) => image.id));
     expect(left).toEqual([]);
   });
+});
+
+describe("Horizon's legacy upload: a caller who hangs up while Glance creates the image", () => {
+  afterAll(async () => {
+    await resumeService("glance");
+  });
+
+  it(
+    "leaves no queued orphan: the Worker deletes the image Glance made once it answers",
+    { timeout: 120_000 },
+    async () => {
+      const name = imageName("legacy-hangup-create");
+      const head = encoder.encode(field("name", name) + fileHead);
+      let sentFirstChunk!: () => void;
+      const firstChunkSent = new Promise<void>((resolve) => (sentFirstChunk = resolve));
+      const request = httpRequest(new URL(`${e2e().baseUrl}/api/glance/images/`), {
+        method: "POST",
+        headers: { "x-auth-token": tokenOf("demo"), "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+      });
+      request.on("error", () => {});
+      // Glance frozen: the Worker's POST /v2/images (sent once the first bytes of the data part arrive) waits in it.
+      await pauseService("glance");
+      try {
+        request.write(head);
+        request.write(PAYLOAD.subarray(0, SEND_CHUNK), () => sentFirstChunk());
+        await firstChunkSent;
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        request.destroy();
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      } finally {
+        await resumeService("glance");
+      }
+      // Glance now creates the image it was asked for; the Worker's clean-up (still running) deletes it.
+      const left = await imagesLeftNamed(name, 30_000);
+      created.push(...left.map((image) => image.id));
+      expect(left).toEqual([]);
+    },
+  );
 });
 
 describe("Horizon's direct upload mode against the real Glance", () => {

@@ -91,6 +91,9 @@ describe(`one edge in front of two regions (${REGION_ONE}, ${REGION_TWO}) found 
     made.push({ region: REGION_TWO, id: image.id });
     expect(await statusIn(REGION_TWO, image.id)).toBe(200);
     expect(await statusIn(REGION_ONE, image.id)).toBe(404);
+    // The Location names the region, so following it reaches RegionTwo's Glance whatever the default.
+    expect(created.headers.get("location")).toBe(`/api/glance/images/${image.id}/?region=${REGION_TWO}`);
+    expect((await edge(created.headers.get("location")!)).status).toBe(200);
 
     expect((await edge(`/api/glance/images/${image.id}/`, { headers })).status).toBe(200);
     expect((await edge(`/api/glance/images/${image.id}/`)).status).toBe(404); // the default region has no such image

@@ -48,6 +48,23 @@ describe("routing", () => {
     expect(stub.calls).toEqual([]);
   });
 
+  it.each([
+    ["an encoded CR LF", "/api/glance/images/x%0D%0Ay", "/api/glance/images/x%0D%0Ay/"],
+    [
+      "an encoded space (and one in the query)",
+      "/api/glance/images/a%20b?name=a%20b",
+      "/api/glance/images/a%20b/?name=a%20b",
+    ],
+    ["an encoded NUL and DEL", "/api/glance/images/%00%7F/properties", "/api/glance/images/%00%7F/properties/"],
+    ["an encoded slash", "/api/glance/images/a%2Fb", "/api/glance/images/a%2Fb/"],
+  ])("builds the slashless 308's Location from the raw path: %s stays encoded", async (_name, path, location) => {
+    const stub = stubUpstream({});
+    const response = await callApi(path, { method: "GET" });
+    expect(response.status).toBe(308);
+    expect(response.headers.get("location")).toBe(location);
+    expect(stub.calls).toEqual([]);
+  });
+
   it("serves HEAD through the GET handler with no body", async () => {
     stubUpstream({ "GET /versions": glanceJson(VERSIONS) });
     const response = await callApi("/api/glance/version/", { method: "HEAD" });

@@ -34,6 +34,12 @@ describe(`GET ${DOCS_PATH}`, () => {
     expect(stub.calls).toHaveLength(0);
   });
 
+  it("does not keep the token: Swagger UI's persistAuthorization is off (it would put the token in localStorage on this origin)", async () => {
+    const html = await (await callApi(DOCS_PATH, { token: null })).text();
+    expect(html).toMatch(/persistAuthorization: false/);
+    expect(html).not.toMatch(/persistAuthorization: true/);
+  });
+
   it("allows nothing but its own origin", async () => {
     const response = await callApi(DOCS_PATH, { token: null });
     const policy = response.headers.get("content-security-policy") ?? "";

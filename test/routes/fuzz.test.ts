@@ -10,7 +10,7 @@ import { glanceError } from "../support/glance-stub";
 // route merged later is fuzzed too). Reproducible: a failure prints fast-check's seed and path;
 // pass them back in as FUZZ_SEED (and fast-check's `path`) to replay it.
 const FUZZ_SEED = 20_261_129;
-const RUNS_PER_ROUTE = { anything: 150, refused: 60 };
+const RUNS_PER_ROUTE = { anything: 150, refused: 60, slashless: 40, form: 200 };
 
 const TOKEN = `gAAAAABfuzz-${"t0k3n".repeat(8)}`;
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -28,6 +28,8 @@ interface FuzzRoute {
   pathParams: string[];
   queryKeys: string[];
   jsonBody: boolean;
+  /** Takes multipart/form-data (Horizon's legacy upload). */
+  formBody: boolean;
   needsToken: boolean;
 }
 
@@ -39,6 +41,7 @@ const ROUTES: FuzzRoute[] = Object.entries(document.paths ?? {}).flatMap(([path,
     pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]),
     queryKeys: (operation.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
     jsonBody: Object.keys(operation.requestBody?.content ?? {}).some((type) => /json/.test(type)),
+    formBody: Object.keys(operation.requestBody?.content ?? {}).includes("multipart/form-data"),
     // An empty requirement ({}) makes the token optional (the version route with GLANCE_URL).
     needsToken:
       (operation.security ?? []).length > 0 &&
@@ -93,6 +96,10 @@ async function expectRefusalDocument(request: FuzzRequest, response: Response) {
   expect(response.headers.get("x-content-type-options"), where).toBe("nosniff");
   expect(text, where).not.toContain(TOKEN);
   expect(text.toLowerCase(), where).not.toContain("<html");
+  if (response.status >= 300 && response.status < 400) {
+    // A redirect's Location is the request's own path, percent-encoded as it came: visible ASCII only.
+    expect(response.headers.get("location"), where).toMatch(/^\/api\/glance\/[\x21-\x7e]*$/);
+  }
   if (response.status < 400) {
     expect(
       upstreamCalls.filter((call) => WRITE_METHODS.has(call.method)),
@@ -146,8 +153,22 @@ const text = fc.oneof(
   fc.string({ unit: "binary", maxLength: 20 }),
 );
 
+/** Percent-encoded control characters, spaces and stray bytes, alone or inside other text. */
+const encodedControls = fc
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 0x20 }).map((code) => `%${code.toString(16).padStart(2, "0").toUpperCase()}`),
+      fc.constantFrom("%7F", "%0D%0A", "%0d%0a", "%C0%80", "%E2%80%A8", "%FF", "%2F", "%5C", "%2E%2E", "%25", "+"),
+      fc.string({ unit: fc.constantFrom("a", "b", "-", "."), maxLength: 3 }),
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((parts) => parts.join(""))
+  .filter((segment) => segment.length > 0);
+
 const pathSegment = fc.oneof(
   { weight: 4, arbitrary: text.map((value) => encodeURIComponent(value)) },
+  { weight: 2, arbitrary: encodedControls },
   { weight: 1, arbitrary: text.map((value) => value.replace(/[?#\s]/g, "")) },
 );
 
@@ -215,11 +236,12 @@ function withQuery(path: string, pairs: [string, string][]) {
   return `${path}?${pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&")}`;
 }
 
-/** Anything at all, with a good token most of the time: whatever comes back is a 4xx problem, and a refusal made no write. */
+/** Anything at all, with a good token most of the time: whatever comes back is a 4xx problem (or the slashless path's 308), and a refusal made no write. */
 const anyRequest = (route: FuzzRoute) =>
   fc
     .record({
       segments: fc.array(pathSegment, { minLength: route.pathParams.length, maxLength: route.pathParams.length }),
+      slashless: fc.boolean(),
       query: queryPairs(route),
       token: tokenHeader,
       requestId: requestIdHeader,
@@ -232,13 +254,103 @@ const anyRequest = (route: FuzzRoute) =>
         "application/x-www-form-urlencoded",
       ),
     })
-    .map(({ segments, query, token, requestId, body, contentType }): FuzzRequest => {
+    .map(({ segments, slashless, query, token, requestId, body, contentType }): FuzzRequest => {
       const headers: Record<string, string> = {};
       if (token) headers["x-auth-token"] = token;
       if (requestId) headers["x-request-id"] = requestId;
       if (body !== undefined) headers["content-type"] = contentType;
-      return { method: route.method, path: withQuery(fillPath(route, segments), query), headers, body };
+      const path = fillPath(route, segments);
+      return {
+        method: route.method,
+        path: withQuery(slashless ? path.replace(/\/$/, "") : path, query),
+        headers,
+        body,
+      };
     });
+
+const FORM_BOUNDARY = "fuzzBoundary7MA4YWxkTrZu0gW";
+
+/** A Content-Disposition parameter, well-formed or not: RFC 8187 `filename*` with broken percent-encoding among them. */
+const dispositionParam = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      "filename*=UTF-8''%ZZ",
+      "filename*=UTF-8''%",
+      "filename*=UTF-8''100%",
+      "filename*=utf-8''%E0%A4%A",
+      "filename*=UTF-8''%C0%80",
+      "filename*=''",
+      "filename*=ISO-8859-1''%E9t%E9",
+      "filename*=x-unknown''abc",
+      "filename*=UTF-8'en'%F0%9F%98%80.img",
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'name="data"',
+      'name="name"',
+      "name=data",
+      'name=""',
+      "name",
+      'filename="cirros.img"',
+      'filename="a\\"b"',
+      'filename="unterminated',
+      "; ;",
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom("name", "filename", "filename*"), text)
+      .map(([key, value]) => `${key}=${value}`),
+  },
+);
+
+/** One part's header lines: Content-Disposition with fuzzed parameters, maybe a Content-Type, maybe junk. */
+const partHeaders = fc
+  .record({
+    disposition: fc.oneof(
+      { weight: 4, arbitrary: fc.constant("form-data") },
+      { weight: 1, arbitrary: fc.constantFrom("attachment", "", "form-data;;", "inline") },
+    ),
+    params: fc.array(dispositionParam, { maxLength: 4 }),
+    contentType: fc.option(
+      fc.constantFrom("application/octet-stream", "text/plain; charset=bogus", "multipart/mixed", "", "x"),
+      { nil: undefined },
+    ),
+    junk: fc.option(
+      fc.constantFrom("no colon here", ": empty name", "X-\u0001: ctl", `X-Long: ${"h".repeat(20_000)}`),
+      { nil: undefined },
+    ),
+  })
+  .map(({ disposition, params, contentType, junk }) => {
+    const lines = [`Content-Disposition: ${[disposition, ...params].join("; ")}`];
+    if (contentType !== undefined) lines.push(`Content-Type: ${contentType}`);
+    if (junk !== undefined) lines.push(junk);
+    return lines.join("\r\n");
+  });
+
+/** A multipart/form-data body of fuzzed parts (valid ones among them), maybe cut short. */
+const formRequest = fc
+  .record({
+    parts: fc.array(fc.tuple(partHeaders, fc.oneof(text, fc.constant("image-bytes"))), { minLength: 1, maxLength: 4 }),
+    ending: fc.constantFrom(`--${FORM_BOUNDARY}--\r\n`, `--${FORM_BOUNDARY}--`, "", `--${FORM_BOUNDARY}`),
+    boundary: fc.oneof(
+      { weight: 8, arbitrary: fc.constant(FORM_BOUNDARY) },
+      { weight: 1, arbitrary: fc.constantFrom("", '"quoted"') },
+    ),
+    token: tokenHeader,
+  })
+  .map(({ parts, ending, boundary, token }) => {
+    const body = parts.map(([head, value]) => `--${FORM_BOUNDARY}\r\n${head}\r\n\r\n${value}\r\n`).join("") + ending;
+    const headers: Record<string, string> = {
+      "content-type": boundary ? `multipart/form-data; boundary=${boundary}` : "multipart/form-data",
+    };
+    if (token) headers["x-auth-token"] = token;
+    return { headers, body };
+  });
 
 /** Requests that must be refused before any upstream call: no or malformed token, and, with a body, bad JSON, a wrong media type, an own __proto__ or too many bytes. */
 const refusedRequest = (route: FuzzRoute) => {
@@ -284,9 +396,13 @@ const refusedRequest = (route: FuzzRoute) => {
 
 // ---- properties ----------------------------------------------------------------------------
 
+const FORM_ROUTES = ROUTES.filter((route) => route.formBody);
+const PARAM_ROUTES = ROUTES.filter((route) => route.pathParams.length > 0);
 const planned =
   ROUTES.length * RUNS_PER_ROUTE.anything +
-  ROUTES.filter((route) => refusedRequest(route)).length * RUNS_PER_ROUTE.refused;
+  ROUTES.filter((route) => refusedRequest(route)).length * RUNS_PER_ROUTE.refused +
+  PARAM_ROUTES.length * RUNS_PER_ROUTE.slashless +
+  FORM_ROUTES.length * RUNS_PER_ROUTE.form;
 
 describe(`fuzz: ${planned} seeded requests (seed ${FUZZ_SEED}) over the ${ROUTES.length} documented routes`, () => {
   it("finds the routes in the OpenAPI registry", () => {
@@ -343,6 +459,47 @@ describe(`fuzz: ${planned} seeded requests (seed ${FUZZ_SEED}) over the ${ROUTES
           expect(upstreamCalls, `${refusal.kind} ${request.method} ${request.path}`).toEqual([]);
         }),
         { seed: FUZZ_SEED, numRuns: RUNS_PER_ROUTE.refused },
+      );
+    },
+  );
+
+  it.each(PARAM_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    `%s: ${RUNS_PER_ROUTE.slashless} slashless paths with encoded control characters (seed ${FUZZ_SEED}) → never a 5xx; the 308 keeps them encoded`,
+    async (_name, route) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(encodedControls, { minLength: route.pathParams.length, maxLength: route.pathParams.length }),
+          async (segments) => {
+            upstreamCalls = [];
+            const path = fillPath(route, segments).replace(/\/$/, "");
+            const request: FuzzRequest = { method: route.method, path, headers: { "x-auth-token": TOKEN } };
+            const response = await send(request);
+            const problem = await expectRefusalDocument(request, response);
+            // The actions are also answered without their slash (Horizon's UI calls them so); every other route redirects.
+            if (response.status === 308) expect(response.headers.get("location")).toBe(`${path}/`);
+            else if (problem.status >= 400 && problem.type !== "urn:glance-edge:problem:glance-error")
+              expect(upstreamCalls.filter((call) => WRITE_METHODS.has(call.method))).toEqual([]);
+          },
+        ),
+        { seed: FUZZ_SEED, numRuns: RUNS_PER_ROUTE.slashless },
+      );
+    },
+  );
+
+  it.each(FORM_ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    `%s: ${RUNS_PER_ROUTE.form} multipart forms with malformed part headers (seed ${FUZZ_SEED}) → never a 5xx, 4xx as problems; a refusal made no write`,
+    async (_name, route) => {
+      expect(FORM_ROUTES.length).toBeGreaterThanOrEqual(1);
+      await fc.assert(
+        fc.asyncProperty(formRequest, async ({ headers, body }) => {
+          upstreamCalls = [];
+          const request: FuzzRequest = { method: route.method, path: route.path, headers, body };
+          const response = await send(request);
+          const problem = await expectRefusalDocument(request, response);
+          if ([400, 401, 413, 415].includes(problem.status) && problem.type !== "urn:glance-edge:problem:glance-error")
+            expect(upstreamCalls.filter((call) => WRITE_METHODS.has(call.method))).toEqual([]);
+        }),
+        { seed: FUZZ_SEED, numRuns: RUNS_PER_ROUTE.form },
       );
     },
   );

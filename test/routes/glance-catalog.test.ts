@@ -336,29 +336,31 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
   });
 
   describe("GLANCE_ENDPOINT_ALLOWLIST", () => {
-    it("refuses a catalog endpoint on a host outside the list with a 502, calling nothing there and naming no URL", async () => {
+    it("refuses a catalog endpoint whose scheme, host or port the list lacks with a 502, calling nothing there and naming no URL", async () => {
       const stub = stubCloud();
-      const vars = { ...CATALOG, GLANCE_ENDPOINT_ALLOWLIST: "glance.test, other.test" };
-      const problem = await problemOf(
-        await callApi("/api/glance/images/", {
-          token: freshToken(),
-          headers: { "x-openstack-region": "RegionTwo" },
-          vars,
-        }),
-        502,
-      );
-      expect(problem.detail).toBe(
-        "The service catalog's image endpoint for RegionTwo is on a host outside GLANCE_ENDPOINT_ALLOWLIST; it is not called",
-      );
-      expect(problem.detail).not.toContain("glance-two");
+      // RegionTwo's endpoint is http://glance-two.test:9292: listed without http://, or without the port, it is refused.
+      for (const list of ["http://glance.test:9292, glance-two.test:9292", "http://glance-two.test", "other.test"]) {
+        const problem = await problemOf(
+          await callApi("/api/glance/images/", {
+            token: freshToken(),
+            headers: { "x-openstack-region": "RegionTwo" },
+            vars: { ...CATALOG, GLANCE_ENDPOINT_ALLOWLIST: list },
+          }),
+          502,
+        );
+        expect(problem.detail, list).toBe(
+          "The service catalog's image endpoint for RegionTwo is not one GLANCE_ENDPOINT_ALLOWLIST allows (scheme, host and port); it is not called",
+        );
+        expect(problem.detail).not.toContain("glance-two");
+      }
       expect(glanceCalls(stub.calls)).toEqual([]);
-      // A listed host is called as usual (host names compare case-insensitively).
+      // An endpoint listed with its scheme and port is called as usual (host names compare case-insensitively).
       const allowed = await callApi("/api/glance/images/", {
         token: freshToken(),
-        headers: { "x-openstack-region": "RegionOne" },
-        vars: { ...vars, GLANCE_ENDPOINT_ALLOWLIST: "GLANCE.test" },
+        headers: { "x-openstack-region": "RegionTwo" },
+        vars: { ...CATALOG, GLANCE_ENDPOINT_ALLOWLIST: "http://GLANCE-TWO.test:9292" },
       });
-      expect(await imageNames(allowed)).toEqual(["image-of-region-one"]);
+      expect(await imageNames(allowed)).toEqual(["image-of-region-two"]);
     });
 
     it("refuses a catalog endpoint that is not http(s), list or not", async () => {
@@ -486,6 +488,35 @@ describe("Glance from the caller's Keystone catalog (GLANCE_URL empty)", () => {
     expect(put?.body).toBe(data);
     expect(put?.headers["content-length"]).toBe(String(data.length));
     expect(origins(stub.calls).every((origin) => origin === GLANCE_TWO)).toBe(true);
+  });
+
+  it("keeps the region the request used in the Location of a 201 create and a 202 import", async () => {
+    const id = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
+    stubUpstream({
+      [VALIDATE]: () => tokenDocument(),
+      [`POST ${GLANCE_TWO}/v2/images`]: glanceJson(image(id), 201),
+      [`GET ${GLANCE_TWO}/v2/info/import`]: glanceJson({ "import-methods": { value: ["glance-direct"] } }),
+      [`POST ${GLANCE_TWO}/v2/images/${id}/import`]: new Response(null, { status: 202 }),
+      [`GET ${GLANCE_TWO}/v2/images/${id}`]: glanceJson(image(id)),
+    });
+    const vars = { ...CATALOG, DEFAULT_REGION: "RegionOne" };
+    const created = await callApi("/api/glance/images/?region=RegionTwo", {
+      method: "PUT",
+      token: freshToken(),
+      body: { name: "x", disk_format: "raw" },
+      vars,
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    expect(created.headers.get("location")).toBe(`/api/glance/images/${id}/?region=RegionTwo`);
+    const imported = await callApi(`/api/glance/images/${id}/import/`, {
+      method: "POST",
+      token: freshToken(),
+      headers: { "x-openstack-region": "RegionTwo" },
+      body: { method: "glance-direct" },
+      vars,
+    });
+    expect(imported.status, await imported.clone().text()).toBe(202);
+    expect(imported.headers.get("location")).toBe(`/api/glance/images/${id}/?region=RegionTwo`);
   });
 
   it("lets a browser send X-OpenStack-Region (CORS preflight)", async () => {

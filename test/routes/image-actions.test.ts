@@ -207,17 +207,30 @@ describe("POST /api/glance/images/{image_id}/import/", () => {
   });
 
   it.each([
-    ["no method", {}, ["method"]],
-    ["an unknown method", { method: "copy-from" }, ["method"]],
+    ["glance-download without its fields (Glance 25 does not offer it)", ZED_METHODS, { method: "glance-download" }],
+    ["copy-image without stores, where only glance-direct is offered", ["glance-direct"], { method: "copy-image" }],
+    [
+      "web-download with a glance_* field, where it is not offered",
+      ["glance-direct"],
+      { method: "web-download", glance_region: "R" },
+    ],
+  ])(
+    "a method Glance does not offer is reported first, naming the offered ones, before that method's own fields: %s",
+    async (_name, methods, body) => {
+      const stub = importStub(methods);
+      const problem = await problemOf(await postImport(body), 400);
+      expect(fieldsOf(problem)).toEqual(["method"]);
+      expect(problem.detail).toBe(
+        `Glance does not offer the ${body.method} import method here (offered: ${methods.join(", ")})`,
+      );
+      expect(stub.calls.map(sent)).toEqual([INFO_CALL]);
+    },
+  );
+
+  it.each([
     ["web-download without uri", { method: "web-download" }, ["uri"]],
-    ["a uri that is not http(s)", { method: "web-download", uri: "file:///etc/passwd" }, ["uri"]],
     ["a uri with another method", { method: "glance-direct", uri: "https://example.org/a.raw" }, ["uri"]],
     ["glance-download without its fields", { method: "glance-download" }, ["glance_image_id", "glance_region"]],
-    [
-      "a remote image id that is not a UUID",
-      { method: "glance-download", glance_image_id: "x", glance_region: "R" },
-      ["glance_image_id"],
-    ],
     [
       "glance_* fields with another method",
       { method: "glance-direct", glance_region: "R", glance_service_interface: "public" },
@@ -225,13 +238,33 @@ describe("POST /api/glance/images/{image_id}/import/", () => {
     ],
     ["copy-image without stores", { method: "copy-image" }, ["stores"]],
     ["stores with all_stores: true", { method: "copy-image", stores: ["fast"], all_stores: true }, ["all_stores"]],
+  ])(
+    "%s (an offered method) is a 400 naming the fields, after GET /v2/info/import only",
+    async (_name, body, fields) => {
+      const stub = importStub([...ZED_METHODS, "glance-download"]);
+      const response = await postImport(body);
+
+      expect(fieldsOf(await problemOf(response, 400))).toEqual(fields);
+      expect(stub.calls.map(sent)).toEqual([INFO_CALL]);
+    },
+  );
+
+  it.each([
+    ["no method", {}, ["method"]],
+    ["an unknown method", { method: "copy-from" }, ["method"]],
+    ["a uri that is not http(s)", { method: "web-download", uri: "file:///etc/passwd" }, ["uri"]],
+    [
+      "a remote image id that is not a UUID",
+      { method: "glance-download", glance_image_id: "x", glance_region: "R" },
+      ["glance_image_id"],
+    ],
     [
       "an empty or repeated store list",
       { method: "web-download", uri: "https://example.org/a", stores: [] },
       ["stores"],
     ],
     ["a store named twice", { method: "copy-image", stores: ["fast", "fast"] }, ["stores"]],
-    ["all_stores that is not a boolean", { method: "copy-image", all_stores: "true" }, ["all_stores", "stores"]],
+    ["all_stores that is not a boolean", { method: "copy-image", all_stores: "true" }, ["all_stores"]],
     ["an unknown field", { method: "glance-direct", backend: "fast" }, ["backend"]],
   ])("%s is a 400 before any Glance call", async (_name, body, fields) => {
     const stub = importStub();

@@ -1,4 +1,6 @@
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import worker from "../../src/index";
 import { CreatedImageSchema } from "../../src/routes/images/image-create.schemas";
 import { callWorker, type RawCallInit, TOKEN } from "../support/call-api";
 import { qcow2 } from "../support/disk-images";
@@ -9,6 +11,7 @@ import {
   glanceJson,
   type LazyAnswer,
   type LazyCall,
+  readsUntilAborted,
   stubGlanceLazily,
   uploadReceiver,
 } from "../support/glance-stub";
@@ -231,6 +234,30 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     expect(state.produced).toBe(0);
   });
 
+  it.each([
+    [
+      "the data part",
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="data"; filename*=UTF-8''%ZZ\r\nContent-Type: application/octet-stream\r\n\r\nabc${CLOSE}`,
+    ],
+    [
+      "a field part",
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="name"; filename*=UTF-8''%E0%A4%A\r\n\r\nx\r\n${END}`,
+    ],
+    [
+      "a lone %",
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="data"; filename*=UTF-8''100%\r\n\r\nabc${CLOSE}`,
+    ],
+  ])(
+    "a part header whose filename* is not valid percent-encoding (%s) is a 400 on the body, creating nothing",
+    async (_name, body) => {
+      const calls = stubGlanceLazily({});
+      const problem = await problemOf(await postForm(body), 400);
+      expect(fieldsOf(problem)).toEqual(["(body)"]);
+      expect(problem.detail).toBe("a part of the form has a malformed filename* parameter (RFC 8187 percent-encoding)");
+      expect(calls).toEqual([]);
+    },
+  );
+
   it("reads at most 16 MiB of a refused body before cutting it off", async () => {
     const { stream, state } = lazyForm(field("min_disk", "x") + fileHead(), 1024);
     const calls = stubGlanceLazily({});
@@ -270,13 +297,13 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     expect(calls).toEqual([]);
   });
 
-  it("needs the token before reading anything", async () => {
+  it("needs the token before parsing anything; the refused form is then read to its end and dropped (the answer reaches a client still sending)", async () => {
     const { stream, state } = lazyForm(field("name", "x") + fileHead(), 4);
     const calls = stubGlanceLazily({});
     const response = await postForm(stream, { headers: { "x-auth-token": "" } });
     expect(response.status).toBe(401);
     expect(calls).toEqual([]);
-    expect(state.produced).toBe(0);
+    expect(state.produced).toBe(4);
   });
 
   it("passes Glance's refusal of the upload on with its status and deletes the new image", async () => {
@@ -428,6 +455,70 @@ describe("POST /api/glance/images/ with multipart/form-data (Horizon's legacy up
     const problem = await problemOf(await postForm(stream), 400);
     expect(fieldsOf(problem)).toEqual(["late"]);
     expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `DELETE /v2/images/${ID}`]);
+  });
+
+  it("a client that stops sending the data part for UPLOAD_IDLE_TIMEOUT_MS is a 408, and the new image is deleted", async () => {
+    let produced = 0;
+    const head = encoder.encode(field("name", "x") + fileHead());
+    const stalling = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (produced === 0) controller.enqueue(head);
+          else if (produced < 3) controller.enqueue(chunkOf(produced));
+          else return new Promise(() => {});
+          produced++;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const calls = stubGlanceLazily({
+      "POST /v2/images": glanceCreate,
+      [`PUT /v2/images/${ID}/file`]: readsUntilAborted,
+      [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
+    });
+    const problem = await problemOf(await postForm(stalling, { vars: { UPLOAD_IDLE_TIMEOUT_MS: "100" } }), 408);
+    expect(problem.type).toBe("urn:glance-edge:problem:request-timeout");
+    expect(callsOf(calls)).toEqual(["POST /v2/images", `PUT /v2/images/${ID}/file`, `DELETE /v2/images/${ID}`]);
+  });
+
+  it("registers its clean-up before Glance's create: a caller who hangs up during the create leaves no image behind", async () => {
+    const aborted = new AbortController();
+    const ctx = createExecutionContext();
+    const waitUntil = vi.spyOn(ctx, "waitUntil");
+    let waitUntilBeforeCreate = -1;
+    const calls = stubGlanceLazily({
+      "POST /v2/images": async (call) => {
+        waitUntilBeforeCreate = waitUntil.mock.calls.length;
+        // The caller hangs up while Glance creates the image; Glance creates it all the same.
+        aborted.abort(new Error("client hung up"));
+        return glanceCreate(call);
+      },
+      [`DELETE /v2/images/${ID}`]: () => new Response(null, { status: 204 }),
+    });
+    const request = new Request(`https://edge.test${IMAGES}`, {
+      method: "POST",
+      body: encoder.encode(field("name", "x") + fileHead()),
+      headers: { "content-type": FORM_TYPE, "x-auth-token": TOKEN },
+      signal: aborted.signal,
+    });
+    // A body that keeps coming: only the first chunk of the data part has arrived when the create starts.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(field("name", "x") + fileHead()));
+        controller.enqueue(chunkOf(0));
+      },
+      pull: () => new Promise(() => {}),
+    });
+    const response = await worker.fetch(
+      new Request(request, { body, duplex: "half" } as RequestInit) as Request<unknown, IncomingRequestCfProperties>,
+      env as Env,
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(waitUntilBeforeCreate).toBeGreaterThanOrEqual(1);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    // Nothing is uploaded for a caller who is gone; the image Glance made is deleted.
+    expect(callsOf(calls)).toEqual(["POST /v2/images", `DELETE /v2/images/${ID}`]);
   });
 
   it("aborts the Glance upload when the caller hangs up, and deletes the new image", async () => {

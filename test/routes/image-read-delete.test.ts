@@ -8,6 +8,9 @@ import { glanceImage } from "../support/glance-image";
 afterEach(() => vi.restoreAllMocks());
 
 const ID = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
+const MISSING_ID = "0d3f0c59-5b8e-4a8e-9d4e-5f7c0a1b2c3d";
+const EMPTY_ID = "1c9b7e52-3f4d-4e6a-8b2c-9d0e1f2a3b4c";
+const ODD_ID = "2a8c6d41-0e3f-4b5a-9c7d-8e9f0a1b2c3d";
 
 // An active public image with custom properties.
 const GLANCE_IMAGE = glanceImage({
@@ -74,49 +77,49 @@ describe("GET /api/glance/images/{image_id}/", () => {
 
   it("an unnamed queued image → name null, size 0", async () => {
     stubUpstream({
-      "GET /v2/images/empty": glanceJson({ id: "empty", name: null, status: "queued", size: null, checksum: null }),
+      [`GET /v2/images/${EMPTY_ID}`]: glanceJson({
+        id: EMPTY_ID,
+        name: null,
+        status: "queued",
+        size: null,
+        checksum: null,
+      }),
     });
-    const response = await callApi("/api/glance/images/empty/");
+    const response = await callApi(`/api/glance/images/${EMPTY_ID}/`);
     const image = ImageSchema.parse(await response.json());
-    expect(image).toMatchObject({ id: "empty", name: null, size: 0, checksum: null, architecture: null });
+    expect(image).toMatchObject({ id: EMPTY_ID, name: null, size: 0, checksum: null, architecture: null });
   });
 
   it("a missing image → 404 with Glance's message", async () => {
-    const stub = stubUpstream({ "GET /v2/images/nope": glanceError(404, "Not Found", "No image found with ID nope") });
-    const problem = await problemOf(await callApi("/api/glance/images/nope/"), 404);
+    const stub = stubUpstream({
+      [`GET /v2/images/${MISSING_ID}`]: glanceError(404, "Not Found", `No image found with ID ${MISSING_ID}`),
+    });
+    const problem = await problemOf(await callApi(`/api/glance/images/${MISSING_ID}/`), 404);
     expect(problem).toMatchObject({
       type: "urn:glance-edge:problem:glance-error",
-      detail: "No image found with ID nope",
+      detail: `No image found with ID ${MISSING_ID}`,
       upstream_status: 404,
-      instance: "/api/glance/images/nope/",
+      instance: `/api/glance/images/${MISSING_ID}/`,
     });
     expect(stub.calls).toHaveLength(1);
   });
 
-  it("the id `default` is just an id; whatever Glance says is answered", async () => {
-    const stub = stubUpstream({
-      "GET /v2/images/default": glanceError(404, "Not Found", "No image found with ID default"),
-    });
-    const problem = await problemOf(await callApi("/api/glance/images/default/"), 404);
-    expect(problem.detail).toBe("No image found with ID default");
-    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET /v2/images/default"]);
-  });
-
-  it("an id with reserved characters is sent to Glance encoded, as one path segment", async () => {
-    const stub = stubUpstream({
-      "GET /v2/images/a%20b%3F": glanceError(404, "Not Found", "No image found with ID a b?"),
-    });
-    await problemOf(await callApi("/api/glance/images/a%20b%3F/"), 404);
-    expect(stub.calls.map((call) => call.url.pathname)).toEqual(["/v2/images/a%20b%3F"]);
-    expect(stub.unmatched).toEqual([]);
-  });
-
-  it("an id longer than 255 characters is a 400 naming image_id, with no Glance call", async () => {
-    const stub = stubUpstream({});
-    const problem = await problemOf(await callApi(`/api/glance/images/${"x".repeat(256)}/`), 400);
-    expect(problem.errors?.map((error) => [error.location, error.field])).toEqual([["path", "image_id"]]);
-    expect(stub.calls).toEqual([]);
-  });
+  it.each([
+    ["default", "default"],
+    ["a%20b%3F", "a b?"],
+    ["x".repeat(256), `${"x".repeat(255)}…`],
+  ])(
+    "an id that is not a UUID (%s; `default` is in Horizon's url_regex) is Horizon's 404 without asking Glance",
+    async (raw, shown) => {
+      const stub = stubUpstream({});
+      const problem = await problemOf(await callApi(`/api/glance/images/${raw}/`), 404);
+      expect(problem).toMatchObject({
+        type: "urn:glance-edge:problem:not-found",
+        detail: `No image found with ID ${shown}: image ids are UUIDs`,
+      });
+      expect(stub.calls).toEqual([]);
+    },
+  );
 
   it.each([
     [
@@ -141,11 +144,11 @@ describe("GET /api/glance/images/{image_id}/", () => {
   it("Glance 503 → 502 after one retry; an answer without an id → 502", async () => {
     const stub = stubUpstream({
       [`GET /v2/images/${ID}`]: glanceError(503, "Service Unavailable", "down"),
-      "GET /v2/images/odd": glanceJson({ name: "no id" }),
+      [`GET /v2/images/${ODD_ID}`]: glanceJson({ name: "no id" }),
     });
     expect(await problemOf(await callApi(`/api/glance/images/${ID}/`), 502)).toMatchObject({ upstream_status: 503 });
     expect(stub.calls).toHaveLength(2);
-    expect((await problemOf(await callApi("/api/glance/images/odd/"), 502)).type).toBe(
+    expect((await problemOf(await callApi(`/api/glance/images/${ODD_ID}/`), 502)).type).toBe(
       "urn:glance-edge:problem:bad-gateway",
     );
   });
@@ -197,9 +200,15 @@ describe("DELETE /api/glance/images/{image_id}/", () => {
   });
 
   it("a missing image → 404 with Glance's message", async () => {
-    stubUpstream({ "DELETE /v2/images/nope": glanceError(404, "Not Found", "Failed to find image nope to delete") });
-    const problem = await problemOf(await callApi("/api/glance/images/nope/", { method: "DELETE" }), 404);
-    expect(problem.detail).toBe("Failed to find image nope to delete");
+    stubUpstream({
+      [`DELETE /v2/images/${MISSING_ID}`]: glanceError(
+        404,
+        "Not Found",
+        `Failed to find image ${MISSING_ID} to delete`,
+      ),
+    });
+    const problem = await problemOf(await callApi(`/api/glance/images/${MISSING_ID}/`, { method: "DELETE" }), 404);
+    expect(problem.detail).toBe(`Failed to find image ${MISSING_ID} to delete`);
   });
 
   it("an image in use by the store → 409 with Glance's message", async () => {
@@ -214,13 +223,11 @@ describe("DELETE /api/glance/images/{image_id}/", () => {
     expect(problem.detail).toBe(`Image ${ID} could not be deleted because it is in use: snapshot`);
   });
 
-  it("the id `default` is just an id; whatever Glance says is answered", async () => {
-    const stub = stubUpstream({
-      "DELETE /v2/images/default": glanceError(404, "Not Found", "Failed to find image default to delete"),
-    });
+  it("the id `default` (or any id that is not a UUID) is Horizon's 404, and nothing is deleted", async () => {
+    const stub = stubUpstream({});
     const problem = await problemOf(await callApi("/api/glance/images/default/", { method: "DELETE" }), 404);
-    expect(problem.detail).toBe("Failed to find image default to delete");
-    expect(stub.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["DELETE /v2/images/default"]);
+    expect(problem.detail).toBe("No image found with ID default: image ids are UUIDs");
+    expect(stub.calls).toEqual([]);
   });
 
   it("Glance 503 → 502 with upstream_status, and a DELETE is never retried", async () => {
@@ -242,10 +249,10 @@ describe("DELETE /api/glance/images/{image_id}/", () => {
     expect(stub.calls).toHaveLength(1);
   });
 
-  it("no token → 401, a bad id → 400, neither calls Glance", async () => {
+  it("no token → 401, a bad id → 404, neither calls Glance", async () => {
     const stub = stubUpstream({});
     await problemOf(await callApi(`/api/glance/images/${ID}/`, { method: "DELETE", token: null }), 401);
-    await problemOf(await callApi(`/api/glance/images/${"x".repeat(256)}/`, { method: "DELETE" }), 400);
+    await problemOf(await callApi(`/api/glance/images/${"x".repeat(256)}/`, { method: "DELETE" }), 404);
     expect(stub.calls).toEqual([]);
   });
 

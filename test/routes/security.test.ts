@@ -3,6 +3,8 @@ import { ProblemSchema } from "../../src/lib/problem";
 import { callApi, TOKEN } from "../support/call-api";
 import { glanceJson, stubUpstream } from "../support/glance-stub";
 
+const ABC = "abcabcab-0000-4000-8000-0000abcabcab";
+
 afterEach(() => vi.restoreAllMocks());
 
 function captureLogs() {
@@ -15,9 +17,9 @@ function captureLogs() {
 
 const AUTHENTICATED_ROUTES = [
   ["GET", "/api/glance/images/"],
-  ["GET", "/api/glance/images/abc/"],
-  ["DELETE", "/api/glance/images/abc/"],
-  ["GET", "/api/glance/images/abc/properties/"],
+  ["GET", `/api/glance/images/${ABC}/`],
+  ["DELETE", `/api/glance/images/${ABC}/`],
+  ["GET", `/api/glance/images/${ABC}/properties/`],
   ["GET", "/api/glance/metadefs/namespaces/"],
   ["GET", "/api/glance/metadefs/resourcetypes/"],
 ] as const;
@@ -43,8 +45,8 @@ describe("X-Auth-Token", () => {
   });
 
   it("goes to Glance only as X-Auth-Token, with an allow-list of headers", async () => {
-    const stub = stubUpstream({ "GET /v2/images/abc": glanceJson({ id: "abc" }) });
-    await callApi("/api/glance/images/abc/", {
+    const stub = stubUpstream({ [`GET /v2/images/${ABC}`]: glanceJson({ id: ABC }) });
+    await callApi(`/api/glance/images/${ABC}/`, {
       headers: {
         cookie: "session=1",
         authorization: "Basic eA==",
@@ -64,8 +66,8 @@ describe("X-Auth-Token", () => {
 
   it("never appears in a log line or a response body, even when Glance fails", async () => {
     const lines = captureLogs();
-    stubUpstream({ "GET /v2/images/abc": new Response(`token ${TOKEN} is broken`, { status: 500 }) });
-    const response = await callApi("/api/glance/images/abc/");
+    stubUpstream({ [`GET /v2/images/${ABC}`]: new Response(`token ${TOKEN} is broken`, { status: 500 }) });
+    const response = await callApi(`/api/glance/images/${ABC}/`);
     expect(response.status).toBe(502);
     const text = await response.text();
     expect(lines.length).toBeGreaterThan(0);

@@ -124,6 +124,19 @@ export function uploadReceiver() {
   return { seen, answer };
 }
 
+/**
+ * Glance's side of an upload that reads whatever arrives and answers 204 at its end; like a real
+ * fetch, the call fails as soon as its signal aborts (a stalled or vanished client).
+ */
+export const readsUntilAborted: LazyAnswer = ({ request, signal }) =>
+  new Promise<Response>((resolve, reject) => {
+    signal?.addEventListener("abort", () => reject(signal.reason));
+    void request.body!.pipeTo(new WritableStream()).then(
+      () => resolve(new Response(null, { status: 204 })),
+      () => undefined,
+    );
+  });
+
 /** A JSON answer the way Glance sends one, with its request id header. */
 export function glanceJson(body: unknown, status = 200, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), {

@@ -53,10 +53,36 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({
       KEYSTONE_URL: "http://ks:5000",
       GLANCE_INTERFACE: "public",
-      GLANCE_ENDPOINT_ALLOWLIST: ["glance.r1.example", "glance.r2.example"],
+      GLANCE_ENDPOINT_ALLOWLIST: ["https://glance.r1.example:443", "https://glance.r2.example:443"],
     });
     expect(config.GLANCE_URL).toBeUndefined();
     expect(config.DEFAULT_REGION).toBeUndefined();
+  });
+
+  it("reads GLANCE_ENDPOINT_ALLOWLIST entries as scheme, host and port (https and its port unless given)", () => {
+    const config = loadConfig({
+      KEYSTONE_URL: "http://ks:5000",
+      GLANCE_ENDPOINT_ALLOWLIST: "glance.a, glance.b:9292, http://glance.c:9292, http://glance.d, https://[::1]:8443",
+    });
+    expect(config.GLANCE_ENDPOINT_ALLOWLIST).toEqual([
+      "https://glance.a:443",
+      "https://glance.b:9292",
+      "http://glance.c:9292",
+      "http://glance.d:80",
+      "https://[::1]:8443",
+    ]);
+    for (const bad of [
+      "ftp://glance.a",
+      "https://glance.a/v2",
+      "https://user@glance.a",
+      "glance.a?x=1",
+      "glance a",
+      "https://",
+    ]) {
+      expect(() => loadConfig({ KEYSTONE_URL: "http://ks:5000", GLANCE_ENDPOINT_ALLOWLIST: bad }), bad).toThrow(
+        /GLANCE_ENDPOINT_ALLOWLIST/,
+      );
+    }
   });
 
   it("names both variables when neither GLANCE_URL nor KEYSTONE_URL is set, and refuses an unknown interface", () => {

@@ -126,7 +126,36 @@ describe("GlanceClient image data", () => {
     expect(seen).toHaveLength(1);
   });
 
-  it("aborts a transfer that makes no progress for the idle timeout: 504", async () => {
+  it("a client that stalls mid-upload for the idle timeout is a 408, and Glance's request is aborted", async () => {
+    let upstreamAborted = false;
+    stubFetch(
+      ({ request, init }) =>
+        new Promise<Response>((_, reject) => {
+          init!.signal!.addEventListener("abort", () => {
+            upstreamAborted = true;
+            reject(init!.signal!.reason);
+          });
+          // Glance reads whatever arrives.
+          void request.body?.pipeTo(new WritableStream()).catch(() => undefined);
+        }),
+    );
+    let sent = 0;
+    const stalling = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        if (sent++ < 2) controller.enqueue(new Uint8Array(4));
+        else return new Promise(() => {});
+      },
+    });
+    const problem = await problemFrom(client(50).uploadImageData(ID, stalling, 100));
+    expect(problem.status).toBe(408);
+    expect(problem.code).toBe("request-timeout");
+    expect(problem.detail).toBe(
+      "The client sent no image data for 50 ms, so the upload was aborted (Glance keeps nothing of it)",
+    );
+    expect(upstreamAborted).toBe(true);
+  });
+
+  it("a client that never starts sending is a 408 too", async () => {
     stubFetch(
       ({ init }) =>
         new Promise<Response>((_, reject) => {
@@ -134,9 +163,31 @@ describe("GlanceClient image data", () => {
         }),
     );
     const stalled = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) });
-    const problem = await problemFrom(client(50).uploadImageData(ID, stalled, 10));
+    expect((await problemFrom(client(50).uploadImageData(ID, stalled, 10))).status).toBe(408);
+  });
+
+  it("Glance that takes the whole body and does not answer for the idle timeout is a 504", async () => {
+    stubFetch(
+      ({ request, init }) =>
+        new Promise<Response>((_, reject) => {
+          init!.signal!.addEventListener("abort", () => reject(init!.signal!.reason));
+          void request.body?.pipeTo(new WritableStream()).catch(() => undefined);
+        }),
+    );
+    const problem = await problemFrom(client(50).uploadImageData(ID, lazyBody(2, 4).stream, 8));
     expect(problem.status).toBe(504);
     expect(problem.detail).toBe("Glance sent or received nothing for 50 ms");
+  });
+
+  it("Glance that stops taking the body (the client still has data) is a 504", async () => {
+    stubFetch(
+      ({ init }) =>
+        new Promise<Response>((_, reject) => {
+          init!.signal!.addEventListener("abort", () => reject(init!.signal!.reason));
+        }),
+    );
+    const problem = await problemFrom(client(50).uploadImageData(ID, lazyBody(64, 64 * 1024).stream, 64 * 64 * 1024));
+    expect(problem.status).toBe(504);
   });
 
   it("passes the caller's abort on to Glance at once", async () => {

@@ -4,6 +4,7 @@ import { chooseRegion, defaultRegionOf, requestedRegion, withoutRegionQuery } fr
 import { imageLocation, uploadUrl } from "../../src/glance-endpoint/self-links";
 import { imageEndpoints } from "../../src/keystone/catalog";
 import { ProblemError } from "../../src/lib/problem";
+import { loadConfig } from "../../src/config";
 
 const ONE = { region: "RegionOne", url: "http://one:9292" };
 const TWO = { region: "RegionTwo", url: "http://two:9292" };
@@ -92,12 +93,40 @@ describe("chooseRegion", () => {
 });
 
 describe("ensureEndpointAllowed", () => {
-  it("allows any http(s) endpoint without a list, and only listed hosts with one", () => {
+  const allowed = (url: string, list: string) =>
+    ensureEndpointAllowed(
+      { region: "R", url },
+      loadConfig({ GLANCE_URL: "http://g", GLANCE_ENDPOINT_ALLOWLIST: list }).GLANCE_ENDPOINT_ALLOWLIST,
+    );
+  const refused = (url: string, list: string) => problemFrom(() => allowed(url, list));
+
+  it("allows any http(s) endpoint without a list; not http(s) never", () => {
     expect(() => ensureEndpointAllowed(ONE, [])).not.toThrow();
-    expect(() => ensureEndpointAllowed(ONE, ["one"])).not.toThrow();
-    expect(problemFrom(() => ensureEndpointAllowed(TWO, ["one"]))).toMatchObject({ status: 502, code: "bad-gateway" });
     expect(problemFrom(() => ensureEndpointAllowed({ region: "R", url: "gopher://one" }, [])).status).toBe(502);
     expect(problemFrom(() => ensureEndpointAllowed({ region: "R", url: "not a url" }, [])).status).toBe(502);
+  });
+
+  it("matches scheme, host and port: a bare host means https on 443", () => {
+    expect(() => allowed("https://glance.example/", "glance.example")).not.toThrow();
+    expect(() => allowed("https://GLANCE.example:443/v2", "glance.example")).not.toThrow();
+    expect(refused("http://glance.example/", "glance.example")).toMatchObject({
+      status: 502,
+      code: "bad-gateway",
+      detail:
+        "The service catalog's image endpoint for R is not one GLANCE_ENDPOINT_ALLOWLIST allows (scheme, host and port); it is not called",
+    });
+    expect(refused("https://glance.example:9292", "glance.example").status).toBe(502);
+    expect(refused("https://other.example", "glance.example").status).toBe(502);
+  });
+
+  it("takes a port, and http only where an entry says http://", () => {
+    expect(() => allowed("https://glance.example:9292/", "glance.example:9292")).not.toThrow();
+    expect(refused("http://glance.example:9292/", "glance.example:9292").status).toBe(502);
+    expect(() => allowed("http://glance.example:9292", "http://glance.example:9292")).not.toThrow();
+    expect(refused("https://glance.example:9292", "http://glance.example:9292").status).toBe(502);
+    expect(refused("http://glance.example", "http://glance.example:9292").status).toBe(502);
+    expect(() => allowed("http://glance.example/", "http://GLANCE.example")).not.toThrow();
+    expect(() => allowed("http://[::1]:9292/", "http://[::1]:9292")).not.toThrow();
   });
 });
 
@@ -108,7 +137,8 @@ describe("self-links", () => {
       "https://edge.example/api/glance/images/a%20b/file/?region=Region+Two",
     );
     expect(uploadUrl(request, "id", undefined)).toBe("https://edge.example/api/glance/images/id/file/");
-    expect(imageLocation({ id: "a/b" })).toBe("/api/glance/images/a%2Fb/");
+    expect(imageLocation({ id: "a/b" }, undefined)).toBe("/api/glance/images/a%2Fb/");
+    expect(imageLocation({ id: "id" }, "Region Two")).toBe("/api/glance/images/id/?region=Region+Two");
   });
 });
 

@@ -1,7 +1,7 @@
 import createClient, { type ClientOptions } from "openapi-fetch";
-import type { components, paths } from "./schema";
+import type { components, paths } from "./schema.js";
 
-export type { components, operations, paths } from "./schema";
+export type { components, operations, paths } from "./schema.js";
 
 type Schemas = components["schemas"];
 export type Image = Schemas["Image"];

@@ -91,7 +91,8 @@ export interface paths {
          *     - Direct upload (`data` names a file) answers with `upload_url`, this API's own `PUT /api/glance/images/{id}/file/` for
          *       the new image (with `?region=` the region that created it), and never a `token_id` (Horizon hands the caller's Keystone token
          *       back in the body, with Glance's own URL). Send the bytes there with your X-Auth-Token header.
-         *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).
+         *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null), with
+         *       `?region=` naming the region whose Glance holds it whenever a region served the request.
          *     - The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued
          *       and without the location).
          *     - POST and PUT are the same operation for JSON (Horizon's POST is its multipart upload; JSON there silently created an
@@ -131,7 +132,8 @@ export interface paths {
          *     - Direct upload (`data` names a file) answers with `upload_url`, this API's own `PUT /api/glance/images/{id}/file/` for
          *       the new image (with `?region=` the region that created it), and never a `token_id` (Horizon hands the caller's Keystone token
          *       back in the body, with Glance's own URL). Send the bytes there with your X-Auth-Token header.
-         *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).
+         *     - `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null), with
+         *       `?region=` naming the region whose Glance holds it whenever a region served the request.
          *     - The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued
          *       and without the location).
          *     - POST and PUT are the same operation for JSON (Horizon's POST is its multipart upload; JSON there silently created an
@@ -144,12 +146,14 @@ export interface paths {
          *     `GET /v2/images/{id}`. The SHA-512 of the data is computed as it passes and compared with Glance's `os_hash_value`
          *     (a mismatch is a 502 naming both), and answered as `Repr-Digest`. The answer is 201 once Glance has the data (the image
          *     `active`), or the upload's real error (Glance's 4xx with its status, 400 for a malformed form, 413 over `MAX_UPLOAD_BYTES`
-         *     or a Glance quota, 502/504) with the new image deleted; a caller who hangs up mid-upload aborts the Glance upload and
-         *     the image is deleted too. The data's format is inspected in the same pass as for `PUT …/file/` (`FORMAT_INSPECTION`): data
-         *     in another format than the form's `disk_format`, or an unsafe disk image (a qcow2 with a backing file, say), is a 400
-         *     (`image-format-mismatch`, `unsafe-image`) naming what was found, the upload aborted before Glance keeps it and the new
-         *     image deleted; the answer names the format as `X-Image-Format`. Digest headers are not read here (they would describe the
-         *     whole form): to check the data end to end, create the image, then `PUT …/file/` with `Repr-Digest`. An empty `data` part
+         *     or a Glance quota, 408 when the client stops sending the data part for `UPLOAD_IDLE_TIMEOUT_MS`, 502/504 for Glance)
+         *     with the new image deleted; the clean-up is registered before Glance's create, so a caller who hangs up at any point
+         *     (during the create too) leaves no image behind. The data's format is inspected in the same pass as for `PUT …/file/`
+         *     (`FORMAT_INSPECTION`): data in another format than the form's `disk_format`, or an unsafe disk image (a qcow2 with a
+         *     backing file, say), is a 400 (`image-format-mismatch`, `unsafe-image`) naming what was found, the upload aborted before
+         *     Glance keeps it and the new image deleted; the answer names the format as `X-Image-Format`. Digest headers are not read
+         *     here (they would describe the whole form): to check the data end to end, create the image, then `PUT …/file/` with
+         *     `Repr-Digest`. An empty `data` part
          *     is a 400 (send no part for an image without data). Horizon answers 201 before uploading from its disk in a background
          *     thread whose failures are only logged, and turns every error into an HTML 500.
          */
@@ -171,7 +175,8 @@ export interface paths {
          * Get one image
          * @description One image in Horizon's detail shape, from `GET /v2/images/{image_id}`: `properties` also holds `file`, `schema`, `tags`,
          *     `virtual_size`, `locations`, `kernel_id`, `ramdisk_id` and `image_url` when Glance shows them.
-         *     The id is passed to Glance as it is (so `default` is just an id Glance does not know: 404).
+         *     An id that is not a UUID is answered 404 without asking Glance, as Horizon answers it (Glance's 404); `default`,
+         *     which Horizon's url_regex names, is such an id.
          *     Glance answers 404 also for an image that exists but is not visible to the caller's project; its message is in `detail`.
          *     Differs from Horizon: errors are problem documents, and `tags`/`virtual_size` are also at top level.
          */
@@ -353,7 +358,7 @@ export interface paths {
         /**
          * Download an image's data
          * @description Streams the image's data from `GET /v2/images/{image_id}/file` (never held in the Worker), with `Content-Length`,
-         *     `Content-MD5`, `Content-Type: application/octet-stream`, `Content-Disposition: attachment` named after the image,
+         *     `Content-MD5` (RFC 1864, base64; not on a 206), `Content-Type: application/octet-stream`, `Content-Disposition: attachment` named after the image,
          *     `Cache-Control: private, no-store` and, when Glance hashed it with sha512, `Repr-Digest` (RFC 9530) of the whole image.
          *     A `Range` is passed to Glance: 206 with `Content-Range`, or a 416 problem whose `Content-Range` gives the size.
          *     An image without data answers 204. A deactivated image is a 403 for everyone but an admin, as Glance says.
@@ -367,7 +372,8 @@ export interface paths {
          *     image re-read after Glance's 204 (detail variant), so `status`, `size` and checksums are there at once.
          *
          *     The body is streamed to Glance as it arrives: never held in the Worker, never retried. A transfer that stalls for
-         *     `UPLOAD_IDLE_TIMEOUT_MS` is aborted (504); a client that hangs up aborts Glance's request at once, and Glance puts the image
+         *     `UPLOAD_IDLE_TIMEOUT_MS` is aborted: 408 when the client stopped sending, 504 when Glance stopped taking the data or
+         *     answering; a client that hangs up aborts Glance's request at once, and Glance puts the image
          *     back to `queued`.
          *
          *     Refused before a byte moves and with no Glance write: a Content-Type other than `application/octet-stream` (415), no
@@ -422,7 +428,8 @@ export interface paths {
          *     The answer is the image re-read after Glance's 204 (detail variant). The quota checked is `image_stage_total`.
          *
          *     The body is streamed to Glance as it arrives: never held in the Worker, never retried. A transfer that stalls for
-         *     `UPLOAD_IDLE_TIMEOUT_MS` is aborted (504); a client that hangs up aborts Glance's request at once, and Glance puts the image
+         *     `UPLOAD_IDLE_TIMEOUT_MS` is aborted: 408 when the client stopped sending, 504 when Glance stopped taking the data or
+         *     answering; a client that hangs up aborts Glance's request at once, and Glance puts the image
          *     back to `queued`.
          *
          *     Refused before a byte moves and with no Glance write: a Content-Type other than `application/octet-stream` (415), no
@@ -479,12 +486,14 @@ export interface paths {
          *     `POST /v2/images/{id}/import` with `{"method": {"name": method, "uri"?, "glance_image_id"?, "glance_region"?,
          *     "glance_service_interface"?}, "stores"?, "all_stores"?, "all_stores_must_succeed"?}`; then `GET /v2/images/{id}`.
          *
-         *     Refused with a 400 before the import call (nothing changes in Glance):
-         *     - a body that is not an object, an unknown field, a missing or unknown `method`;
-         *     - a method's own fields missing or sent with another method: `web-download` needs `uri` (http or https),
-         *       `glance-download` needs `glance_image_id` (a UUID) and `glance_region`; `copy-image` needs `stores` or
+         *     Refused with a 400 before the import call (nothing changes in Glance), in this order:
+         *     - before any Glance call: a body that is not an object, an unknown field, a missing or unknown `method`, a field
+         *       of the wrong shape (`uri` not http(s), `glance_image_id` not a UUID, an empty or repeated `stores`);
+         *     - a method Glance does not offer here (`GET /v2/info/import`; the problem names the ones it offers), whatever
+         *       else the body lacks;
+         *     - the offered method's own fields missing or sent with another method: `web-download` needs `uri`,
+         *       `glance-download` needs `glance_image_id` and `glance_region`; `copy-image` needs `stores` or
          *       `all_stores: true`; `stores` cannot be combined with `all_stores: true`;
-         *     - a method Glance does not offer here (`GET /v2/info/import`; the problem names the ones it offers);
          *     - `stores`/`all_stores: true` on a single-store Glance (it would silently ignore them), or a store id Glance does
          *       not have.
          *
@@ -811,7 +820,7 @@ export interface components {
              * @example urn:glance-edge:problem:glance-error
              * @enum {string}
              */
-            type: "urn:glance-edge:problem:validation-error" | "urn:glance-edge:problem:malformed-json" | "urn:glance-edge:problem:unsupported-media-type" | "urn:glance-edge:problem:content-too-large" | "urn:glance-edge:problem:unauthenticated" | "urn:glance-edge:problem:forbidden" | "urn:glance-edge:problem:not-found" | "urn:glance-edge:problem:method-not-allowed" | "urn:glance-edge:problem:glance-error" | "urn:glance-edge:problem:bad-gateway" | "urn:glance-edge:problem:gateway-timeout" | "urn:glance-edge:problem:configuration-error" | "urn:glance-edge:problem:length-required" | "urn:glance-edge:problem:conflict" | "urn:glance-edge:problem:image-format-mismatch" | "urn:glance-edge:problem:unsafe-image" | "urn:glance-edge:problem:digest-mismatch" | "urn:glance-edge:problem:internal-error";
+            type: "urn:glance-edge:problem:validation-error" | "urn:glance-edge:problem:malformed-json" | "urn:glance-edge:problem:unsupported-media-type" | "urn:glance-edge:problem:content-too-large" | "urn:glance-edge:problem:unauthenticated" | "urn:glance-edge:problem:forbidden" | "urn:glance-edge:problem:not-found" | "urn:glance-edge:problem:method-not-allowed" | "urn:glance-edge:problem:glance-error" | "urn:glance-edge:problem:bad-gateway" | "urn:glance-edge:problem:gateway-timeout" | "urn:glance-edge:problem:configuration-error" | "urn:glance-edge:problem:length-required" | "urn:glance-edge:problem:conflict" | "urn:glance-edge:problem:image-format-mismatch" | "urn:glance-edge:problem:unsafe-image" | "urn:glance-edge:problem:digest-mismatch" | "urn:glance-edge:problem:request-timeout" | "urn:glance-edge:problem:internal-error";
             /** @example Glance refused the request */
             title: string;
             /** @example 404 */
@@ -1330,7 +1339,7 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description Glance's import call, flattened: the method's own fields (`uri`, `glance_*`) beside `method`. Each method's required fields are checked before any Glance call.
+         * @description Glance's import call, flattened: the method's own fields (`uri`, `glance_*`) beside `method`. Each field's shape is checked before any Glance call; then a method Glance does not offer is a 400 naming the offered ones, and only for an offered method are its own fields required (`uri` for web-download, …), all before the import call.
          * @example {
          *       "method": "web-download",
          *       "uri": "https://cloud-images.example.org/jammy.qcow2"
@@ -1800,7 +1809,7 @@ export interface operations {
             /** @description The created image, as Glance has it after the last step */
             201: {
                 headers: {
-                    /** @description The new image's URL in this API */
+                    /** @description The new image's URL in this API; `?region=` names the region whose Glance holds it, when one served the request */
                     Location: string;
                     /** @description Legacy multipart upload only. RFC 9530: the SHA-512 of the data part as it passed through, which Glance's `os_hash_value` matched */
                     "Repr-Digest"?: string;
@@ -1834,6 +1843,15 @@ export interface operations {
             };
             /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client sent no image data for UPLOAD_IDLE_TIMEOUT_MS; the upload was aborted (Glance keeps nothing of it) */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1921,7 +1939,7 @@ export interface operations {
             /** @description The created image, as Glance has it after the last step */
             201: {
                 headers: {
-                    /** @description The new image's URL in this API */
+                    /** @description The new image's URL in this API; `?region=` names the region whose Glance holds it, when one served the request */
                     Location: string;
                     /** @description Legacy multipart upload only. RFC 9530: the SHA-512 of the data part as it passed through, which Glance's `os_hash_value` matched */
                     "Repr-Digest"?: string;
@@ -1955,6 +1973,15 @@ export interface operations {
             };
             /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client sent no image data for UPLOAD_IDLE_TIMEOUT_MS; the upload was aborted (Glance keeps nothing of it) */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2029,7 +2056,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2121,7 +2148,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2220,7 +2247,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2342,7 +2369,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2434,7 +2461,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2747,7 +2774,7 @@ export interface operations {
                 range?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2759,7 +2786,7 @@ export interface operations {
                 headers: {
                     /** @description Bytes in this answer */
                     "Content-Length": string;
-                    /** @description Glance's MD5 of the whole image (hex, Glance's `checksum`) */
+                    /** @description RFC 1864: the base64 of the MD5 of the body, i.e. of the whole image (Glance's `checksum`, which is hex). Not on a 206: a range has another MD5 */
                     "Content-MD5"?: string;
                     /** @description RFC 6266 attachment named after the image (`filename*` for non-ASCII names) */
                     "Content-Disposition": string;
@@ -2784,8 +2811,6 @@ export interface operations {
                 headers: {
                     /** @description Bytes in this answer */
                     "Content-Length": string;
-                    /** @description Glance's MD5 of the whole image (hex, Glance's `checksum`) */
-                    "Content-MD5"?: string;
                     /** @description RFC 6266 attachment named after the image (`filename*` for non-ASCII names) */
                     "Content-Disposition": string;
                     "Cache-Control": string;
@@ -2898,7 +2923,7 @@ export interface operations {
                 "content-md5"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -2954,6 +2979,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this project */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client sent no image data for UPLOAD_IDLE_TIMEOUT_MS; the upload was aborted (Glance keeps nothing of it) */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3048,7 +3082,7 @@ export interface operations {
                 range?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -3060,7 +3094,7 @@ export interface operations {
                 headers: {
                     /** @description Bytes in this answer */
                     "Content-Length": string;
-                    /** @description Glance's MD5 of the whole image (hex, Glance's `checksum`) */
+                    /** @description RFC 1864: the base64 of the MD5 of the body, i.e. of the whole image (Glance's `checksum`, which is hex). Not on a 206: a range has another MD5 */
                     "Content-MD5"?: string;
                     /** @description RFC 6266 attachment named after the image (`filename*` for non-ASCII names) */
                     "Content-Disposition": string;
@@ -3169,7 +3203,7 @@ export interface operations {
                 "content-md5"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -3225,6 +3259,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to this project */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client sent no image data for UPLOAD_IDLE_TIMEOUT_MS; the upload was aborted (Glance keeps nothing of it) */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3317,7 +3360,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -3332,7 +3375,7 @@ export interface operations {
             /** @description Glance accepted the import; the image as Glance has it now (detail variant) */
             202: {
                 headers: {
-                    /** @description The image's URL in this API */
+                    /** @description The image's URL in this API; `?region=` names the region whose Glance holds it, when one served the request */
                     Location: string;
                     [name: string]: unknown;
                 };
@@ -3443,7 +3486,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -3526,7 +3569,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;
@@ -3616,7 +3659,7 @@ export interface operations {
                 "X-OpenStack-Region"?: string;
             };
             path: {
-                /** @description The image id (a UUID in Glance) */
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
                 image_id: string;
             };
             cookie?: never;

@@ -7,18 +7,25 @@ import {
   type ImportImageRequest,
   importMethodProblem,
   importNamesStores,
+  importRequestIssues,
   importStoresProblem,
   toGlanceImportRequest,
 } from "../../glance/transform/image-import";
 import { toHorizonImage } from "../../glance/transform/images";
 import { toImageTask } from "../../glance/transform/tasks";
-import { badRequest, ProblemError } from "../../lib/problem";
+import { badRequest, invalidInput, ProblemError } from "../../lib/problem";
 import type { ActivationRoute, ImportImageRoute, ListImageTasksRoute } from "./image-actions.routes";
 
-/** Refuses, before the import call, what this deployment cannot do as asked. */
+/**
+ * Refuses, before the import call, what this deployment cannot do as asked: first a method Glance
+ * does not offer (asking for that method's fields would be beside the point), then that method's
+ * own fields, then stores Glance does not have.
+ */
 async function requireImportable(glance: GlanceClient, request: ImportImageRequest) {
   const methodProblem = importMethodProblem(request.method, await glance.importMethods());
   if (methodProblem) throw badRequest("method", methodProblem);
+  const issues = importRequestIssues(request);
+  if (issues.length > 0) throw invalidInput(issues.map((issue) => ({ location: "body", ...issue })));
   if (!importNamesStores(request)) return;
   const storesProblem = importStoresProblem(
     request,
@@ -48,7 +55,7 @@ export const importImage: RouteHandler<ImportImageRoute, AppEnv> = async (c) => 
   const { method, ...options } = toGlanceImportRequest(request);
   await glance.importImage(imageId, method, options);
   const image = await imageAfterImport(glance, imageId);
-  return c.json(toHorizonImage(image, "detail"), 202, { location: imageLocation(image) });
+  return c.json(toHorizonImage(image, "detail"), 202, { location: imageLocation(image, c.get("region")) });
 };
 
 export const listImageTasks: RouteHandler<ListImageTasksRoute, AppEnv> = async (c) => {

@@ -7,6 +7,7 @@ import { checkedUploadHeaders, inspectionLogOf, sendImageData, uploadChecksFor }
 import {
   attachmentDisposition,
   glanceSha512,
+  hexToBase64,
   type QuotaResource,
   quotaExceeded,
   sha512ReprDigest,
@@ -141,6 +142,13 @@ function dataHeaders(image: GlanceImage) {
   return headers;
 }
 
+/** RFC 1864 Content-MD5 of the whole image: Glance's `checksum` (an MD5 in hex) as base64. */
+function contentMd5(image: GlanceImage): string | undefined {
+  return typeof image.checksum === "string" && /^[0-9a-f]{32}$/i.test(image.checksum)
+    ? hexToBase64(image.checksum)
+    : undefined;
+}
+
 const hasData = (image: GlanceImage) => typeof image.size === "number" && image.status !== "queued";
 
 /** HEAD: Glance has no HEAD on `/file`, so the headers come from the image's own record. */
@@ -149,7 +157,8 @@ async function headImageFile(c: Context<AppEnv>, imageId: string) {
   if (!hasData(image)) return new Response(null, { status: 204 });
   const headers = dataHeaders(image);
   headers.set("content-length", String(image.size));
-  if (typeof image.checksum === "string") headers.set("content-md5", image.checksum);
+  const md5 = contentMd5(image);
+  if (md5) headers.set("content-md5", md5);
   return new Response(null, { status: 200, headers });
 }
 
@@ -180,9 +189,13 @@ export const downloadImageFile: RouteHandler<DownloadImageFileRoute, AppEnv> = a
     return c.body(null, 204);
   }
   const headers = dataHeaders(record.value);
-  for (const name of ["content-length", "content-md5", "content-range"]) {
+  for (const name of ["content-length", "content-range"]) {
     const value = upstream.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
+  // Glance's Content-MD5 is the whole image's hex digest, on a 206 too; RFC 1864 wants the base64 of
+  // the MD5 of the body sent, which is that digest only when the whole image is sent.
+  const md5 = upstream.status === 200 ? contentMd5(record.value) : undefined;
+  if (md5) headers.set("content-md5", md5);
   return new Response(upstream.body, { status: upstream.status, headers });
 };

@@ -62,7 +62,7 @@ export const UploadDigestHeadersSchema = z.object({
 });
 
 const uploadRefusals = {
-  ...problemResponses(400, 401, 403, 404, 409, 410, 411, 413),
+  ...problemResponses(400, 401, 403, 404, 408, 409, 410, 411, 413),
   400: {
     description:
       "A malformed parameter or digest header (before a byte moves); or, with the upload aborted before Glance kept " +
@@ -84,7 +84,8 @@ const uploadRefusals = {
 
 const uploadRules = [
   "The body is streamed to Glance as it arrives: never held in the Worker, never retried. A transfer that stalls for",
-  "`UPLOAD_IDLE_TIMEOUT_MS` is aborted (504); a client that hangs up aborts Glance's request at once, and Glance puts the image",
+  "`UPLOAD_IDLE_TIMEOUT_MS` is aborted: 408 when the client stopped sending, 504 when Glance stopped taking the data or",
+  "answering; a client that hangs up aborts Glance's request at once, and Glance puts the image",
   "back to `queued`.",
   "",
   "Refused before a byte moves and with no Glance write: a Content-Type other than `application/octet-stream` (415), no",
@@ -182,8 +183,9 @@ const binaryContent = { "application/octet-stream": { schema: BinarySchema } };
 const downloadHeaders = z.object({
   "Content-Length": z.string().openapi({ description: "Bytes in this answer", example: "13267968" }),
   "Content-MD5": z.string().optional().openapi({
-    description: "Glance's MD5 of the whole image (hex, Glance's `checksum`)",
-    example: "443b7623e27ecf03dc9e01ee93f67afe",
+    description:
+      "RFC 1864: the base64 of the MD5 of the body, i.e. of the whole image (Glance's `checksum`, which is hex). Not on a 206: a range has another MD5",
+    example: "RDt2I+J+zwPcngHuk/Z6/g==",
   }),
   "Content-Disposition": z.string().openapi({
     description: "RFC 6266 attachment named after the image (`filename*` for non-ASCII names)",
@@ -195,7 +197,7 @@ const downloadHeaders = z.object({
 
 const downloadDescription = [
   "Streams the image's data from `GET /v2/images/{image_id}/file` (never held in the Worker), with `Content-Length`,",
-  "`Content-MD5`, `Content-Type: application/octet-stream`, `Content-Disposition: attachment` named after the image,",
+  "`Content-MD5` (RFC 1864, base64; not on a 206), `Content-Type: application/octet-stream`, `Content-Disposition: attachment` named after the image,",
   "`Cache-Control: private, no-store` and, when Glance hashed it with sha512, `Repr-Digest` (RFC 9530) of the whole image.",
   "A `Range` is passed to Glance: 206 with `Content-Range`, or a 416 problem whose `Content-Range` gives the size.",
   "An image without data answers 204. A deactivated image is a 403 for everyone but an admin, as Glance says.",
@@ -207,7 +209,9 @@ const downloadResponses = {
   204: { description: "The image has no data" },
   206: {
     description: "The requested range",
-    headers: downloadHeaders.extend({ "Content-Range": z.string().openapi({ example: "bytes 0-1048575/13267968" }) }),
+    headers: downloadHeaders
+      .omit({ "Content-MD5": true })
+      .extend({ "Content-Range": z.string().openapi({ example: "bytes 0-1048575/13267968" }) }),
     content: binaryContent,
   },
   ...problemResponses(400, 401, 403, 404, 410, 416),

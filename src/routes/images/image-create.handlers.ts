@@ -20,5 +20,5 @@ async function createFromJson(c: Context<AppEnv>, request: CreateImageRequest) {
   const answer = isDirectUpload(request)
     ? { ...body, upload_url: uploadUrl(c.req.url, image.id, c.get("region")) }
     : body;
-  return c.json(answer, 201, { location: imageLocation(image) });
+  return c.json(answer, 201, { location: imageLocation(image, c.get("region")) });
 }

@@ -37,7 +37,8 @@ const description = [
   "- Direct upload (`data` names a file) answers with `upload_url`, this API's own `PUT /api/glance/images/{id}/file/` for",
   "  the new image (with `?region=` the region that created it), and never a `token_id` (Horizon hands the caller's Keystone token",
   "  back in the body, with Glance's own URL). Send the bytes there with your X-Auth-Token header.",
-  "- `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null).",
+  "- `Location` is the id-based URL of the new image (Horizon uses the unencoded name, `None` for null), with",
+  "  `?region=` naming the region whose Glance holds it whenever a region served the request.",
   "- The body is the detail variant after the last step (Horizon: the list variant of the POST answer, still queued",
   "  and without the location).",
   "- POST and PUT are the same operation for JSON (Horizon's POST is its multipart upload; JSON there silently created an",
@@ -53,12 +54,14 @@ const legacyUploadDescription = [
   "`GET /v2/images/{id}`. The SHA-512 of the data is computed as it passes and compared with Glance's `os_hash_value`",
   "(a mismatch is a 502 naming both), and answered as `Repr-Digest`. The answer is 201 once Glance has the data (the image",
   "`active`), or the upload's real error (Glance's 4xx with its status, 400 for a malformed form, 413 over `MAX_UPLOAD_BYTES`",
-  "or a Glance quota, 502/504) with the new image deleted; a caller who hangs up mid-upload aborts the Glance upload and",
-  "the image is deleted too. The data's format is inspected in the same pass as for `PUT …/file/` (`FORMAT_INSPECTION`): data",
-  "in another format than the form's `disk_format`, or an unsafe disk image (a qcow2 with a backing file, say), is a 400",
-  "(`image-format-mismatch`, `unsafe-image`) naming what was found, the upload aborted before Glance keeps it and the new",
-  "image deleted; the answer names the format as `X-Image-Format`. Digest headers are not read here (they would describe the",
-  "whole form): to check the data end to end, create the image, then `PUT …/file/` with `Repr-Digest`. An empty `data` part",
+  "or a Glance quota, 408 when the client stops sending the data part for `UPLOAD_IDLE_TIMEOUT_MS`, 502/504 for Glance)",
+  "with the new image deleted; the clean-up is registered before Glance's create, so a caller who hangs up at any point",
+  "(during the create too) leaves no image behind. The data's format is inspected in the same pass as for `PUT …/file/`",
+  "(`FORMAT_INSPECTION`): data in another format than the form's `disk_format`, or an unsafe disk image (a qcow2 with a",
+  "backing file, say), is a 400 (`image-format-mismatch`, `unsafe-image`) naming what was found, the upload aborted before",
+  "Glance keeps it and the new image deleted; the answer names the format as `X-Image-Format`. Digest headers are not read",
+  "here (they would describe the whole form): to check the data end to end, create the image, then `PUT …/file/` with",
+  "`Repr-Digest`. An empty `data` part",
   "is a 400 (send no part for an image without data). Horizon answers 201 before uploading from its disk in a background",
   "thread whose failures are only logged, and turns every error into an HTML 500.",
 ].join("\n");
@@ -81,7 +84,8 @@ const createImageConfig = {
       ...jsonContent(CreatedImageSchema, "The created image, as Glance has it after the last step"),
       headers: z.object({
         Location: z.string().openapi({
-          description: "The new image's URL in this API",
+          description:
+            "The new image's URL in this API; `?region=` names the region whose Glance holds it, when one served the request",
           example: "/api/glance/images/6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10/",
         }),
         "Repr-Digest": z.string().optional().openapi({
@@ -100,7 +104,7 @@ const createImageConfig = {
         }),
       }),
     },
-    ...problemResponses(400, 401, 403, 409, 413, 415),
+    ...problemResponses(400, 401, 403, 408, 409, 413, 415),
   },
 };
 

@@ -44,39 +44,46 @@ async function createImageFromForm(c: Context<AppEnv>): Promise<Response> {
   const glance = c.get("glance");
   if (!form.data) {
     const image = await createImageFromRequest(glance, form.request, c.get("requestId"));
-    return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image) });
+    return c.json(toHorizonImage(image, "detail"), 201, { location: imageLocation(image, c.get("region")) });
   }
-  const created = await glance.createImage(createImageMetadata(form.request).image);
-  const config = c.get("config");
-  // The form's digest headers would describe the whole multipart body, not the file: only the format is checked.
-  const checks = uploadChecksFor(config.FORMAT_INSPECTION === "off" ? undefined : created, [], config);
-  // Inside waitUntil, so that a caller who hangs up mid-upload still gets the new image deleted.
-  const outcome = uploadOrRollBack(c, created, form.data, checks, form.formFailure);
+  // Registered before Glance's create: a caller who hangs up at any point from here on, during the
+  // create included, ends this invocation, and only waitUntil work still deletes the new image.
+  const upload: { checks?: UploadChecks } = {};
+  const outcome = createAndUpload(c, form.data, form, upload);
   waitUntilOf(c)(outcome.catch(() => undefined));
   let image: GlanceImage;
   try {
     image = await outcome;
   } catch (error) {
-    c.set("imageFormat", inspectionLogOf(checks, error));
+    if (upload.checks) c.set("imageFormat", inspectionLogOf(upload.checks, error));
     throw error;
   }
+  const checks = upload.checks!;
   c.set("imageFormat", inspectionLogOf(checks));
   return c.json(toHorizonImage(image, "detail"), 201, {
-    location: imageLocation(image),
+    location: imageLocation(image, c.get("region")),
     ...checkedUploadHeaders(checks),
   });
 }
 
-/** The file part to Glance (chunked: a part has no length); any failure, the form's own first, deletes the image. */
-async function uploadOrRollBack(
+/**
+ * Creates the image, then sends the file part to Glance (chunked: a part has no length) through
+ * the upload's checks, kept in `upload` for the answer and the log; any failure (the form's own
+ * first, a caller already gone included) deletes the image.
+ */
+async function createAndUpload(
   c: Context<AppEnv>,
-  created: GlanceImage,
   data: ReadableStream<Uint8Array>,
-  checks: UploadChecks,
-  formFailure: CreateForm["formFailure"],
+  { request, formFailure }: CreateForm,
+  upload: { checks?: UploadChecks },
 ): Promise<GlanceImage> {
   const glance = c.get("glance");
+  const config = c.get("config");
+  const created = await glance.createImage(createImageMetadata(request).image);
   try {
+    // The form's digest headers would describe the whole multipart body, not the file: only the format is checked.
+    const checks = uploadChecksFor(config.FORMAT_INSPECTION === "off" ? undefined : created, [], config);
+    upload.checks = checks;
     return await sendImageData(glance, created.id, "file", { body: data, signal: c.req.raw.signal }, checks, () => {
       const failure = formFailure();
       if (failure) throw failure;

@@ -50,7 +50,8 @@ export const getImage = createRoute({
   description: [
     "One image in Horizon's detail shape, from `GET /v2/images/{image_id}`: `properties` also holds `file`, `schema`, `tags`,",
     "`virtual_size`, `locations`, `kernel_id`, `ramdisk_id` and `image_url` when Glance shows them.",
-    "The id is passed to Glance as it is (so `default` is just an id Glance does not know: 404).",
+    "An id that is not a UUID is answered 404 without asking Glance, as Horizon answers it (Glance's 404); `default`,",
+    "which Horizon's url_regex names, is such an id.",
     "Glance answers 404 also for an image that exists but is not visible to the caller's project; its message is in `detail`.",
     "Differs from Horizon: errors are problem documents, and `tags`/`virtual_size` are also at top level.",
   ].join("\n"),

@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { GLANCE_UUID } from "../../glance/transform/image-metadata";
+import { notFoundForInvalidParam } from "../../lib/create-router";
 
 const nullableString = (description: string, example: string) =>
   z.string().nullable().openapi({ description, example });
@@ -49,17 +51,28 @@ export const ImagePropertiesSchema = z.record(z.string(), z.unknown()).openapi("
   example: { description: "Ubuntu 22.04 LTS", hw_disk_bus: "virtio", os_hidden: false, os_hash_algo: "sha512" },
 });
 
+/**
+ * The `{image_id}` of every image route. Glance's image ids are UUIDs; anything else never reaches
+ * Glance (so `..` or `%2E%2E` cannot name another Glance path). The routes Horizon has answer such an
+ * id with its 404 (`imageIdNotFound`), the others with this schema's 400.
+ */
 export const ImageIdParamsSchema = z.object({
   image_id: z
     .string()
-    .min(1)
-    .max(255)
+    .regex(GLANCE_UUID, "must be an image id: a UUID (8-4-4-4-12 hexadecimal digits)")
     .openapi({
       param: { name: "image_id", in: "path" },
-      description: "The image id (a UUID in Glance)",
+      description:
+        "The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`.",
       example: "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10",
     }),
 });
+
+/** Horizon answers an id Glance does not know with Glance's 404; a route it has keeps that answer for a non-UUID id. */
+export const imageIdNotFound = notFoundForInvalidParam(
+  "image_id",
+  (id) => `No image found with ID ${id}: image ids are UUIDs`,
+);
 
 export const ImageListSchema = z
   .object({

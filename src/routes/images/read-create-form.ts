@@ -18,9 +18,6 @@ export interface CreateForm {
   formFailure: () => ProblemError | undefined;
 }
 
-/** What is read of a refused upload before the answer goes out; more than this is cut off. */
-const MAX_DISCARDED_BYTES = 16 * 1024 * 1024;
-
 /**
  * Horizon's legacy create form, read as a stream up to its file part: the fields as a create
  * request checked with the JSON create's rules and 400s, and a non-empty file. A refusal after
@@ -52,7 +49,7 @@ export async function readCreateForm(c: Context<AppEnv>): Promise<CreateForm> {
       );
     return { request, data, formFailure };
   } catch (error) {
-    await discardUpTo(data ?? file.stream, MAX_DISCARDED_BYTES);
+    await discardUpTo(data ?? file.stream);
     throw error;
   }
 }

@@ -39,10 +39,11 @@ export async function glanceImagesNamed(name: string, as: Account = "demo"): Pro
   return (response.body as { images: GlanceImage[] }).images;
 }
 
-/** The images of `name` still there once the Worker has had up to 10 s to delete them (its rollback runs after the answer). */
-export async function imagesLeftNamed(name: string): Promise<GlanceImage[]> {
+/** The images of `name` still there once the Worker has had up to `ms` to delete them (its rollback runs after the answer). */
+export async function imagesLeftNamed(name: string, ms = 10_000): Promise<GlanceImage[]> {
+  const until = Date.now() + ms;
   let left = await glanceImagesNamed(name);
-  for (let i = 0; i < 40 && left.length > 0; i++) {
+  while (left.length > 0 && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     left = await glanceImagesNamed(name);
   }
