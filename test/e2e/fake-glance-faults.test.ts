@@ -20,8 +20,25 @@ const CLIENT_BOUND_MS = 30_000;
 const TOKEN = "gAAAAABfault-token-0123456789abcdef";
 const MiB = 1024 * 1024;
 
+/** Image ids are UUIDs: each misbehaviour is asked for by one of its own, numbered in the last group. */
+const FAULT_NAMES = [
+  "good",
+  "slow-headers",
+  "drip-stall",
+  "reset-mid-body",
+  "truncated-json",
+  "html-500",
+  "wrong-shape",
+  "redirect",
+  "huge-with-length",
+  "huge-chunked",
+] as const;
+type FaultName = (typeof FAULT_NAMES)[number];
+const idOf = (name: FaultName) => `00000000-0000-4000-8000-${String(FAULT_NAMES.indexOf(name)).padStart(12, "0")}`;
+const nameOf = new Map<string, FaultName>(FAULT_NAMES.map((name) => [idOf(name), name]));
+
 const GOOD_IMAGE = {
-  id: "good",
+  id: idOf("good"),
   name: "fault-good",
   status: "queued",
   visibility: "private",
@@ -35,8 +52,8 @@ const GOOD_IMAGE = {
   os_hidden: false,
   created_at: "2026-11-29T10:00:00Z",
   updated_at: "2026-11-29T10:00:00Z",
-  self: "/v2/images/good",
-  file: "/v2/images/good/file",
+  self: `/v2/images/${idOf("good")}`,
+  file: `/v2/images/${idOf("good")}/file`,
   schema: "/v2/schemas/image",
 };
 
@@ -53,11 +70,12 @@ let worker: RunningWorker | undefined;
 /** One misbehaviour per image id; anything else is a well-formed Glance answer for `good`. */
 async function misbehave(request: IncomingMessage, response: ServerResponse) {
   const id = request.url?.match(/^\/v2\/images\/([^/?]+)/)?.[1];
+  const fault = id === undefined ? undefined : nameOf.get(id);
   const json = {
     "content-type": "application/json",
     "x-openstack-request-id": "req-11111111-2222-4333-8444-555555555555",
   };
-  switch (id) {
+  switch (fault) {
     case "slow-headers":
       await sleep(TIMEOUT_MS * 4);
       if (!response.destroyed) response.end(JSON.stringify(GOOD_IMAGE));
@@ -90,14 +108,17 @@ async function misbehave(request: IncomingMessage, response: ServerResponse) {
       response.end(JSON.stringify({ images: "not an image", internal: fakeAddress }));
       return;
     case "redirect":
-      response.writeHead(302, { location: `http://${elsewhereAddress}/v2/images/good`, "content-type": "text/html" });
-      response.end(`<a href="http://${elsewhereAddress}/v2/images/good">moved</a>`);
+      response.writeHead(302, {
+        location: `http://${elsewhereAddress}/v2/images/${idOf("good")}`,
+        "content-type": "text/html",
+      });
+      response.end(`<a href="http://${elsewhereAddress}/v2/images/${idOf("good")}">moved</a>`);
       return;
     case "huge-with-length":
     case "huge-chunked": {
       const total = 50 * MiB;
       const chunk = Buffer.alloc(64 * 1024, 0x20);
-      response.writeHead(200, id === "huge-with-length" ? { ...json, "content-length": String(total) } : json);
+      response.writeHead(200, fault === "huge-with-length" ? { ...json, "content-length": String(total) } : json);
       response.write('{"id": "huge", "padding": "');
       let sent = 0;
       while (sent < total - 64 * 1024 && !response.destroyed) {
@@ -158,10 +179,10 @@ async function workerDurationMs(requestId: string): Promise<number> {
   throw new Error(`no access-log line for ${requestId}`);
 }
 
-async function getImage(id: string) {
+async function getImage(fault: FaultName) {
   const started = Date.now();
   const requestId = crypto.randomUUID();
-  const response = await fetch(`${worker!.baseUrl}/api/glance/images/${id}/`, {
+  const response = await fetch(`${worker!.baseUrl}/api/glance/images/${idOf(fault)}/`, {
     headers: { "x-auth-token": TOKEN, "x-request-id": requestId },
     signal: AbortSignal.timeout(60_000),
   });
