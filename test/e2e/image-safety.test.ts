@@ -62,16 +62,27 @@ async function problemOf(response: Response, status: number) {
   return ProblemSchema.parse(JSON.parse(text));
 }
 
-/** Glance put the image back to `queued` and holds no data for it: no size, no file in its store, no data to download. */
+/**
+ * Glance put the image back to `queued` and holds no data for it: no size, no file in its store, no data to
+ * download. The edge answers as soon as it aborts Glance's upload, while Glance may still be unwinding it (a
+ * partial file is removed after the status is back to `queued`), so the whole state is polled until it settles.
+ */
 async function expectNoData(id: string, wanted = "queued") {
-  let image = await glanceImage(id);
-  for (let i = 0; i < 40 && image.status !== wanted; i++) {
+  const state = async () => {
+    const image = await glanceImage(id);
+    return {
+      glance: [image.status, image.size ?? null, image.checksum ?? null],
+      stored: existsSync(join(STACK_DIR, "glance", "images", id)),
+      staged: existsSync(join(STACK_DIR, "glance", "staging", id)),
+    };
+  };
+  const settled = { glance: [wanted, null, null], stored: false, staged: false };
+  let seen = await state();
+  for (let i = 0; i < 60 && JSON.stringify(seen) !== JSON.stringify(settled); i++) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    image = await glanceImage(id);
+    seen = await state();
   }
-  expect([image.status, image.size ?? null, image.checksum ?? null]).toEqual([wanted, null, null]);
-  expect(existsSync(join(STACK_DIR, "glance", "images", id))).toBe(false);
-  expect(existsSync(join(STACK_DIR, "glance", "staging", id))).toBe(false);
+  expect(seen).toEqual(settled);
   expect((await glance(`/v2/images/${id}/file`)).status).toBe(204);
 }
 
