@@ -6,7 +6,7 @@ import {
   signGrant,
   uploadBytesPath,
   verifyGrant,
-} from "../../src/uploads/signed-url";
+} from "../../src/resumable/signed-url";
 
 const KEY = "a-signing-key-only-these-tests-know";
 const IMAGE = "0f4a1c3e-8d2b-4e6f-9a7c-1b3d5e7f9a0b";
