@@ -26,6 +26,8 @@ export interface HandoffRequest {
   inspection: Pick<Config, "FORMAT_INSPECTION" | "MAX_VIRTUAL_SIZE_BYTES">;
   /** PUBLIC_BASE_URL: where Glance reaches this API (web-download). */
   publicBaseUrl?: string;
+  /** UPLOAD_SIGNING_KEY: signs the URL Glance fetches the bytes from (web-download). */
+  signingKey?: string;
   /** How long the import may take to make the image active, and how often to look (ms). */
   importWaitMs?: number;
   importPollMs?: number;
