@@ -117,7 +117,7 @@ start_dev() { # name [VAR:value ...]
   shift
   port="$(free_port)"
   # Resumable uploads' web-download hand-off: Glance reaches the Worker at its own address, and the URL signing key is a
-  # fresh secret in an env file (wrangler prints --var values in its log, env-file values hidden).
+  # fresh secret in an env file (not on the command line, which any local process can read).
   mkdir -p "$WORK/$name-state"
   (umask 077 && echo "UPLOAD_SIGNING_KEY=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >"$WORK/$name-state/secrets.env")
   local args=(dev --ip 127.0.0.1 --port "$port" --inspector-port "$(free_port)" --persist-to "$WORK/$name-state"

@@ -93,6 +93,28 @@ function importRefused(error: unknown, publicBaseUrl: string): never {
 const FAILED_STATES = new Set(["queued", "killed", "deleted", "pending_delete", "deactivated"]);
 
 /**
+ * Whether Glance's import of a `queued` image is still to run: the import call takes the image's import lock
+ * (`os_glance_import_task`) at once, but the image turns `importing` only when the task starts; the lock is dropped
+ * when the task ends, so a `queued` image without it has seen its import fail.
+ */
+const importRunning = (image: GlanceImage) => typeof image.os_glance_import_task === "string";
+
+/** What Glance's newest failed task of the image says, for the hand-off's problem (empty when it says nothing). */
+async function taskFailure(glance: GlanceClient, imageId: string): Promise<string> {
+  try {
+    const failed = (await glance.listImageTasks(imageId))
+      .filter((task) => task.status === "failure")
+      .sort((a, b) => String(b.updated_at ?? "").localeCompare(String(a.updated_at ?? "")));
+    const message = failed[0]?.message;
+    return typeof message === "string" && message
+      ? ` (Glance's task: ${message.slice(0, 500)})`
+      : " (its tasks/ say why)";
+  } catch {
+    return " (its tasks/ say why)";
+  }
+}
+
+/**
  * Follows Glance's web-download import until the image is active and checks its `os_hash_value` against
  * the SHA-512 the byte route computed while serving (it is recorded before Glance receives the last
  * byte, so an active image always finds it). A download the route stopped (a format refusal, R2 failing)
@@ -125,11 +147,11 @@ async function followImport(glance: GlanceClient, upload: WebDownloadUpload, req
         });
       }
       return served.sha512;
-    } else if (FAILED_STATES.has(status)) {
+    } else if (FAILED_STATES.has(status) && !(status === "queued" && importRunning(image))) {
       throw new ProblemError({
         code: "bad-gateway",
         status: 502,
-        detail: `Glance's web-download import did not make the image active: it is ${status} (its tasks/ say why)`,
+        detail: `Glance's web-download import did not make the image active: it is ${status}${await taskFailure(glance, upload.imageId)}`,
       });
     }
     if (Date.now() >= deadline) {

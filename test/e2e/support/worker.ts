@@ -53,8 +53,8 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
  * fresh persistence folder, so its edge cache and upload state start empty, and waits until the app
  * answers. The resumable uploads' web-download hand-off is set up as a deployment would be: PUBLIC_BASE_URL
  * is the Worker's own address (Glance on loopback reaches it there), and UPLOAD_SIGNING_KEY is a fresh
- * random secret given through an env file, as `.dev.vars` would (wrangler prints such values hidden,
- * where a `--var` would be printed in its log).
+ * random secret given through an env file, as `.dev.vars` would: kept out of the command line, which any local
+ * process can read (wrangler prints it hidden, as it does every --var).
  */
 export async function startWorker(
   vars: Record<string, string>,
