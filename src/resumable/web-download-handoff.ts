@@ -50,7 +50,11 @@ export interface WebDownloadUpload extends HandoffUpload {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+function text(value: unknown): string | undefined;
+function text(value: unknown, fallback: string): string;
+function text(value: unknown, fallback?: string) {
+  return typeof value === "string" ? value : fallback;
+}
 
 /**
  * The format check of the stored bytes' head, before Glance is asked for anything: an image the
@@ -104,7 +108,7 @@ async function taskFailure(glance: GlanceClient, imageId: string): Promise<strin
   try {
     const failed = (await glance.listImageTasks(imageId))
       .filter((task) => task.status === "failure")
-      .sort((a, b) => String(b.updated_at ?? "").localeCompare(String(a.updated_at ?? "")));
+      .sort((a, b) => text(b.updated_at, "").localeCompare(text(a.updated_at, "")));
     const message = failed[0]?.message;
     return typeof message === "string" && message
       ? ` (Glance's task: ${message.slice(0, 500)})`
