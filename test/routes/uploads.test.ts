@@ -1,4 +1,4 @@
-import { env } from "cloudflare:test";
+import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { callWorker, TOKEN } from "../support/call-api";
 import { problemOf } from "../support/expect";
@@ -55,10 +55,18 @@ function glanceForHandoff(options: { stage?: LazyAnswer } = {}) {
   return { image, calls, received };
 }
 
-async function createUpload(length: number, headers: Record<string, string> = {}, token = TOKEN) {
+async function createUpload(
+  length: number,
+  headers: Record<string, string> = {},
+  token = TOKEN,
+  vars: Record<string, string> = {},
+  body?: Uint8Array,
+) {
   const response = await callWorker(COLLECTION, {
     method: "POST",
     headers: { ...TUS, "upload-length": String(length), "x-auth-token": token, ...headers },
+    vars,
+    body,
   });
   expect(response.status, await response.clone().text()).toBe(201);
   const location = new URL(response.headers.get("location") as string);
@@ -100,6 +108,14 @@ async function settledHandoff(path: string) {
 beforeEach(() => {
   glanceForHandoff();
 });
+
+/** Every console line from now on (the access log and the Durable Object's), to check no token is in one. */
+function loggedLines() {
+  const lines: string[] = [];
+  for (const level of ["log", "info", "warn", "error"] as const)
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" ")));
+  return lines;
+}
 afterEach(() => vi.restoreAllMocks());
 
 describe("tus protocol", () => {
@@ -266,8 +282,147 @@ describe("tus protocol", () => {
   });
 });
 
+describe("expiry, creation-with-upload, CORS", () => {
+  it("an expired upload answers 410 and its alarm frees the R2 objects", async () => {
+    const { path, uploadId } = await createUpload(10, {}, TOKEN, { UPLOAD_EXPIRY_SECONDS: "1" });
+    expect((await patch(path, 0, bytesOf(3))).status).toBe(204);
+    expect(await storedKeys(uploadId)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const gone = await callWorker(path, {
+      method: "PATCH",
+      headers: {
+        ...TUS,
+        "content-type": "application/offset+octet-stream",
+        "upload-offset": "3",
+        "content-length": "1",
+      },
+      body: bytesOf(1),
+    });
+    expect(gone.status).toBe(410);
+    expect((await problemOf(gone)).type).toBe("urn:glance-edge:problem:gone");
+    const stub = env.UPLOADS.get(env.UPLOADS.idFromString(uploadId));
+    await runDurableObjectAlarm(stub);
+    expect(await storedKeys(uploadId)).toEqual([]);
+    expect((await head(path)).status).toBe(410);
+  });
+
+  it("creation-with-upload stores the first chunk at once; a bad one answers its problem with Location", async () => {
+    const data = bytesOf(12);
+    const { response, path } = await createUpload(
+      12,
+      {
+        "content-type": "application/offset+octet-stream",
+        "content-length": "5",
+      },
+      TOKEN,
+      {},
+      data.slice(0, 5),
+    );
+    expect(response.headers.get("upload-offset")).toBe("5");
+    expect((await head(path)).headers.get("upload-offset")).toBe("5");
+
+    const refused = await callWorker(COLLECTION, {
+      method: "POST",
+      headers: {
+        ...TUS,
+        "upload-length": "12",
+        "content-type": "application/offset+octet-stream",
+        "content-length": "5",
+        "upload-checksum": `md5 ${await base64Digest("MD5", bytesOf(5, 3))}`,
+      },
+      body: data.slice(0, 5),
+    });
+    expect(refused.status).toBe(460);
+    const location = new URL(refused.headers.get("location") as string);
+    expect((await head(location.pathname)).headers.get("upload-offset")).toBe("0");
+
+    const tooLarge = await callWorker(COLLECTION, {
+      method: "POST",
+      headers: {
+        ...TUS,
+        "upload-length": "12",
+        "content-type": "application/offset+octet-stream",
+        "content-length": "12",
+      },
+      body: data,
+      vars: { MAX_REQUEST_BODY_BYTES: "8" },
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers.get("location")).toBeNull();
+  });
+
+  it("refuses what cannot become an upload before anything is stored", async () => {
+    const cases: [Record<string, string>, number][] = [
+      [{}, 400],
+      [{ "upload-length": "-1" }, 400],
+      [{ "upload-defer-length": "1" }, 400],
+      [{ "upload-length": "5", "upload-metadata": "bad value!" }, 400],
+      [{ "upload-length": "5", "content-type": "text/plain", "content-length": "1" }, 415],
+    ];
+    for (const [headers, status] of cases) {
+      const response = await callWorker(COLLECTION, { method: "POST", headers: { ...TUS, ...headers } });
+      expect(response.status, JSON.stringify(headers)).toBe(status);
+    }
+    const tooBig = await callWorker(COLLECTION, {
+      method: "POST",
+      headers: { ...TUS, "upload-length": "11" },
+      vars: { MAX_UPLOAD_BYTES: "10" },
+    });
+    expect(tooBig.status).toBe(413);
+    const webDownload = await callWorker(COLLECTION, {
+      method: "POST",
+      headers: { ...TUS, "upload-length": "1" },
+      vars: { UPLOAD_HANDOFF: "web-download" },
+    });
+    expect(webDownload.status).toBe(500);
+    expect((await problemOf(webDownload)).detail).toMatch(/PUBLIC_BASE_URL.*UPLOAD_SIGNING_KEY/);
+  });
+
+  it("an image that is not queued takes no upload (409)", async () => {
+    vi.restoreAllMocks();
+    stubGlanceLazily({ [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ id: ID, status: "active" })) });
+    const response = await callWorker(COLLECTION, { method: "POST", headers: { ...TUS, "upload-length": "1" } });
+    expect(response.status).toBe(409);
+  });
+
+  it("with CORS configured, a browser may send the tus headers and read the answers'", async () => {
+    const vars = { CORS_ALLOWED_ORIGINS: "https://horizon.test" };
+    const preflight = await callWorker(COLLECTION, {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://horizon.test",
+        "access-control-request-method": "PATCH",
+        "access-control-request-headers": "tus-resumable,upload-offset,upload-length,upload-metadata,upload-checksum",
+      },
+      vars,
+    });
+    const allowed = (preflight.headers.get("access-control-allow-headers") ?? "").toLowerCase();
+    for (const name of ["tus-resumable", "upload-offset", "upload-length", "upload-metadata", "upload-checksum"])
+      expect(allowed).toContain(name);
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("HEAD");
+    const { path } = await createUpload(4, { origin: "https://horizon.test" }, TOKEN, vars);
+    const answer = await callWorker(path, {
+      method: "HEAD",
+      headers: { ...TUS, origin: "https://horizon.test" },
+      vars,
+    });
+    const exposed = (answer.headers.get("access-control-expose-headers") ?? "").toLowerCase();
+    for (const name of [
+      "upload-offset",
+      "upload-length",
+      "tus-resumable",
+      "upload-expires",
+      "location",
+      "upload-metadata",
+      "upload-handoff",
+    ])
+      expect(exposed).toContain(name);
+  });
+});
+
 describe("stage hand-off", () => {
   it("the last chunk hands the bytes to Glance's stage and a glance-direct import; done, the R2 bytes freed", async () => {
+    const lines = loggedLines();
     const glance = glanceForHandoff();
     const data = bytesOf(300_000);
     const { path, uploadId } = await createUpload(data.byteLength);
@@ -287,10 +442,12 @@ describe("stage hand-off", () => {
     expect(await storedKeys(uploadId)).toEqual([]);
     const status = (await (await callWorker(path)).json()) as { handoff: { sha512: string } };
     expect(status.handoff.sha512).toBe(await hex("SHA-512", data));
+    expect(lines.some((line) => line.includes("upload handed off"))).toBe(true);
+    for (const line of lines) expect(line).not.toContain(TOKEN);
   });
 
   it("Glance failing during stage: HEAD reports failed, the bytes are kept, a retry succeeds", async () => {
-    let failing = true;
+    const lines = loggedLines();
     const glance = glanceForHandoff({
       stage: async (call) => {
         await call.request.body?.cancel();
@@ -304,9 +461,8 @@ describe("stage hand-off", () => {
     expect(failed.headers.get("upload-handoff")).toBe("failed");
     expect(failed.headers.get("upload-handoff-problem")).toBe("urn:glance-edge:problem:bad-gateway");
     expect(await storedKeys(uploadId)).toHaveLength(1);
-    failing = false;
-    void failing;
     vi.restoreAllMocks();
+    const retryLines = loggedLines();
     const working = glanceForHandoff();
     const retry = await callWorker(`${path.split("?")[0]}handoff/`, { method: "POST", headers: TUS });
     expect(retry.status).toBe(202);
@@ -314,6 +470,9 @@ describe("stage hand-off", () => {
     expect(working.received[0]).toEqual(data);
     expect(glance.received).toHaveLength(0);
     expect(await storedKeys(uploadId)).toEqual([]);
+    expect(lines.some((line) => line.includes("upload hand-off failed"))).toBe(true);
+    expect(retryLines.some((line) => line.includes("upload handed off"))).toBe(true);
+    for (const line of [...lines, ...retryLines]) expect(line).not.toContain(TOKEN);
   });
 
   it("a qcow2 sent for a raw image fails the hand-off with image-format-mismatch before Glance keeps it", async () => {
