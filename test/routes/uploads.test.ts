@@ -1,9 +1,9 @@
 import { env, runDurableObjectAlarm } from "cloudflare:test";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from "vitest";
 import { callWorker, TOKEN } from "../support/call-api";
 import { problemOf } from "../support/expect";
 import { glanceImage } from "../support/glance-image";
-import { glanceError, glanceJson, type LazyAnswer, stubGlanceLazily } from "../support/glance-stub";
+import { GLANCE, glanceError, glanceJson, KEYSTONE, type LazyAnswer, stubGlanceLazily } from "../support/glance-stub";
 
 const ID = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
 const COLLECTION = `/api/glance/images/${ID}/uploads/`;
@@ -261,6 +261,55 @@ describe("tus protocol", () => {
     expect(other.status).toBe(404);
     expect(await other.text()).not.toContain(TOKEN);
     expect((await head(path)).headers.get("upload-offset")).toBe("0");
+  });
+
+  it("with KEYSTONE_URL the upload is the token's project's: another token of it resumes, another project's gets 404", async () => {
+    const glance = (globalThis.fetch as unknown as Mock).getMockImplementation() as typeof fetch;
+    const projects: Record<string, string> = {
+      [TOKEN]: "project-a",
+      "gAAAAABsecond-token-of-project-a-0123456789": "project-a",
+      [OTHER_TOKEN]: "project-b",
+    };
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      const request = new Request(input as RequestInfo, init);
+      if (new URL(request.url).origin !== KEYSTONE) return glance(request);
+      const project = projects[request.headers.get("x-subject-token") ?? ""];
+      return glanceJson({
+        token: {
+          expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+          methods: ["password"],
+          project: { id: project },
+          roles: [{ id: "r", name: "member" }],
+          catalog: [],
+        },
+      });
+    });
+    const vars = { GLANCE_URL: GLANCE, KEYSTONE_URL: KEYSTONE };
+    const { path } = await createUpload(4, {}, TOKEN, vars);
+    const sameProject = await callWorker(path, {
+      method: "PATCH",
+      headers: {
+        ...TUS,
+        "x-auth-token": "gAAAAABsecond-token-of-project-a-0123456789",
+        "content-type": "application/offset+octet-stream",
+        "upload-offset": "0",
+        "content-length": "2",
+      },
+      body: bytesOf(2),
+      vars,
+    });
+    expect(sameProject.status).toBe(204);
+    const otherProject = await callWorker(path, {
+      method: "HEAD",
+      headers: { ...TUS, "x-auth-token": OTHER_TOKEN },
+      vars,
+    });
+    expect(otherProject.status).toBe(404);
+    const withoutKeystone = await callWorker(path, {
+      method: "HEAD",
+      headers: { ...TUS, "x-auth-token": "gAAAAABsecond-token-of-project-a-0123456789" },
+    });
+    expect(withoutKeystone.status).toBe(404);
   });
 
   it("an upload id that is not one (or of another image) is a 404", async () => {
