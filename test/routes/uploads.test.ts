@@ -224,14 +224,21 @@ describe("tus protocol", () => {
   });
 
   it("of two concurrent PATCHes at one offset one wins, the other gets a 409, and the bytes are the winner's", async () => {
+    const glance = glanceForHandoff();
     const { path, uploadId } = await createUpload(8);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let reading!: () => void;
+    const firstIsWriting = new Promise<void>((resolve) => (reading = resolve));
+    let pulls = 0;
+    // The second pull comes once the Worker has read the first chunk, i.e. holds the lease and is writing.
     const slow = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        controller.enqueue(bytesOf(4));
+      async pull(controller) {
+        pulls++;
+        if (pulls === 1) return controller.enqueue(bytesOf(4));
+        reading();
         await held;
-        controller.enqueue(bytesOf(4).slice(0, 4));
+        controller.enqueue(bytesOf(4));
         controller.close();
       },
     });
@@ -245,13 +252,15 @@ describe("tus protocol", () => {
       },
       body: slow,
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await firstIsWriting;
     const second = await patch(path, 0, bytesOf(8, 9));
     expect(second.status).toBe(409);
     release();
     expect((await first).status).toBe(204);
     expect((await head(path)).headers.get("upload-offset")).toBe("8");
-    expect(await storedKeys(uploadId)).toHaveLength(0); // handed off and freed
+    expect((await settledHandoff(path)).headers.get("upload-handoff")).toBe("done");
+    expect(glance.received[0]).toEqual(new Uint8Array([...bytesOf(4), ...bytesOf(4)]));
+    expect(await storedKeys(uploadId)).toHaveLength(0);
   });
 
   it("another project's (another token's) request for the upload is a 404", async () => {
@@ -324,6 +333,8 @@ describe("tus protocol", () => {
     const { path, uploadId } = await createUpload(10);
     expect((await patch(path, 0, bytesOf(6))).status).toBe(204);
     expect(await storedKeys(uploadId)).toHaveLength(1);
+    const stub = env.UPLOADS.get(env.UPLOADS.idFromString(uploadId));
+    expect(await stub.storedSegments()).toEqual([{ offset: 0, size: 6, key: (await storedKeys(uploadId))[0] }]);
     const deleted = await callWorker(path, { method: "DELETE", headers: TUS });
     expect(deleted.status).toBe(204);
     expect(await storedKeys(uploadId)).toEqual([]);
