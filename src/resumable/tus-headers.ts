@@ -111,5 +111,5 @@ export function tusCapabilities(maxUploadBytes: number, maxRequestBodyBytes: num
 /** A value safe in a header: printable ASCII, at most `max` characters. */
 export function headerSafe(text: string, max = 512): string {
   const printable = text.replace(/[^\x20-\x7e]/g, "?");
-  return printable.length > max ? `${printable.slice(0, max - 1)}…`.replace(/…$/, "...") : printable;
+  return printable.length > max ? `${printable.slice(0, max - 3)}...` : printable;
 }

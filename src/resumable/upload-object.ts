@@ -188,6 +188,11 @@ export class UploadObject extends DurableObject<Env> {
     if (this.serving) this.served = outcome;
   }
 
+  /** The stored segments in offset order, for reading the bytes back (readStored in stored-bytes.ts). */
+  storedSegments(): StoredSegment[] {
+    return this.segments();
+  }
+
   /** The right to write `length` bytes at `offset` for `leaseMs`: refused while another PATCH holds it (and is alive). */
   beginSegment(offset: number, leaseMs: number): LeaseAnswer {
     const row = this.row();

@@ -1,9 +1,9 @@
-import { env } from "cloudflare:test";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from "vitest";
 import { callWorker, TOKEN } from "../support/call-api";
 import { problemOf } from "../support/expect";
 import { glanceImage } from "../support/glance-image";
-import { glanceError, glanceJson, type LazyAnswer, stubGlanceLazily } from "../support/glance-stub";
+import { GLANCE, glanceError, glanceJson, KEYSTONE, type LazyAnswer, stubGlanceLazily } from "../support/glance-stub";
 
 const ID = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
 const COLLECTION = `/api/glance/images/${ID}/uploads/`;
@@ -55,10 +55,18 @@ function glanceForHandoff(options: { stage?: LazyAnswer } = {}) {
   return { image, calls, received };
 }
 
-async function createUpload(length: number, headers: Record<string, string> = {}, token = TOKEN) {
+async function createUpload(
+  length: number,
+  headers: Record<string, string> = {},
+  token = TOKEN,
+  vars: Record<string, string> = {},
+  body?: Uint8Array,
+) {
   const response = await callWorker(COLLECTION, {
     method: "POST",
     headers: { ...TUS, "upload-length": String(length), "x-auth-token": token, ...headers },
+    vars,
+    body,
   });
   expect(response.status, await response.clone().text()).toBe(201);
   const location = new URL(response.headers.get("location") as string);
@@ -100,6 +108,14 @@ async function settledHandoff(path: string) {
 beforeEach(() => {
   glanceForHandoff();
 });
+
+/** Every console line from now on (the access log and the Durable Object's), to check no token is in one. */
+function loggedLines() {
+  const lines: string[] = [];
+  for (const level of ["log", "info", "warn", "error"] as const)
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" ")));
+  return lines;
+}
 afterEach(() => vi.restoreAllMocks());
 
 describe("tus protocol", () => {
@@ -208,14 +224,21 @@ describe("tus protocol", () => {
   });
 
   it("of two concurrent PATCHes at one offset one wins, the other gets a 409, and the bytes are the winner's", async () => {
+    const glance = glanceForHandoff();
     const { path, uploadId } = await createUpload(8);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let reading!: () => void;
+    const firstIsWriting = new Promise<void>((resolve) => (reading = resolve));
+    let pulls = 0;
+    // The second pull comes once the Worker has read the first chunk, i.e. holds the lease and is writing.
     const slow = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        controller.enqueue(bytesOf(4));
+      async pull(controller) {
+        pulls++;
+        if (pulls === 1) return controller.enqueue(bytesOf(4));
+        reading();
         await held;
-        controller.enqueue(bytesOf(4).slice(0, 4));
+        controller.enqueue(bytesOf(4));
         controller.close();
       },
     });
@@ -229,13 +252,15 @@ describe("tus protocol", () => {
       },
       body: slow,
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await firstIsWriting;
     const second = await patch(path, 0, bytesOf(8, 9));
     expect(second.status).toBe(409);
     release();
     expect((await first).status).toBe(204);
     expect((await head(path)).headers.get("upload-offset")).toBe("8");
-    expect(await storedKeys(uploadId)).toHaveLength(0); // handed off and freed
+    expect((await settledHandoff(path)).headers.get("upload-handoff")).toBe("done");
+    expect(glance.received[0]).toEqual(new Uint8Array([...bytesOf(4), ...bytesOf(4)]));
+    expect(await storedKeys(uploadId)).toHaveLength(0);
   });
 
   it("another project's (another token's) request for the upload is a 404", async () => {
@@ -245,6 +270,55 @@ describe("tus protocol", () => {
     expect(other.status).toBe(404);
     expect(await other.text()).not.toContain(TOKEN);
     expect((await head(path)).headers.get("upload-offset")).toBe("0");
+  });
+
+  it("with KEYSTONE_URL the upload is the token's project's: another token of it resumes, another project's gets 404", async () => {
+    const glance = (globalThis.fetch as unknown as Mock).getMockImplementation() as typeof fetch;
+    const projects: Record<string, string> = {
+      [TOKEN]: "project-a",
+      "gAAAAABsecond-token-of-project-a-0123456789": "project-a",
+      [OTHER_TOKEN]: "project-b",
+    };
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      const request = new Request(input as RequestInfo, init);
+      if (new URL(request.url).origin !== KEYSTONE) return glance(request);
+      const project = projects[request.headers.get("x-subject-token") ?? ""];
+      return glanceJson({
+        token: {
+          expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+          methods: ["password"],
+          project: { id: project },
+          roles: [{ id: "r", name: "member" }],
+          catalog: [],
+        },
+      });
+    });
+    const vars = { GLANCE_URL: GLANCE, KEYSTONE_URL: KEYSTONE };
+    const { path } = await createUpload(4, {}, TOKEN, vars);
+    const sameProject = await callWorker(path, {
+      method: "PATCH",
+      headers: {
+        ...TUS,
+        "x-auth-token": "gAAAAABsecond-token-of-project-a-0123456789",
+        "content-type": "application/offset+octet-stream",
+        "upload-offset": "0",
+        "content-length": "2",
+      },
+      body: bytesOf(2),
+      vars,
+    });
+    expect(sameProject.status).toBe(204);
+    const otherProject = await callWorker(path, {
+      method: "HEAD",
+      headers: { ...TUS, "x-auth-token": OTHER_TOKEN },
+      vars,
+    });
+    expect(otherProject.status).toBe(404);
+    const withoutKeystone = await callWorker(path, {
+      method: "HEAD",
+      headers: { ...TUS, "x-auth-token": "gAAAAABsecond-token-of-project-a-0123456789" },
+    });
+    expect(withoutKeystone.status).toBe(404);
   });
 
   it("an upload id that is not one (or of another image) is a 404", async () => {
@@ -259,6 +333,8 @@ describe("tus protocol", () => {
     const { path, uploadId } = await createUpload(10);
     expect((await patch(path, 0, bytesOf(6))).status).toBe(204);
     expect(await storedKeys(uploadId)).toHaveLength(1);
+    const stub = env.UPLOADS.get(env.UPLOADS.idFromString(uploadId));
+    expect(await stub.storedSegments()).toEqual([{ offset: 0, size: 6, key: (await storedKeys(uploadId))[0] }]);
     const deleted = await callWorker(path, { method: "DELETE", headers: TUS });
     expect(deleted.status).toBe(204);
     expect(await storedKeys(uploadId)).toEqual([]);
@@ -266,8 +342,147 @@ describe("tus protocol", () => {
   });
 });
 
+describe("expiry, creation-with-upload, CORS", () => {
+  it("an expired upload answers 410 and its alarm frees the R2 objects", async () => {
+    const { path, uploadId } = await createUpload(10, {}, TOKEN, { UPLOAD_EXPIRY_SECONDS: "1" });
+    expect((await patch(path, 0, bytesOf(3))).status).toBe(204);
+    expect(await storedKeys(uploadId)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const gone = await callWorker(path, {
+      method: "PATCH",
+      headers: {
+        ...TUS,
+        "content-type": "application/offset+octet-stream",
+        "upload-offset": "3",
+        "content-length": "1",
+      },
+      body: bytesOf(1),
+    });
+    expect(gone.status).toBe(410);
+    expect((await problemOf(gone)).type).toBe("urn:glance-edge:problem:gone");
+    const stub = env.UPLOADS.get(env.UPLOADS.idFromString(uploadId));
+    await runDurableObjectAlarm(stub);
+    expect(await storedKeys(uploadId)).toEqual([]);
+    expect((await head(path)).status).toBe(410);
+  });
+
+  it("creation-with-upload stores the first chunk at once; a bad one answers its problem with Location", async () => {
+    const data = bytesOf(12);
+    const { response, path } = await createUpload(
+      12,
+      {
+        "content-type": "application/offset+octet-stream",
+        "content-length": "5",
+      },
+      TOKEN,
+      {},
+      data.slice(0, 5),
+    );
+    expect(response.headers.get("upload-offset")).toBe("5");
+    expect((await head(path)).headers.get("upload-offset")).toBe("5");
+
+    const refused = await callWorker(COLLECTION, {
+      method: "POST",
+      headers: {
+        ...TUS,
+        "upload-length": "12",
+        "content-type": "application/offset+octet-stream",
+        "content-length": "5",
+        "upload-checksum": `md5 ${await base64Digest("MD5", bytesOf(5, 3))}`,
+      },
+      body: data.slice(0, 5),
+    });
+    expect(refused.status).toBe(460);
+    const location = new URL(refused.headers.get("location") as string);
+    expect((await head(location.pathname)).headers.get("upload-offset")).toBe("0");
+
+    const tooLarge = await callWorker(COLLECTION, {
+      method: "POST",
+      headers: {
+        ...TUS,
+        "upload-length": "12",
+        "content-type": "application/offset+octet-stream",
+        "content-length": "12",
+      },
+      body: data,
+      vars: { MAX_REQUEST_BODY_BYTES: "8" },
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers.get("location")).toBeNull();
+  });
+
+  it("refuses what cannot become an upload before anything is stored", async () => {
+    const cases: [Record<string, string>, number][] = [
+      [{}, 400],
+      [{ "upload-length": "-1" }, 400],
+      [{ "upload-defer-length": "1" }, 400],
+      [{ "upload-length": "5", "upload-metadata": "bad value!" }, 400],
+      [{ "upload-length": "5", "content-type": "text/plain", "content-length": "1" }, 415],
+    ];
+    for (const [headers, status] of cases) {
+      const response = await callWorker(COLLECTION, { method: "POST", headers: { ...TUS, ...headers } });
+      expect(response.status, JSON.stringify(headers)).toBe(status);
+    }
+    const tooBig = await callWorker(COLLECTION, {
+      method: "POST",
+      headers: { ...TUS, "upload-length": "11" },
+      vars: { MAX_UPLOAD_BYTES: "10" },
+    });
+    expect(tooBig.status).toBe(413);
+    const webDownload = await callWorker(COLLECTION, {
+      method: "POST",
+      headers: { ...TUS, "upload-length": "1" },
+      vars: { UPLOAD_HANDOFF: "web-download" },
+    });
+    expect(webDownload.status).toBe(500);
+    expect((await problemOf(webDownload)).detail).toMatch(/PUBLIC_BASE_URL.*UPLOAD_SIGNING_KEY/);
+  });
+
+  it("an image that is not queued takes no upload (409)", async () => {
+    vi.restoreAllMocks();
+    stubGlanceLazily({ [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ id: ID, status: "active" })) });
+    const response = await callWorker(COLLECTION, { method: "POST", headers: { ...TUS, "upload-length": "1" } });
+    expect(response.status).toBe(409);
+  });
+
+  it("with CORS configured, a browser may send the tus headers and read the answers'", async () => {
+    const vars = { CORS_ALLOWED_ORIGINS: "https://horizon.test" };
+    const preflight = await callWorker(COLLECTION, {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://horizon.test",
+        "access-control-request-method": "PATCH",
+        "access-control-request-headers": "tus-resumable,upload-offset,upload-length,upload-metadata,upload-checksum",
+      },
+      vars,
+    });
+    const allowed = (preflight.headers.get("access-control-allow-headers") ?? "").toLowerCase();
+    for (const name of ["tus-resumable", "upload-offset", "upload-length", "upload-metadata", "upload-checksum"])
+      expect(allowed).toContain(name);
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("HEAD");
+    const { path } = await createUpload(4, { origin: "https://horizon.test" }, TOKEN, vars);
+    const answer = await callWorker(path, {
+      method: "HEAD",
+      headers: { ...TUS, origin: "https://horizon.test" },
+      vars,
+    });
+    const exposed = (answer.headers.get("access-control-expose-headers") ?? "").toLowerCase();
+    for (const name of [
+      "upload-offset",
+      "upload-length",
+      "tus-resumable",
+      "upload-expires",
+      "location",
+      "upload-metadata",
+      "upload-handoff",
+    ])
+      expect(exposed).toContain(name);
+  });
+});
+
 describe("stage hand-off", () => {
   it("the last chunk hands the bytes to Glance's stage and a glance-direct import; done, the R2 bytes freed", async () => {
+    const lines = loggedLines();
     const glance = glanceForHandoff();
     const data = bytesOf(300_000);
     const { path, uploadId } = await createUpload(data.byteLength);
@@ -287,10 +502,12 @@ describe("stage hand-off", () => {
     expect(await storedKeys(uploadId)).toEqual([]);
     const status = (await (await callWorker(path)).json()) as { handoff: { sha512: string } };
     expect(status.handoff.sha512).toBe(await hex("SHA-512", data));
+    expect(lines.some((line) => line.includes("upload handed off"))).toBe(true);
+    for (const line of lines) expect(line).not.toContain(TOKEN);
   });
 
   it("Glance failing during stage: HEAD reports failed, the bytes are kept, a retry succeeds", async () => {
-    let failing = true;
+    const lines = loggedLines();
     const glance = glanceForHandoff({
       stage: async (call) => {
         await call.request.body?.cancel();
@@ -304,9 +521,8 @@ describe("stage hand-off", () => {
     expect(failed.headers.get("upload-handoff")).toBe("failed");
     expect(failed.headers.get("upload-handoff-problem")).toBe("urn:glance-edge:problem:bad-gateway");
     expect(await storedKeys(uploadId)).toHaveLength(1);
-    failing = false;
-    void failing;
     vi.restoreAllMocks();
+    const retryLines = loggedLines();
     const working = glanceForHandoff();
     const retry = await callWorker(`${path.split("?")[0]}handoff/`, { method: "POST", headers: TUS });
     expect(retry.status).toBe(202);
@@ -314,6 +530,9 @@ describe("stage hand-off", () => {
     expect(working.received[0]).toEqual(data);
     expect(glance.received).toHaveLength(0);
     expect(await storedKeys(uploadId)).toEqual([]);
+    expect(lines.some((line) => line.includes("upload hand-off failed"))).toBe(true);
+    expect(retryLines.some((line) => line.includes("upload handed off"))).toBe(true);
+    for (const line of [...lines, ...retryLines]) expect(line).not.toContain(TOKEN);
   });
 
   it("a qcow2 sent for a raw image fails the hand-off with image-format-mismatch before Glance keeps it", async () => {
