@@ -11,8 +11,10 @@
 #
 # Both rows run under `wrangler dev`, not bare workerd: R2 and Durable Objects exist locally only as miniflare's
 # simulators, which wrangler dev starts (bare workerd has the runtime but no R2 store to bind). So the PUT row here is
-# wrangler dev's too, and the ratio compares like with like. The `r2-floor` row is the simulator alone: the same
-# chunks written to R2 and read back by a Worker that does nothing else (bench/r2-floor-worker.js), under wrangler dev.
+# wrangler dev's too, and the ratio compares like with like. The PATCHes column is the way into R2 (miniflare's
+# simulator, the Durable Object, wrangler dev's proxy) and the hand-off column Glance taking the bytes from there.
+# Two floors without any Worker show what Glance itself needs: one PUT of the file, and a web-download import of it
+# from a static server on loopback (Glance downloads into its staging area, then copies into its store).
 # RSS: workerd's VmRSS (the workerd process of the wrangler dev), sampled every 50 ms; growth = peak minus the value
 # just before.
 set -euo pipefail
@@ -87,6 +89,30 @@ row() { # round mode path seconds upload_s handoff_s rssKiB
   say "round $1 ($2): $3 ${4}s, workerd RSS +$(($7 / 1024)) MiB"
 }
 
+# Floors, without the Worker: Glance taking the same bytes in one PUT, and Glance importing them with web-download
+# from a static file server on loopback (python3 -m http.server): what a hand-off costs Glance itself.
+new_image
+t0="${EPOCHREALTIME/,/.}"
+code="$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/octet-stream' \
+  --data-binary "@$WORK/payload.bin" "$GLANCE_URL/v2/images/$id/file")"
+t1="${EPOCHREALTIME/,/.}"
+[ "$code" = 204 ] || die "Glance PUT: HTTP $code"
+check_glance "Glance PUT"
+row 0 floor glance-put "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}')" - - 0
+STATIC_PORT="$(free_port)"
+(cd "$WORK" && exec python3 -m http.server "$STATIC_PORT" --bind 127.0.0.1 >"$WORK/static.log" 2>&1) &
+pids+=("$!")
+for ((i = 0; i < 40; i++)); do curl -s -o /dev/null "http://127.0.0.1:$STATIC_PORT/" && break; sleep 0.25; done
+new_image
+t0="${EPOCHREALTIME/,/.}"
+code="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"method\":{\"name\":\"web-download\",\"uri\":\"http://127.0.0.1:$STATIC_PORT/payload.bin\"}}" "$GLANCE_URL/v2/images/$id/import")"
+[ "$code" = 202 ] || die "Glance web-download import: HTTP $code"
+until [ "$(curl -s -H "X-Auth-Token: $TOKEN" "$GLANCE_URL/v2/images/$id" | jq -r .status)" = active ]; do sleep 0.1; done
+t1="${EPOCHREALTIME/,/.}"
+check_glance "Glance web-download"
+row 0 floor glance-web-download "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}')" - - 0
+
 for mode in $MODES; do
   say "starting glance-edge under wrangler dev, UPLOAD_HANDOFF=$mode"
   start_dev "dev-$mode" "UPLOAD_HANDOFF:$mode"
@@ -127,6 +153,7 @@ for mode in $MODES; do
   wait "$EDGE_PID" 2>/dev/null || true
 done
 
+say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (2 shared CPUs: above ~1 other work shared them)"
 awk -F'\t' -v rounds="$ROUNDS" '
   NR == 1 { next }
   { key = $2 SUBSEP $3; if (!(key in best) || $6 + 0 > best[key]) { best[key] = $6 + 0; up[key] = $7; ho[key] = $8; secs[key] = $5 }
@@ -135,7 +162,8 @@ awk -F'\t' -v rounds="$ROUNDS" '
     printf "%s MiB, best of %d rounds; workerd RSS growth = the largest over the rounds.\n\n", $4, rounds
     print "| hand-off | path | seconds | MiB/s | PATCHes s | hand-off s | vs PUT file/ | workerd RSS growth (MiB) |"
     print "|---|---|---:|---:|---:|---:|---:|---:|"
-    for (m in modes) for (p = 1; p <= 2; p++) {
+    for (k in best) { split(k, parts, SUBSEP); if (parts[1] == "floor") printf "| (no Worker) | %s | %.1f | %.1f | | | | |\n", parts[2], secs[k], best[k] }
+    for (m in modes) if (m != "floor") for (p = 1; p <= 2; p++) {
       path = p == 1 ? "put-file" : ""
       if (p == 2) for (k in best) { split(k, parts, SUBSEP); if (parts[1] == m && parts[2] != "put-file") path = parts[2] }
       key = m SUBSEP path

@@ -1,10 +1,11 @@
 import type { GlanceClient } from "../glance/client";
 import { uploadChecksFor } from "../glance/image-upload";
 import type { GlanceImage } from "../glance/schemas";
-import { glanceSha512 } from "../glance/transform/image-data";
 import { ProblemError } from "../lib/problem";
 import {
+  checkStoredDigest,
   handoffGlanceClient,
+  nextLook,
   type HandoffOutcome,
   type HandoffProblem,
   type HandoffRequest,
@@ -47,8 +48,6 @@ export interface WebDownloadUpload extends HandoffUpload {
   serve(serving: WebDownloadServing | undefined): void;
   served(): ServedOutcome | undefined;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function text(value: unknown): string | undefined;
 function text(value: unknown, fallback: string): string;
@@ -142,14 +141,7 @@ async function followImport(glance: GlanceClient, upload: WebDownloadUpload, req
           detail: "Glance made the image active without having read every byte of the upload's signed URL",
         });
       }
-      const stored = glanceSha512(image);
-      if (stored && stored !== served.sha512) {
-        throw new ProblemError({
-          code: "bad-gateway",
-          status: 502,
-          detail: `Glance stored data whose SHA-512 is ${stored}, but the uploaded bytes have ${served.sha512}`,
-        });
-      }
+      checkStoredDigest(image, served.sha512);
       return served.sha512;
     } else if (FAILED_STATES.has(status) && !(status === "queued" && importRunning(image))) {
       throw new ProblemError({
@@ -158,14 +150,7 @@ async function followImport(glance: GlanceClient, upload: WebDownloadUpload, req
         detail: `Glance's web-download import did not make the image active: it is ${status}${await taskFailure(glance, upload.imageId)}`,
       });
     }
-    if (Date.now() >= deadline) {
-      throw new ProblemError({
-        code: "gateway-timeout",
-        status: 504,
-        detail: `Glance's import has not made the image active yet (it is ${status}); follow it with tasks/`,
-      });
-    }
-    await sleep(request.importPollMs ?? 1000);
+    await nextLook(deadline, status, request);
   }
 }
 

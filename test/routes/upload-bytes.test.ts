@@ -5,6 +5,7 @@ import { problemOf } from "../support/expect";
 import { qcow2 } from "../support/disk-images";
 import { glanceImage } from "../support/glance-image";
 import { glanceJson, type LazyCall, stubGlanceLazily } from "../support/glance-stub";
+import { patchChunk, TUS } from "../support/tus-calls";
 
 // The signed byte route Glance's web-download import fetches, and the web-download hand-off around it:
 // uploads made through the tus routes (R2 and the Durable Object as the pool emulates them), Glance stubbed.
@@ -13,7 +14,6 @@ const OTHER_ID = "0f4a1c3e-8d2b-4e6f-9a7c-1b3d5e7f9a0b";
 const KEY = "route-test-signing-key-0123456789abcdef";
 const BASE = "https://edge.test";
 const VARS = { UPLOAD_HANDOFF: "web-download", PUBLIC_BASE_URL: BASE, UPLOAD_SIGNING_KEY: KEY };
-const TUS = { "tus-resumable": "1.0.0" };
 
 const bytesOf = (length: number, seed = 1) => Uint8Array.from({ length }, (_, i) => (i * 31 + seed) % 251);
 
@@ -82,30 +82,19 @@ function glanceForWebDownload(state: GlanceState, options: { lieAboutDigest?: bo
   });
 }
 
-async function createUpload(length: number) {
+async function createUpload(length: number, vars: Record<string, string> = VARS) {
   const response = await callWorker(`/api/glance/images/${ID}/uploads/`, {
     method: "POST",
     headers: { ...TUS, "upload-length": String(length) },
-    vars: VARS,
+    vars,
   });
   expect(response.status, await response.clone().text()).toBe(201);
   const location = new URL(response.headers.get("location") as string);
   return { path: `${location.pathname}${location.search}`, uploadId: location.pathname.split("/")[6] };
 }
 
-function patch(path: string, offset: number, body: Uint8Array) {
-  return callWorker(path, {
-    method: "PATCH",
-    headers: {
-      ...TUS,
-      "content-type": "application/offset+octet-stream",
-      "upload-offset": String(offset),
-      "content-length": String(body.byteLength),
-    },
-    body,
-    vars: VARS,
-  });
-}
+const patch = (path: string, offset: number, body: Uint8Array, vars: Record<string, string> = VARS) =>
+  patchChunk(path, offset, body, { vars });
 
 async function uploadStatus(path: string) {
   const response = await callWorker(path, { headers: TUS, vars: VARS });
@@ -220,37 +209,15 @@ describe("GET …/uploads/{upload_id}/bytes/ (signed, no token)", () => {
       // The stage hand-off is left failing, so the bytes stay.
       [`PUT /v2/images/${ID}/stage`]: () => new Response("down", { status: 503 }),
     });
-    const upload = await createUploadIn("stage", bytes.byteLength);
+    const upload = await createUpload(bytes.byteLength, STAGE_VARS);
     const half = Math.floor(bytes.byteLength / 3);
-    expect((await patchIn("stage", upload.path, 0, bytes.subarray(0, half))).status).toBe(204);
-    expect((await patchIn("stage", upload.path, half, bytes.subarray(half))).status).toBe(204);
+    expect((await patch(upload.path, 0, bytes.subarray(0, half), STAGE_VARS)).status).toBe(204);
+    expect((await patch(upload.path, half, bytes.subarray(half), STAGE_VARS)).status).toBe(204);
     const url = await signedUploadUrl(KEY, BASE, { uploadId: upload.uploadId, imageId: ID, expiresAt });
     return { ...upload, signed: bytesPathOf(url) };
   }
 
   const STAGE_VARS = { ...VARS, UPLOAD_HANDOFF: "stage" };
-  async function createUploadIn(mode: "stage", length: number) {
-    const response = await callWorker(`/api/glance/images/${ID}/uploads/`, {
-      method: "POST",
-      headers: { ...TUS, "upload-length": String(length) },
-      vars: { ...STAGE_VARS, UPLOAD_HANDOFF: mode },
-    });
-    expect(response.status, await response.clone().text()).toBe(201);
-    const location = new URL(response.headers.get("location") as string);
-    return { path: `${location.pathname}${location.search}`, uploadId: location.pathname.split("/")[6] };
-  }
-  const patchIn = (mode: "stage", path: string, offset: number, body: Uint8Array) =>
-    callWorker(path, {
-      method: "PATCH",
-      headers: {
-        ...TUS,
-        "content-type": "application/offset+octet-stream",
-        "upload-offset": String(offset),
-        "content-length": String(body.byteLength),
-      },
-      body,
-      vars: { ...STAGE_VARS, UPLOAD_HANDOFF: mode },
-    });
 
   it("serves every byte across segments with Content-Length and Accept-Ranges, HEAD without them, and no token needed", async () => {
     const bytes = bytesOf(50_000, 3);
@@ -329,8 +296,8 @@ describe("GET …/uploads/{upload_id}/bytes/ (signed, no token)", () => {
     stubGlanceLazily({
       [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ id: ID, status: "queued", disk_format: "raw" })),
     });
-    const upload = await createUploadIn("stage", 1000);
-    expect((await patchIn("stage", upload.path, 0, bytesOf(10))).status).toBe(204);
+    const upload = await createUpload(1000, STAGE_VARS);
+    expect((await patch(upload.path, 0, bytesOf(10), STAGE_VARS)).status).toBe(204);
     const url = await signedUploadUrl(KEY, BASE, {
       uploadId: upload.uploadId,
       imageId: ID,
