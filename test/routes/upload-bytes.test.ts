@@ -4,7 +4,7 @@ import { callWorker, TOKEN } from "../support/call-api";
 import { problemOf } from "../support/expect";
 import { qcow2 } from "../support/disk-images";
 import { glanceImage } from "../support/glance-image";
-import { glanceJson, type LazyCall, stubGlanceLazily } from "../support/glance-stub";
+import { glanceError, glanceJson, type LazyCall, stubGlanceLazily } from "../support/glance-stub";
 import { patchChunk, TUS } from "../support/tus-calls";
 
 // The signed byte route Glance's web-download import fetches, and the web-download hand-off around it:
@@ -106,7 +106,7 @@ async function uploadStatus(path: string) {
 }
 
 async function handoffEnded(path: string) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 750; i++) {
     const status = await uploadStatus(path);
     if (status.handoff.state === "done" || status.handoff.state === "failed") return status;
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -198,6 +198,50 @@ describe("web-download hand-off and the signed byte route", () => {
     expect(state.downloadStatus).toBe(200);
     expect(state.downloaded).toBeUndefined();
     expect(state.status).toBe("queued");
+  });
+});
+
+describe("web-download hand-off against Glance's answers", () => {
+  it("Glance refusing the import (its URI filter) fails the hand-off with a 502 that names [import_filtering_opts]", async () => {
+    stubGlanceLazily({
+      [`GET /v2/images/${ID}`]: () => glanceJson(glanceImage({ id: ID, status: "queued", disk_format: "raw" })),
+      [`POST /v2/images/${ID}/import`]: () =>
+        glanceError(400, "Bad Request", "URI for web-download does not pass filtering: https://edge.test/…"),
+    });
+    const upload = await completeUpload(bytesOf(1000));
+    const status = await handoffEnded(upload.path);
+    expect(status.handoff.state).toBe("failed");
+    expect(status.handoff.problem).toMatchObject({ type: "urn:glance-edge:problem:bad-gateway", status: 502 });
+    expect(status.handoff.problem?.detail).toMatch(/does not pass filtering.*\[import_filtering_opts\]/s);
+  });
+
+  it("a queued image that still holds its import lock is waited for; once the task failed, its message is the problem", async () => {
+    let looks = 0;
+    stubGlanceLazily({
+      // Queued with the lock for two looks (the task has not started), then queued without it (the task failed).
+      [`GET /v2/images/${ID}`]: () =>
+        glanceJson(
+          glanceImage({
+            id: ID,
+            status: "queued",
+            disk_format: "raw",
+            ...(looks++ < 3 ? { os_glance_import_task: "7b0b8a52-1c1a-4c55-9d39-7f4bbd0c2a11" } : {}),
+          }),
+        ),
+      [`POST /v2/images/${ID}/import`]: () => new Response(null, { status: 202 }),
+      [`GET /v2/images/${ID}/tasks`]: () =>
+        glanceJson({
+          tasks: [
+            { id: "a", status: "success", updated_at: "2026-12-05T08:00:00Z" },
+            { id: "b", status: "failure", message: "connection refused", updated_at: "2026-12-05T08:01:00Z" },
+          ],
+        }),
+    });
+    const upload = await completeUpload(bytesOf(1000));
+    const status = await handoffEnded(upload.path);
+    expect(status.handoff.state).toBe("failed");
+    expect(status.handoff.problem?.detail).toMatch(/it is queued \(Glance's task: connection refused\)/);
+    expect(looks).toBeGreaterThan(3);
   });
 });
 
