@@ -10,8 +10,9 @@
 #   start_bare NAME [--script FILE] [VAR=value ...]   that bundle (or FILE) under bare workerd (bench/workerd-config.mjs: every
 #                       [vars] entry as a text binding, loopback outbound, no Cache API backing); sets
 #                       EDGE_URL and EDGE_PID; logs to $WORK/NAME.log
-#   start_dev NAME [VAR:value ...]   glance-edge under `wrangler dev` on a free port, fresh local state;
-#                       sets EDGE_URL and EDGE_PID; logs to $WORK/NAME.log
+#   start_dev NAME [VAR:value ...]   glance-edge under `wrangler dev` on a free port, fresh local state (R2 and the
+#                       Durable Objects in $WORK/NAME-state), PUBLIC_BASE_URL its own address and a random
+#                       UPLOAD_SIGNING_KEY; sets EDGE_URL and EDGE_PID; logs to $WORK/NAME.log
 #   create_fixture_images PREFIX [EXTRA_JSON]   20 queued images for demo, named PREFIX-01..20 (EXTRA_JSON:
 #                       more fields, e.g. ',"hw_disk_bus":"virtio"'); their ids join `fixtures`
 #   wait_ready URL LOG  waits until glance-edge at URL answers (any answer with X-Request-Id)
@@ -115,7 +116,12 @@ start_dev() { # name [VAR:value ...]
   local name="$1" port var
   shift
   port="$(free_port)"
+  # Resumable uploads' web-download hand-off: Glance reaches the Worker at its own address, and the URL signing key is a
+  # fresh secret in an env file (not on the command line, which any local process can read).
+  mkdir -p "$WORK/$name-state"
+  (umask 077 && echo "UPLOAD_SIGNING_KEY=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >"$WORK/$name-state/secrets.env")
   local args=(dev --ip 127.0.0.1 --port "$port" --inspector-port "$(free_port)" --persist-to "$WORK/$name-state"
+              --env-file "$WORK/$name-state/secrets.env" --var "PUBLIC_BASE_URL:http://127.0.0.1:$port"
               --var "GLANCE_URL:$GLANCE_URL" --var "KEYSTONE_URL:$KEYSTONE_URL")
   for var in "$@"; do args+=(--var "$var"); done
   # Not in a $(...) subshell, so that the PID reaches `pids` for the cleanup.

@@ -57,8 +57,9 @@
 #    add-header Connection: close.
 #  * glance-manage db_load_metadefs takes the path positionally.
 #  * web-download from loopback is refused by Glance's SSRF filter unless
-#    [import_filtering_opts] allowed_hosts lists 127.0.0.1. Use the literal
-#    127.0.0.1 in import URIs ("localhost" is rejected with 400).
+#    [import_filtering_opts] allowed_hosts lists 127.0.0.1, and off ports 80/443
+#    unless allowed_ports is emptied (the Worker's port is picked at run time).
+#    Use the literal 127.0.0.1 in import URIs ("localhost" is rejected with 400).
 #  * Under uwsgi, sys.executable is uwsgi, not python: [wsgi] python_interpreter.
 set -euo pipefail
 shopt -s inherit_errexit
@@ -569,11 +570,18 @@ flavor = keystone
 [oslo_concurrency]
 lock_path = $d/lock
 [import_filtering_opts]
-# web-download: loopback only, any port (the stock filter refuses loopback
-# unless the host is listed). Use the literal 127.0.0.1 in import URIs.
+# web-download: http on loopback only, on any port but this stack's own services. The stock filter
+# allows ports 80 and 443 only and refuses loopback unless the host is listed. glance-edge's resumable
+# uploads hand their bytes over with web-download from the Worker's signed URL, and the Worker listens
+# on a port picked at run time (wrangler dev in the e2e suite and the benches takes a free one), so no
+# fixed port list fits. Glance's rules (glance/common/utils.py): an allowed_* list, when set, wins and
+# its disallowed_* twin is ignored; an empty allowed_ports lets disallowed_ports decide, which here
+# keeps web-download off Keystone's and both Glances' own APIs. Use the literal 127.0.0.1 in import
+# URIs ("localhost" is refused).
 allowed_schemes = [http]
 allowed_hosts = [$HOST]
 allowed_ports = []
+disallowed_ports = [$KEYSTONE_PORT, $GLANCE_PORT, $GLANCE2_PORT]
 [wsgi]
 # import tasks run in this thread pool inside the API worker (taskflow)
 task_pool_threads = 4

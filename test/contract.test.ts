@@ -48,11 +48,17 @@ describe("openapi.yaml", () => {
     },
   );
 
-  it("requires the Keystone token everywhere except the version lookup (optional: needed only to read the catalog) and tus discovery (OPTIONS), and says 401 where it does", () => {
+  it("requires the Keystone token everywhere except the version lookup (optional: needed only to read the catalog), tus discovery (OPTIONS) and the signed byte route Glance's web-download fetches, and says 401 where it does", () => {
     for (const { path, method, operation } of operations) {
       if (method === "options") {
         expect(path).toMatch(/\/uploads\//);
         expect(operation.security).toEqual([{}]);
+        continue;
+      }
+      if (path.endsWith("/uploads/{upload_id}/bytes/")) {
+        expect(operation.security).toEqual([{}]);
+        expect(operation.responses).not.toHaveProperty("401");
+        expect(operation.responses["403"]?.content).toHaveProperty(["application/problem+json"]);
         continue;
       }
       if (path === "/api/glance/version/") {

@@ -10,6 +10,7 @@ export const PROBLEM_TITLES = {
   forbidden: "Not allowed",
   "not-found": "Not found",
   "method-not-allowed": "Method not allowed",
+  "range-not-satisfiable": "The range lies outside the data",
   "glance-error": "Glance refused the request",
   "bad-gateway": "An upstream OpenStack service failed",
   "gateway-timeout": "An upstream OpenStack service did not answer in time",

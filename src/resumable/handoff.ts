@@ -26,6 +26,8 @@ export interface HandoffRequest {
   inspection: Pick<Config, "FORMAT_INSPECTION" | "MAX_VIRTUAL_SIZE_BYTES">;
   /** PUBLIC_BASE_URL: where Glance reaches this API (web-download). */
   publicBaseUrl?: string;
+  /** UPLOAD_SIGNING_KEY: signs the URL Glance fetches the bytes from (web-download). */
+  signingKey?: string;
   /** How long the import may take to make the image active, and how often to look (ms). */
   importWaitMs?: number;
   importPollMs?: number;
@@ -93,14 +95,7 @@ export async function awaitActiveImage(
     const image = await glance.getImage(imageId);
     const status = String(image.status);
     if (status === "active") {
-      const stored = glanceSha512(image);
-      if (stored && sentSha512 && stored !== sentSha512) {
-        throw new ProblemError({
-          code: "bad-gateway",
-          status: 502,
-          detail: `Glance stored data whose SHA-512 is ${stored}, but the uploaded bytes have ${sentSha512}`,
-        });
-      }
+      if (sentSha512) checkStoredDigest(image, sentSha512);
       return image;
     }
     if (FAILED_IMPORT_STATES.has(status)) {
@@ -110,15 +105,32 @@ export async function awaitActiveImage(
         detail: `Glance's import did not make the image active: it is ${status} (its tasks/ say why)`,
       });
     }
-    if (Date.now() >= deadline) {
-      throw new ProblemError({
-        code: "gateway-timeout",
-        status: 504,
-        detail: `Glance's import has not made the image active yet (it is ${status}); follow it with tasks/`,
-      });
-    }
-    await sleep(request.importPollMs ?? 1000);
+    await nextLook(deadline, status, request);
   }
+}
+
+/** Glance's `os_hash_value` of an active image against the SHA-512 of the bytes sent: a difference is a 502. */
+export function checkStoredDigest(image: GlanceImage, sentSha512: string): void {
+  const stored = glanceSha512(image);
+  if (stored && stored !== sentSha512) {
+    throw new ProblemError({
+      code: "bad-gateway",
+      status: 502,
+      detail: `Glance stored data whose SHA-512 is ${stored}, but the uploaded bytes have ${sentSha512}`,
+    });
+  }
+}
+
+/** Waits for the next look at an import, or (past `deadline`) gives up with a 504 saying where the image stands. */
+export async function nextLook(deadline: number, status: string, request: HandoffRequest): Promise<void> {
+  if (Date.now() >= deadline) {
+    throw new ProblemError({
+      code: "gateway-timeout",
+      status: 504,
+      detail: `Glance's import has not made the image active yet (it is ${status}); follow it with tasks/`,
+    });
+  }
+  await sleep(request.importPollMs ?? 1000);
 }
 
 /**

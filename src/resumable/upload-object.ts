@@ -1,6 +1,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { log } from "../lib/logger";
 import { type HandoffProblem, handoffProblemOf, type HandoffRequest, runHandoff } from "./handoff";
+import type { UploadBytes } from "./serve-bytes";
+import type { ServedOutcome, WebDownloadServing, WebDownloadUpload } from "./web-download-handoff";
 import { deleteStored, type StoredSegment } from "./stored-bytes";
 import type { HandoffState } from "./tus-headers";
 
@@ -94,6 +96,12 @@ export class UploadObject extends DurableObject<Env> {
 
   private handoffRunning = false;
 
+  /** While a web-download hand-off waits for Glance to pull the bytes: what the byte route checks them against. */
+  private serving: WebDownloadServing | undefined;
+
+  /** What the byte route reported after serving them (their SHA-512, or why it stopped). */
+  private served: ServedOutcome | undefined;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
@@ -153,6 +161,31 @@ export class UploadObject extends DurableObject<Env> {
   describe(): UploadRecord | undefined {
     const row = this.row();
     return row && this.record(row);
+  }
+
+  /** The stored bytes for the signed byte route (web-download): where they are, and what to check them against now. */
+  bytesForGlance(): UploadBytes | undefined {
+    const row = this.row();
+    if (!row) return undefined;
+    const freed =
+      row.state === "expired" || row.state === "terminated"
+        ? row.state
+        : row.handoff === "done"
+          ? ("handed-off" as const)
+          : undefined;
+    return {
+      imageId: row.image_id,
+      length: row.length,
+      complete: row.offset === row.length,
+      ...(freed ? { freed } : {}),
+      segments: freed ? [] : this.segments(),
+      ...(this.serving ? { serving: this.serving } : {}),
+    };
+  }
+
+  /** The byte route's report on a whole-body read while the hand-off serves (ignored otherwise). */
+  reportServed(outcome: ServedOutcome): void {
+    if (this.serving) this.served = outcome;
   }
 
   /** The stored segments in offset order, for reading the bytes back (readStored in stored-bytes.ts). */
@@ -277,19 +310,22 @@ export class UploadObject extends DurableObject<Env> {
     this.sql.exec("UPDATE upload SET handoff = 'running' WHERE id = 1");
     const fields = { upload_id: row.upload_id, image_id: row.image_id, mode: request.mode };
     try {
-      const outcome = await runHandoff(
-        {
-          bucket: this.env.UPLOAD_BYTES,
-          uploadId: row.upload_id,
-          imageId: row.image_id,
-          length: row.length,
-          segments: this.segments(),
-          stagedSha512: row.staged_sha512 ?? undefined,
-          staged: (sha512) => void this.sql.exec("UPDATE upload SET staged_sha512 = ? WHERE id = 1", sha512),
-          importing: () => void this.sql.exec("UPDATE upload SET handoff = 'importing' WHERE id = 1"),
+      const upload: WebDownloadUpload = {
+        bucket: this.env.UPLOAD_BYTES,
+        uploadId: row.upload_id,
+        imageId: row.image_id,
+        length: row.length,
+        segments: this.segments(),
+        stagedSha512: row.staged_sha512 ?? undefined,
+        staged: (sha512) => void this.sql.exec("UPDATE upload SET staged_sha512 = ? WHERE id = 1", sha512),
+        importing: () => void this.sql.exec("UPDATE upload SET handoff = 'importing' WHERE id = 1"),
+        serve: (serving) => {
+          this.serving = serving;
+          this.served = undefined;
         },
-        request,
-      );
+        served: () => this.served,
+      };
+      const outcome = await runHandoff(upload, request);
       this.sql.exec("UPDATE upload SET handoff = 'done', sha512 = ? WHERE id = 1", outcome.sha512 ?? null);
       // Glance holds the image: the bytes go now, the record stays (HEAD says `done`) until it expires.
       await deleteStored(this.env.UPLOAD_BYTES, row.upload_id);

@@ -8,6 +8,7 @@ import { imageActionsRouter } from "./image-actions/image-actions.index";
 import { infoRouter } from "./info/info.index";
 import { regionsRouter } from "./regions/regions.index";
 import { uploadsRouter } from "./uploads/uploads.index";
+import { uploadBytesRouter } from "./upload-bytes/upload-bytes.index";
 
 /** Every router the app mounts, in the order their routes appear in the OpenAPI document. */
 export const routers = [
@@ -18,6 +19,7 @@ export const routers = [
   metadefsRouter,
   imageDataRouter,
   uploadsRouter,
+  uploadBytesRouter,
   imageActionsRouter,
   infoRouter,
   regionsRouter,

@@ -34,12 +34,16 @@ export default async function setup(project: TestProject) {
     }
     tokens = {} as Record<Account, IssuedToken>;
     for (const account of Object.keys(ACCOUNTS) as Account[]) tokens[account] = await issueToken(ACCOUNTS[account]);
-    worker = await startWorker({ GLANCE_URL, KEYSTONE_URL }, { logFile });
+    // Resumable uploads: a PATCH over 16 MiB is refused, so a 256 MiB file must go in chunks (resumable-uploads.test.ts).
+    worker = await startWorker(
+      { GLANCE_URL, KEYSTONE_URL, MAX_REQUEST_BODY_BYTES: String(16 * 1024 * 1024) },
+      { logFile },
+    );
   } catch (error) {
     await releaseLock();
     throw error;
   }
-  const context: E2eContext = { baseUrl: worker.baseUrl, tokens, runPrefix };
+  const context: E2eContext = { baseUrl: worker.baseUrl, persistDir: worker.persistDir, tokens, runPrefix };
   project.provide("e2e", context);
   console.log(
     `e2e: glance-edge under wrangler dev at ${worker.baseUrl} (pid ${worker.pid}) -> Glance ${GLANCE_URL}, Keystone ${KEYSTONE_URL}; run ${runPrefix}, Worker log ${logFile}`,

@@ -2,12 +2,12 @@ import { env, runDurableObjectAlarm } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from "vitest";
 import { callWorker, TOKEN } from "../support/call-api";
 import { problemOf } from "../support/expect";
+import { patchChunk, TUS } from "../support/tus-calls";
 import { glanceImage } from "../support/glance-image";
 import { GLANCE, glanceError, glanceJson, KEYSTONE, type LazyAnswer, stubGlanceLazily } from "../support/glance-stub";
 
 const ID = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
 const COLLECTION = `/api/glance/images/${ID}/uploads/`;
-const TUS = { "tus-resumable": "1.0.0" };
 const OTHER_TOKEN = "gAAAAABother-project-token-fedcba9876543210";
 
 const bytesOf = (length: number, seed = 1) => Uint8Array.from({ length }, (_, i) => (i * 31 + seed) % 251);
@@ -73,19 +73,8 @@ async function createUpload(
   return { response, path: `${location.pathname}${location.search}`, uploadId: location.pathname.split("/")[6] };
 }
 
-function patch(path: string, offset: number, body: Uint8Array, headers: Record<string, string> = {}) {
-  return callWorker(path, {
-    method: "PATCH",
-    headers: {
-      ...TUS,
-      "content-type": "application/offset+octet-stream",
-      "upload-offset": String(offset),
-      "content-length": String(body.byteLength),
-      ...headers,
-    },
-    body,
-  });
-}
+const patch = (path: string, offset: number, body: Uint8Array, headers: Record<string, string> = {}) =>
+  patchChunk(path, offset, body, { headers });
 
 const head = (path: string, token = TOKEN) =>
   callWorker(path, { method: "HEAD", headers: { ...TUS, "x-auth-token": token } });

@@ -600,6 +600,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/glance/images/{image_id}/uploads/{upload_id}/bytes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A complete upload's bytes, by signed URL (Glance's web-download)
+         * @description **For Glance, not for users:** what Glance's `web-download` import fetches when a resumable upload is handed off with
+         *     `UPLOAD_HANDOFF=web-download`. The Worker signs a URL of this route under `PUBLIC_BASE_URL` (the address at which Glance
+         *     reaches this API) for one upload, valid for 15 minutes, and passes it to `POST /v2/images/{image_id}/import`.
+         *
+         *     No `X-Auth-Token`: the signature is the only credential, and the URL carries no token. A signature that does not match
+         *     the upload, the image and the expiry (or no `UPLOAD_SIGNING_KEY` in this deployment) is a 403; a genuine URL past its
+         *     expiry is a 410. Neither answer carries a byte of the upload.
+         *
+         *     Serves the upload's assembled bytes from R2 as they are read (never held in the Worker), with `Content-Length`,
+         *     `Accept-Ranges: bytes` and one `Range` (206 with `Content-Range`; a range past the end is a 416 problem whose
+         *     `Content-Range` gives the size; several ranges are answered with the whole body). While the hand-off waits for Glance, a
+         *     whole-body GET is the hand-off's one read of the bytes: their SHA-512 (checked against Glance's `os_hash_value`) and
+         *     the format inspection of every upload path run in that pass, and a refused image stops short of its last byte, so
+         *     Glance keeps nothing. An upload still receiving bytes is a 409; one already handed off, expired or terminated, a 410.
+         */
+        get: operations["getResumableUploadBytes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /**
+         * A complete upload's size, by signed URL
+         * @description The headers `GET` would answer, without the bytes; the same signature rules.
+         */
+        head: operations["headResumableUploadBytes"];
+        patch?: never;
+        trace?: never;
+    };
     "/api/glance/images/{image_id}/import/": {
         parameters: {
             query?: never;
@@ -955,7 +992,7 @@ export interface components {
              * @example urn:glance-edge:problem:glance-error
              * @enum {string}
              */
-            type: "urn:glance-edge:problem:validation-error" | "urn:glance-edge:problem:malformed-json" | "urn:glance-edge:problem:unsupported-media-type" | "urn:glance-edge:problem:content-too-large" | "urn:glance-edge:problem:unauthenticated" | "urn:glance-edge:problem:forbidden" | "urn:glance-edge:problem:not-found" | "urn:glance-edge:problem:method-not-allowed" | "urn:glance-edge:problem:glance-error" | "urn:glance-edge:problem:bad-gateway" | "urn:glance-edge:problem:gateway-timeout" | "urn:glance-edge:problem:configuration-error" | "urn:glance-edge:problem:length-required" | "urn:glance-edge:problem:conflict" | "urn:glance-edge:problem:image-format-mismatch" | "urn:glance-edge:problem:unsafe-image" | "urn:glance-edge:problem:digest-mismatch" | "urn:glance-edge:problem:request-timeout" | "urn:glance-edge:problem:unsupported-protocol-version" | "urn:glance-edge:problem:checksum-mismatch" | "urn:glance-edge:problem:gone" | "urn:glance-edge:problem:not-implemented" | "urn:glance-edge:problem:internal-error";
+            type: "urn:glance-edge:problem:validation-error" | "urn:glance-edge:problem:malformed-json" | "urn:glance-edge:problem:unsupported-media-type" | "urn:glance-edge:problem:content-too-large" | "urn:glance-edge:problem:unauthenticated" | "urn:glance-edge:problem:forbidden" | "urn:glance-edge:problem:not-found" | "urn:glance-edge:problem:method-not-allowed" | "urn:glance-edge:problem:range-not-satisfiable" | "urn:glance-edge:problem:glance-error" | "urn:glance-edge:problem:bad-gateway" | "urn:glance-edge:problem:gateway-timeout" | "urn:glance-edge:problem:configuration-error" | "urn:glance-edge:problem:length-required" | "urn:glance-edge:problem:conflict" | "urn:glance-edge:problem:image-format-mismatch" | "urn:glance-edge:problem:unsafe-image" | "urn:glance-edge:problem:digest-mismatch" | "urn:glance-edge:problem:request-timeout" | "urn:glance-edge:problem:unsupported-protocol-version" | "urn:glance-edge:problem:checksum-mismatch" | "urn:glance-edge:problem:gone" | "urn:glance-edge:problem:not-implemented" | "urn:glance-edge:problem:internal-error";
             /** @example Glance refused the request */
             title: string;
             /** @example 404 */
@@ -4527,6 +4564,242 @@ export interface operations {
                 headers: {
                     /** @description The tus protocol version, on every answer */
                     "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResumableUploadBytes: {
+        parameters: {
+            query?: {
+                /** @description When the URL stops working, in Unix seconds; part of what the signature covers */
+                expires?: string;
+                /** @description HMAC-SHA256 (base64url) under `UPLOAD_SIGNING_KEY` of the upload id, the image id and `expires` */
+                signature?: string;
+            };
+            header?: {
+                /** @description One byte range, passed to Glance as it is */
+                range?: string;
+            };
+            path: {
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
+                image_id: string;
+                /** @description The upload's id, from the creation's `Location` (64 hexadecimal digits); any other is a 404 */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every byte of the upload */
+            200: {
+                headers: {
+                    /** @description Bytes in this answer */
+                    "Content-Length": string;
+                    "Accept-Ranges": string;
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range */
+            206: {
+                headers: {
+                    /** @description Bytes in this answer */
+                    "Content-Length": string;
+                    "Accept-Ranges": string;
+                    "Cache-Control": string;
+                    "Content-Range": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict reported by Glance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: Glance reports the image data or the image as deleted */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Range cannot be satisfied (Content-Range says the size) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    headResumableUploadBytes: {
+        parameters: {
+            query?: {
+                /** @description When the URL stops working, in Unix seconds; part of what the signature covers */
+                expires?: string;
+                /** @description HMAC-SHA256 (base64url) under `UPLOAD_SIGNING_KEY` of the upload id, the image id and `expires` */
+                signature?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
+                image_id: string;
+                /** @description The upload's id, from the creation's `Location` (64 hexadecimal digits); any other is a 404 */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload's bytes can be served */
+            200: {
+                headers: {
+                    /** @description Bytes in this answer */
+                    "Content-Length": string;
+                    "Accept-Ranges": string;
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict reported by Glance */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: Glance reports the image data or the image as deleted */
+            410: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

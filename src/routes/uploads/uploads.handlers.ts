@@ -159,6 +159,7 @@ function handoffRequestOf(c: Context<AppEnv>): HandoffRequest {
     },
     inspection: { FORMAT_INSPECTION: config.FORMAT_INSPECTION, MAX_VIRTUAL_SIZE_BYTES: config.MAX_VIRTUAL_SIZE_BYTES },
     ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+    ...(config.UPLOAD_SIGNING_KEY ? { signingKey: config.UPLOAD_SIGNING_KEY } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -15,6 +16,8 @@ const LOG_TAIL_CHARS = 20_000;
 export interface RunningWorker {
   baseUrl: string;
   pid: number;
+  /** wrangler's --persist-to folder: the local R2 bucket and Durable Objects' state live under it. */
+  persistDir: string;
   /** The last lines wrangler and the Worker printed (access log included), for failure messages. */
   logTail(): string;
   stop(): Promise<void>;
@@ -47,7 +50,11 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 
 /**
  * Starts `wrangler dev` (workerd, as in production minus the network) on a free loopback port with a
- * fresh persistence folder, so its edge cache starts empty, and waits until the app answers.
+ * fresh persistence folder, so its edge cache and upload state start empty, and waits until the app
+ * answers. The resumable uploads' web-download hand-off is set up as a deployment would be: PUBLIC_BASE_URL
+ * is the Worker's own address (Glance on loopback reaches it there), and UPLOAD_SIGNING_KEY is a fresh
+ * random secret given through an env file, as `.dev.vars` would: kept out of the command line, which any local
+ * process can read (wrangler prints it hidden, as it does every --var).
  */
 export async function startWorker(
   vars: Record<string, string>,
@@ -55,6 +62,9 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const persistDir = await mkdtemp(join(tmpdir(), "glance-edge-e2e-"));
+  const secretsFile = join(persistDir, "secrets.env");
+  await writeFile(secretsFile, `UPLOAD_SIGNING_KEY=${randomBytes(32).toString("hex")}\n`, { mode: 0o600 });
+  vars = { PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...vars };
   const args = [
     "dev",
     "--ip",
@@ -65,6 +75,8 @@ export async function startWorker(
     String(inspectorPort),
     "--persist-to",
     persistDir,
+    "--env-file",
+    secretsFile,
     "--show-interactive-dev-session=false",
     ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
   ];
@@ -122,5 +134,5 @@ export async function startWorker(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { baseUrl, pid: child.pid ?? -1, logTail: () => log, stop };
+  return { baseUrl, pid: child.pid ?? -1, persistDir, logTail: () => log, stop };
 }
