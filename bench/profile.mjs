@@ -15,6 +15,7 @@
 //        [--baseline GIT-REF [--rounds 4]]   before/after in one run: the bundle of GIT-REF and the
 //                             working tree's, measured in alternating rounds (step 1 only)
 //        [--floor [--rounds 4]]   the floor Worker (bench/floor-worker.js: Glance's answer piped through)
+//                             and the JSON floor (bench/floor-json-worker.js: parsed and re-serialised)
 //                             measured in the same rotating rounds (routes image and list; step 1 only)
 //
 // Needs the local stack up (bash scripts/openstack-stack.sh up).
@@ -134,7 +135,8 @@ try {
     `route ${args.route} (${path.replace(fixture, "{id}")}), ${REQUESTS} requests at c=${CONCURRENCY}, bare workerd, ${glanceNamed}`,
   );
   if (args.baseline || args.floor) {
-    if (args.floor && !["image", "list"].includes(args.route)) throw new Error("--floor serves only --route image|list");
+    if (args.floor && !["image", "list"].includes(args.route))
+      throw new Error("--floor serves only --route image|list");
     const rounds = Number(args.rounds);
     const sides = {};
     if (args.baseline) sides[args.baseline] = { dir: join(work, "baseline"), cpuMs: 0, app: [], wall: [] };
@@ -143,6 +145,9 @@ try {
       mkdirSync(join(work, "floor"), { recursive: true });
       copyFileSync("bench/floor-worker.js", join(work, "floor", "index.js"));
       sides["floor Worker"] = { dir: join(work, "floor"), cpuMs: 0, app: [], wall: [], floor: true };
+      mkdirSync(join(work, "floor-json"), { recursive: true });
+      copyFileSync("bench/floor-json-worker.js", join(work, "floor-json", "index.js"));
+      sides["JSON floor Worker"] = { dir: join(work, "floor-json"), cpuMs: 0, app: [], wall: [], floor: true };
     }
     const names = Object.keys(sides);
     for (let round = 0; round < rounds; round++) {
@@ -171,11 +176,19 @@ try {
     if (args.floor) {
       const f = sides["floor Worker"];
       for (const name of names.filter((n) => n !== "floor Worker")) {
+        if (name === "JSON floor Worker") continue;
         const side = sides[name];
         console.log(
           `${name} over the floor Worker: CPU +${(perRequest(side) - perRequest(f)).toFixed(3)} ms per request (${(perRequest(side) / perRequest(f)).toFixed(2)}×), wall p50 ${(stats(side.wall).p50 / stats(f.wall).p50).toFixed(3)}× (${rounds} rotating rounds)`,
         );
       }
+    }
+    if (args.floor) {
+      const f = sides["floor Worker"];
+      const j = sides["JSON floor Worker"];
+      console.log(
+        `JSON floor Worker (bench/floor-json-worker.js: parse and re-serialise, no checks) over the floor Worker: CPU +${(perRequest(j) - perRequest(f)).toFixed(3)} ms per request`,
+      );
     }
     console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
     process.exit(0);
