@@ -15,7 +15,8 @@
 //        [--baseline GIT-REF [--rounds 4]]   before/after in one run: the bundle of GIT-REF and the
 //                             working tree's, measured in alternating rounds (step 1 only)
 //        [--floor [--rounds 4]]   the floor Worker (bench/floor-worker.js: Glance's answer piped through)
-//                             and the JSON floor (bench/floor-json-worker.js: parsed and re-serialised)
+//                             and the JSON floor (bench/floor-json-worker.js: parsed and re-serialised) and
+//                             the hono floor (bench/floor-hono-worker.js: the same with OpenAPIHono and zod)
 //                             measured in the same rotating rounds (routes image and list; step 1 only)
 //
 // Needs the local stack up (bash scripts/openstack-stack.sh up).
@@ -148,6 +149,18 @@ try {
       mkdirSync(join(work, "floor-json"), { recursive: true });
       copyFileSync("bench/floor-json-worker.js", join(work, "floor-json", "index.js"));
       sides["JSON floor Worker"] = { dir: join(work, "floor-json"), cpuMs: 0, app: [], wall: [], floor: true };
+      mkdirSync(join(work, "floor-hono"), { recursive: true });
+      execFileSync("node_modules/.bin/esbuild", [
+        "bench/floor-hono-worker.js",
+        "--bundle",
+        "--format=esm",
+        "--platform=neutral",
+        "--main-fields=module,main",
+        `--alias:zod=./src/lib/zod-without-locales.js`,
+        `--outfile=${join(work, "floor-hono", "index.js")}`,
+        "--log-level=warning",
+      ]);
+      sides["hono floor Worker"] = { dir: join(work, "floor-hono"), cpuMs: 0, app: [], wall: [], floor: true };
     }
     const names = Object.keys(sides);
     for (let round = 0; round < rounds; round++) {
@@ -176,7 +189,7 @@ try {
     if (args.floor) {
       const f = sides["floor Worker"];
       for (const name of names.filter((n) => n !== "floor Worker")) {
-        if (name === "JSON floor Worker") continue;
+        if (name === "JSON floor Worker" || name === "hono floor Worker") continue;
         const side = sides[name];
         console.log(
           `${name} over the floor Worker: CPU +${(perRequest(side) - perRequest(f)).toFixed(3)} ms per request (${(perRequest(side) / perRequest(f)).toFixed(2)}×), wall p50 ${(stats(side.wall).p50 / stats(f.wall).p50).toFixed(3)}× (${rounds} rotating rounds)`,
@@ -188,6 +201,10 @@ try {
       const j = sides["JSON floor Worker"];
       console.log(
         `JSON floor Worker (bench/floor-json-worker.js: parse and re-serialise, no checks) over the floor Worker: CPU +${(perRequest(j) - perRequest(f)).toFixed(3)} ms per request`,
+      );
+      const h = sides["hono floor Worker"];
+      console.log(
+        `hono floor Worker (bench/floor-hono-worker.js: OpenAPIHono, zod-checked params, c.json) over the floor Worker: CPU +${(perRequest(h) - perRequest(f)).toFixed(3)} ms per request`,
       );
     }
     console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
