@@ -18,6 +18,8 @@ export default defineConfig({
           KEYSTONE_URL: "",
           // Route tests count every namespace-detail call; the public-detail cache has tests of its own that turn it on.
           PUBLIC_NAMESPACE_CACHE_TTL: "0",
+          // Resumable uploads hand off by staging in the route tests (the web-download hand-off has its own).
+          UPLOAD_HANDOFF: "stage",
         },
       },
     }),

@@ -27,6 +27,20 @@ const EXPOSED_HEADERS = [
   "Repr-Digest",
   "Want-Repr-Digest",
   "X-Image-Format",
+  // tus (resumable uploads): what tus-js-client and Uppy read from the answers.
+  "Tus-Resumable",
+  "Tus-Version",
+  "Tus-Extension",
+  "Tus-Max-Size",
+  "Tus-Max-Chunk-Size",
+  "Tus-Checksum-Algorithm",
+  "Upload-Offset",
+  "Upload-Length",
+  "Upload-Metadata",
+  "Upload-Expires",
+  "Upload-Handoff",
+  "Upload-Handoff-Problem",
+  "Upload-Handoff-Detail",
 ];
 
 /** CORS only for requests that carry an Origin; allowed origins come from CORS_ALLOWED_ORIGINS. */
@@ -44,8 +58,14 @@ const corsForAllowedOrigins = createMiddleware<AppEnv>(async (c, next) => {
       "Content-Digest",
       "Content-MD5",
       "Want-Repr-Digest",
+      "Tus-Resumable",
+      "Upload-Length",
+      "Upload-Offset",
+      "Upload-Metadata",
+      "Upload-Checksum",
+      "Upload-Defer-Length",
     ],
-    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+    allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
     exposeHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   })(c, next);

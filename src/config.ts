@@ -78,9 +78,37 @@ const ConfigSchema = z.object({
   GLANCE_ENDPOINT_ALLOWLIST: commaList.transform((entries, ctx) => entries.map((entry) => allowedOrigin(entry, ctx))),
   MAX_JSON_BODY_BYTES: positiveInt(1_048_576, 16_777_216),
   MAX_UPSTREAM_JSON_BYTES: positiveInt(16_777_216, 67_108_864),
+  // Resumable (tus) uploads: the largest request body one PATCH (or a creation with data) may carry; Cloudflare's
+  // Free and Pro plans refuse a body over 100 MB before the Worker runs, so tus clients must chunk below it.
+  MAX_REQUEST_BODY_BYTES: positiveInt(104_857_600, 5 * 1024 ** 3),
+  UPLOAD_EXPIRY_SECONDS: positiveInt(86_400, 30 * 86_400),
+  UPLOAD_HANDOFF: z.enum(["web-download", "stage"]).default("web-download"),
+  PUBLIC_BASE_URL: httpUrl.optional(),
+  UPLOAD_SIGNING_KEY: z.string().min(32, "must be at least 32 characters (a random secret)").optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/**
+ * What the resumable uploads' hand-off mode still needs, as ConfigError entries (none when it is complete):
+ * `web-download` has Glance pull the bytes from this API at PUBLIC_BASE_URL with a URL signed by UPLOAD_SIGNING_KEY.
+ * Checked where uploads are created, not for every route: the rest of the API works without them.
+ */
+export function missingHandoffConfig(config: Config): { name: string; message: string }[] {
+  if (config.UPLOAD_HANDOFF !== "web-download") return [];
+  const missing = [];
+  if (!config.PUBLIC_BASE_URL)
+    missing.push({
+      name: "PUBLIC_BASE_URL",
+      message: "UPLOAD_HANDOFF=web-download needs the URL Glance reaches this API at",
+    });
+  if (!config.UPLOAD_SIGNING_KEY)
+    missing.push({
+      name: "UPLOAD_SIGNING_KEY",
+      message: "UPLOAD_HANDOFF=web-download needs this secret to sign Glance's URL",
+    });
+  return missing;
+}
 
 export class ConfigError extends Error {
   constructor(readonly variables: { name: string; message: string }[]) {

@@ -1,5 +1,7 @@
 import { createApp } from "./app";
 
+export { UploadObject } from "./resumable/upload-object";
+
 const app = createApp();
 
 export default {

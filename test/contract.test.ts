@@ -48,8 +48,13 @@ describe("openapi.yaml", () => {
     },
   );
 
-  it("requires the Keystone token everywhere except the version lookup (optional: needed only to read the catalog), and says 401 where it does", () => {
-    for (const { path, operation } of operations) {
+  it("requires the Keystone token everywhere except the version lookup (optional: needed only to read the catalog) and tus discovery (OPTIONS), and says 401 where it does", () => {
+    for (const { path, method, operation } of operations) {
+      if (method === "options") {
+        expect(path).toMatch(/\/uploads\//);
+        expect(operation.security).toEqual([{}]);
+        continue;
+      }
       if (path === "/api/glance/version/") {
         expect(operation.security).toEqual([{}, { KeystoneToken: [] }]);
         expect(operation.responses["401"]?.content).toHaveProperty(["application/problem+json"]);

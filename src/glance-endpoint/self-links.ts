@@ -19,3 +19,19 @@ export function uploadUrl(requestUrl: string, imageId: string, region: string | 
   if (region) url.searchParams.set(REGION_QUERY_KEY, region);
   return url.href;
 }
+
+/**
+ * The absolute URL of a resumable upload (a creation's `Location`), with the region whose Glance takes its bytes
+ * in its query, so every PATCH and HEAD of a tus client that follows it reaches the same region's upload.
+ */
+export function resumableUploadUrl(
+  requestUrl: string,
+  imageId: string,
+  uploadId: string,
+  region: string | undefined,
+): string {
+  const path = `/api/glance/images/${encodeURIComponent(imageId)}/uploads/${encodeURIComponent(uploadId)}/`;
+  const url = new URL(path, new URL(requestUrl).origin);
+  if (region) url.searchParams.set(REGION_QUERY_KEY, region);
+  return url.href;
+}

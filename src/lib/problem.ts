@@ -20,6 +20,10 @@ export const PROBLEM_TITLES = {
   "unsafe-image": "The image's data is refused as unsafe",
   "digest-mismatch": "The data does not match its digest",
   "request-timeout": "The client stopped sending",
+  "unsupported-protocol-version": "Unsupported Tus-Resumable version",
+  "checksum-mismatch": "The chunk does not match its Upload-Checksum",
+  gone: "The resource has expired",
+  "not-implemented": "Not available in this deployment",
   "internal-error": "Internal error",
 } as const;
 

@@ -7,6 +7,7 @@ import { imageDataRouter } from "./image-data/image-data.index";
 import { imageActionsRouter } from "./image-actions/image-actions.index";
 import { infoRouter } from "./info/info.index";
 import { regionsRouter } from "./regions/regions.index";
+import { uploadsRouter } from "./uploads/uploads.index";
 
 /** Every router the app mounts, in the order their routes appear in the OpenAPI document. */
 export const routers = [
@@ -16,6 +17,7 @@ export const routers = [
   imagePropertiesRouter,
   metadefsRouter,
   imageDataRouter,
+  uploadsRouter,
   imageActionsRouter,
   infoRouter,
   regionsRouter,

@@ -476,7 +476,9 @@ describe(`fuzz: ${planned} seeded requests (seed ${FUZZ_SEED}) over the ${ROUTES
             const response = await send(request);
             const problem = await expectRefusalDocument(request, response);
             // The actions are also answered without their slash (Horizon's UI calls them so); every other route redirects.
-            if (response.status === 308) expect(response.headers.get("location")).toBe(`${path}/`);
+            // The URL parser drops `.` segments before the Worker sees the path (`/uploads/./handoff` is `/uploads/handoff`).
+            const seen = new URL(`https://edge.test${path}`).pathname;
+            if (response.status === 308) expect(response.headers.get("location")).toBe(`${seen}/`);
             else if (problem.status >= 400 && problem.type !== "urn:glance-edge:problem:glance-error")
               expect(upstreamCalls.filter((call) => WRITE_METHODS.has(call.method))).toEqual([]);
           },

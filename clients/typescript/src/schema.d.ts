@@ -465,6 +465,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/glance/images/{image_id}/uploads/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a resumable upload of an image's data (tus creation)
+         * @description Creates a tus upload for a `queued` image (read from Glance with the caller's token; another status is a 409) and
+         *     answers 201 with its `Location` (absolute, keeping the region). With a body (`Content-Type:
+         *     application/offset+octet-stream`, creation-with-upload) the first chunk is stored at once; if that chunk fails, the
+         *     answer is the chunk's problem with the upload's `Location`, so the client resumes there.
+         *
+         *     **tus 1.0.0** (https://tus.io/protocols/resumable-upload): core, and the extensions creation, creation-with-upload,
+         *     termination, checksum (sha1, sha256, sha512, md5) and expiration. Every answer carries `Tus-Resumable: 1.0.0`; every
+         *     request but OPTIONS must send it (else 412). Browsers: with `CORS_ALLOWED_ORIGINS` set, the tus request headers are
+         *     allowed and its answer headers exposed, so tus-js-client and Uppy work from a page.
+         *
+         *     **Chunk below `MAX_REQUEST_BODY_BYTES`** (default 104857600, Cloudflare Free/Pro's request body limit; OPTIONS answers it
+         *     as `Tus-Max-Chunk-Size`): a larger PATCH (or creation body) is a 413 before a byte is stored. A chunk needs
+         *     `Content-Length`; it is stored whole or not at all (a body that breaks off, stalls for `UPLOAD_IDLE_TIMEOUT_MS` or fails
+         *     its `Upload-Checksum` leaves the offset where it was).
+         *
+         *     The upload belongs to the image, the region and the caller: with `KEYSTONE_URL` the token's project (any token of that
+         *     project may resume it), without it the token that created it. Anyone else gets a 404.
+         *
+         *     **Hand-off.** When the last byte lands, the upload is handed to Glance by `UPLOAD_HANDOFF`: `stage` streams the bytes to
+         *     `PUT /v2/images/{image_id}/stage` (with their SHA-512 and the format inspection of every upload path: an unsafe image or a
+         *     `disk_format` mismatch fails the hand-off before Glance keeps the data) and starts a `glance-direct` import, then checks
+         *     Glance's `os_hash_value` once the image is active. It runs in the upload's Durable Object, not in the request. `HEAD` (or
+         *     `GET`) says where it stands; the bytes are deleted once it is done, kept after a failure so that
+         *     `POST …/uploads/{upload_id}/handoff/` can retry it, and freed when the upload expires.
+         *
+         *     `UPLOAD_HANDOFF=web-download` needs `PUBLIC_BASE_URL` and the `UPLOAD_SIGNING_KEY` secret (else a 500
+         *     `configuration-error` naming them); where this build has no `web-download` hand-off, it is a 501 before anything is stored.
+         */
+        post: operations["createResumableUpload"];
+        delete?: never;
+        /**
+         * What the resumable uploads offer (tus discovery)
+         * @description No token needed. `Tus-Version`, `Tus-Extension`, `Tus-Checksum-Algorithm`, `Tus-Max-Size` (`MAX_UPLOAD_BYTES`, when
+         *     set) and `Tus-Max-Chunk-Size` (`MAX_REQUEST_BODY_BYTES`: the largest chunk one request may carry).
+         */
+        options: operations["resumableUploadOptions"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/glance/images/{image_id}/uploads/{upload_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A resumable upload's state, with its hand-off to Glance (JSON)
+         * @description The upload as JSON (offset, length, metadata, expiry, and the hand-off with the problem of a failed one). `HEAD` is tus's
+         *     answer: the same in headers. No `Tus-Resumable` is needed on `GET`.
+         *
+         *     **Hand-off.** When the last byte lands, the upload is handed to Glance by `UPLOAD_HANDOFF`: `stage` streams the bytes to
+         *     `PUT /v2/images/{image_id}/stage` (with their SHA-512 and the format inspection of every upload path: an unsafe image or a
+         *     `disk_format` mismatch fails the hand-off before Glance keeps the data) and starts a `glance-direct` import, then checks
+         *     Glance's `os_hash_value` once the image is active. It runs in the upload's Durable Object, not in the request. `HEAD` (or
+         *     `GET`) says where it stands; the bytes are deleted once it is done, kept after a failure so that
+         *     `POST …/uploads/{upload_id}/handoff/` can retry it, and freed when the upload expires.
+         */
+        get: operations["getResumableUpload"];
+        put?: never;
+        post?: never;
+        /**
+         * Terminate a resumable upload (tus termination)
+         * @description Frees the upload's stored bytes at once; the upload then answers 404. Refused (409) while its hand-off to Glance runs.
+         */
+        delete: operations["deleteResumableUpload"];
+        /**
+         * What the resumable uploads offer (tus discovery)
+         * @description No token needed. `Tus-Version`, `Tus-Extension`, `Tus-Checksum-Algorithm`, `Tus-Max-Size` (`MAX_UPLOAD_BYTES`, when
+         *     set) and `Tus-Max-Chunk-Size` (`MAX_REQUEST_BODY_BYTES`: the largest chunk one request may carry).
+         */
+        options: operations["resumableUploadResourceOptions"];
+        /**
+         * A resumable upload's offset (tus HEAD)
+         * @description tus HEAD: `Upload-Offset`, `Upload-Length`, `Upload-Metadata`, `Upload-Expires`, `Cache-Control: no-store`, and where
+         *     the hand-off stands: `Upload-Handoff`, with `Upload-Handoff-Problem` (the problem type) and `Upload-Handoff-Detail`
+         *     after a failure.
+         */
+        head: operations["headResumableUpload"];
+        /**
+         * Append a chunk to a resumable upload (tus PATCH)
+         * @description Stores the body at `Upload-Offset`, which must be the upload's offset (else 409, as is a second PATCH while one is
+         *     writing: one wins, the other gets the 409, nothing is corrupted). The chunk streams into R2 and is committed once whole;
+         *     204 with the new `Upload-Offset`. The chunk that completes the upload starts the hand-off (`Upload-Handoff: pending`).
+         *
+         *     **tus 1.0.0** (https://tus.io/protocols/resumable-upload): core, and the extensions creation, creation-with-upload,
+         *     termination, checksum (sha1, sha256, sha512, md5) and expiration. Every answer carries `Tus-Resumable: 1.0.0`; every
+         *     request but OPTIONS must send it (else 412). Browsers: with `CORS_ALLOWED_ORIGINS` set, the tus request headers are
+         *     allowed and its answer headers exposed, so tus-js-client and Uppy work from a page.
+         *
+         *     **Chunk below `MAX_REQUEST_BODY_BYTES`** (default 104857600, Cloudflare Free/Pro's request body limit; OPTIONS answers it
+         *     as `Tus-Max-Chunk-Size`): a larger PATCH (or creation body) is a 413 before a byte is stored. A chunk needs
+         *     `Content-Length`; it is stored whole or not at all (a body that breaks off, stalls for `UPLOAD_IDLE_TIMEOUT_MS` or fails
+         *     its `Upload-Checksum` leaves the offset where it was).
+         *
+         *     The upload belongs to the image, the region and the caller: with `KEYSTONE_URL` the token's project (any token of that
+         *     project may resume it), without it the token that created it. Anyone else gets a 404.
+         */
+        patch: operations["patchResumableUpload"];
+        trace?: never;
+    };
+    "/api/glance/images/{image_id}/uploads/{upload_id}/handoff/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a complete upload's hand-off to Glance
+         * @description Starts the hand-off again with the caller's token, after it failed (Glance down, say) or was interrupted: the bytes are
+         *     kept until the upload expires. 202 with the upload; follow it with HEAD or GET. A hand-off in progress or done, or an
+         *     upload not yet complete, is a 409.
+         */
+        post: operations["retryResumableUploadHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/glance/images/{image_id}/import/": {
         parameters: {
             query?: never;
@@ -820,7 +955,7 @@ export interface components {
              * @example urn:glance-edge:problem:glance-error
              * @enum {string}
              */
-            type: "urn:glance-edge:problem:validation-error" | "urn:glance-edge:problem:malformed-json" | "urn:glance-edge:problem:unsupported-media-type" | "urn:glance-edge:problem:content-too-large" | "urn:glance-edge:problem:unauthenticated" | "urn:glance-edge:problem:forbidden" | "urn:glance-edge:problem:not-found" | "urn:glance-edge:problem:method-not-allowed" | "urn:glance-edge:problem:glance-error" | "urn:glance-edge:problem:bad-gateway" | "urn:glance-edge:problem:gateway-timeout" | "urn:glance-edge:problem:configuration-error" | "urn:glance-edge:problem:length-required" | "urn:glance-edge:problem:conflict" | "urn:glance-edge:problem:image-format-mismatch" | "urn:glance-edge:problem:unsafe-image" | "urn:glance-edge:problem:digest-mismatch" | "urn:glance-edge:problem:request-timeout" | "urn:glance-edge:problem:internal-error";
+            type: "urn:glance-edge:problem:validation-error" | "urn:glance-edge:problem:malformed-json" | "urn:glance-edge:problem:unsupported-media-type" | "urn:glance-edge:problem:content-too-large" | "urn:glance-edge:problem:unauthenticated" | "urn:glance-edge:problem:forbidden" | "urn:glance-edge:problem:not-found" | "urn:glance-edge:problem:method-not-allowed" | "urn:glance-edge:problem:glance-error" | "urn:glance-edge:problem:bad-gateway" | "urn:glance-edge:problem:gateway-timeout" | "urn:glance-edge:problem:configuration-error" | "urn:glance-edge:problem:length-required" | "urn:glance-edge:problem:conflict" | "urn:glance-edge:problem:image-format-mismatch" | "urn:glance-edge:problem:unsafe-image" | "urn:glance-edge:problem:digest-mismatch" | "urn:glance-edge:problem:request-timeout" | "urn:glance-edge:problem:unsupported-protocol-version" | "urn:glance-edge:problem:checksum-mismatch" | "urn:glance-edge:problem:gone" | "urn:glance-edge:problem:not-implemented" | "urn:glance-edge:problem:internal-error";
             /** @example Glance refused the request */
             title: string;
             /** @example 404 */
@@ -1337,6 +1472,43 @@ export interface components {
             updated_at?: string;
         } & {
             [key: string]: unknown;
+        };
+        ResumableUpload: {
+            upload_id: string;
+            image_id: string;
+            /** @description The region whose Glance takes the bytes */
+            region: string | null;
+            /** @example 8388608 */
+            offset: number;
+            /** @example 1073741824 */
+            length: number;
+            /**
+             * @description Upload-Metadata's pairs, values decoded (UTF-8; else kept as base64)
+             * @example {
+             *       "filename": "cirros.img"
+             *     }
+             */
+            metadata: {
+                [key: string]: string;
+            };
+            /** @example 2026-06-25T10:00:00.000Z */
+            expires_at: string;
+            handoff: {
+                /** @enum {string} */
+                state: "none" | "pending" | "running" | "importing" | "done" | "failed";
+                problem?: components["schemas"]["UploadHandoffProblem"];
+                /** @description The SHA-512 (hex) of the bytes, checked against Glance's os_hash_value */
+                sha512?: string;
+            };
+        };
+        /** @description Why the last hand-off failed */
+        UploadHandoffProblem: {
+            /** @example urn:glance-edge:problem:bad-gateway */
+            type: string;
+            /** @example 502 */
+            status: number;
+            /** @example Glance answered 503 */
+            detail: string;
         };
         /**
          * @description Glance's import call, flattened: the method's own fields (`uri`, `glance_*`) beside `method`. Each field's shape is checked before any Glance call; then a method Glance does not offer is a 400 naming the offered ones, and only for an offered method are its own fields required (`uri` for web-download, …), all before the import call.
@@ -3314,6 +3486,1047 @@ export interface operations {
             /** @description Content-Type is not application/octet-stream */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createResumableUpload: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+                /** @description Required: `1.0.0`. Missing or another version: 412 with `Tus-Version` */
+                "tus-resumable"?: string;
+                /** @description Required: the upload's total size in bytes (`Upload-Defer-Length` is not offered: the hand-off to Glance needs the size). Over `MAX_UPLOAD_BYTES` (when set): 413 */
+                "upload-length"?: string;
+                /** @description tus: comma-separated `key base64value` pairs (at most 4096 characters), kept with the upload and answered on HEAD; not sent to Glance */
+                "upload-metadata"?: string;
+            };
+            path: {
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description creation-with-upload: the first chunk (`Content-Length` required) */
+        requestBody?: {
+            content: {
+                "application/offset+octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The upload was created; follow `Location` with HEAD and PATCH */
+            201: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    /** @description Bytes stored so far */
+                    "Upload-Offset": string;
+                    /** @description RFC 9110 date after which the upload (and the bytes of a failed hand-off) is freed; moved on by every chunk */
+                    "Upload-Expires": string;
+                    /** @description Where the hand-off to Glance stands: none, pending, running, importing, done, failed (none until the last byte lands) */
+                    "Upload-Handoff": string;
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to this project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client sent no image data for UPLOAD_IDLE_TIMEOUT_MS; the upload was aborted (Glance keeps nothing of it) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The image is not `queued`: it takes no data */
+            409: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Length is missing: image data is only accepted with a known length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Tus-Resumable` is missing or not `1.0.0` (`unsupported-protocol-version`); `Tus-Version` says which is */
+            412: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Upload-Length` over `MAX_UPLOAD_BYTES`, or the body over `MAX_REQUEST_BODY_BYTES`: nothing was stored */
+            413: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description creation-with-upload: the first chunk does not match its `Upload-Checksum` (discarded; `Location` given) */
+            460: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UPLOAD_HANDOFF=web-download`, which this build cannot hand off: nothing was stored */
+            501: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resumableUploadOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The protocol's capabilities */
+            204: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    "Tus-Version": string;
+                    "Tus-Extension": string;
+                    "Tus-Checksum-Algorithm": string;
+                    /** @description MAX_UPLOAD_BYTES, when set */
+                    "Tus-Max-Size"?: string;
+                    /** @description Not in tus: MAX_REQUEST_BODY_BYTES, the largest body of one request; chunk below it */
+                    "Tus-Max-Chunk-Size": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResumableUpload: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+            };
+            path: {
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
+                image_id: string;
+                /** @description The upload's id, from the creation's `Location` (64 hexadecimal digits); any other is a 404 */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload */
+            200: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    /** @description Bytes stored so far */
+                    "Upload-Offset": string;
+                    /** @description RFC 9110 date after which the upload (and the bytes of a failed hand-off) is freed; moved on by every chunk */
+                    "Upload-Expires": string;
+                    /** @description Where the hand-off to Glance stands: none, pending, running, importing, done, failed (none until the last byte lands) */
+                    "Upload-Handoff": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumableUpload"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such upload for this image, region and owner (another project's or another token's upload, a terminated one), or Glance does not show the image to this token */
+            404: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload expired (`gone`): its bytes were freed; create a new one */
+            410: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteResumableUpload: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+                /** @description Required: `1.0.0`. Missing or another version: 412 with `Tus-Version` */
+                "tus-resumable"?: string;
+            };
+            path: {
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
+                image_id: string;
+                /** @description The upload's id, from the creation's `Location` (64 hexadecimal digits); any other is a 404 */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Terminated */
+            204: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such upload for this image, region and owner (another project's or another token's upload, a terminated one), or Glance does not show the image to this token */
+            404: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The hand-off to Glance is running */
+            409: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload expired (`gone`): its bytes were freed; create a new one */
+            410: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Tus-Resumable` is missing or not `1.0.0` (`unsupported-protocol-version`); `Tus-Version` says which is */
+            412: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resumableUploadResourceOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
+                image_id: string;
+                /** @description The upload's id, from the creation's `Location` (64 hexadecimal digits); any other is a 404 */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The protocol's capabilities */
+            204: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    "Tus-Version": string;
+                    "Tus-Extension": string;
+                    "Tus-Checksum-Algorithm": string;
+                    /** @description MAX_UPLOAD_BYTES, when set */
+                    "Tus-Max-Size"?: string;
+                    /** @description Not in tus: MAX_REQUEST_BODY_BYTES, the largest body of one request; chunk below it */
+                    "Tus-Max-Chunk-Size": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    headResumableUpload: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+                /** @description Required: `1.0.0`. Missing or another version: 412 with `Tus-Version` */
+                "tus-resumable"?: string;
+            };
+            path: {
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
+                image_id: string;
+                /** @description The upload's id, from the creation's `Location` (64 hexadecimal digits); any other is a 404 */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload */
+            200: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    /** @description Bytes stored so far */
+                    "Upload-Offset": string;
+                    /** @description RFC 9110 date after which the upload (and the bytes of a failed hand-off) is freed; moved on by every chunk */
+                    "Upload-Expires": string;
+                    /** @description Where the hand-off to Glance stands: none, pending, running, importing, done, failed (none until the last byte lands) */
+                    "Upload-Handoff": string;
+                    "Upload-Length": string;
+                    "Upload-Metadata"?: string;
+                    "Cache-Control": string;
+                    /** @description A failed hand-off's problem type */
+                    "Upload-Handoff-Problem"?: string;
+                    /** @description A failed hand-off's detail (printable ASCII) */
+                    "Upload-Handoff-Detail"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such upload for this image, region and owner (another project's or another token's upload, a terminated one), or Glance does not show the image to this token */
+            404: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload expired (`gone`): its bytes were freed; create a new one */
+            410: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Tus-Resumable` is missing or not `1.0.0` (`unsupported-protocol-version`); `Tus-Version` says which is */
+            412: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchResumableUpload: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+                /** @description Required: `1.0.0`. Missing or another version: 412 with `Tus-Version` */
+                "tus-resumable"?: string;
+                /** @description Required: where this chunk starts; it must be the upload's offset (else 409) */
+                "upload-offset"?: string;
+                /** @description tus checksum: `<algorithm> <base64 digest>` of this chunk (sha1, sha256, sha512, md5); a mismatch is a 460 and the chunk is discarded */
+                "upload-checksum"?: string;
+            };
+            path: {
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
+                image_id: string;
+                /** @description The upload's id, from the creation's `Location` (64 hexadecimal digits); any other is a 404 */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The chunk; `Content-Length` required, at most `MAX_REQUEST_BODY_BYTES` */
+        requestBody: {
+            content: {
+                "application/offset+octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The chunk is stored */
+            204: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    /** @description Bytes stored so far */
+                    "Upload-Offset": string;
+                    /** @description RFC 9110 date after which the upload (and the bytes of a failed hand-off) is freed; moved on by every chunk */
+                    "Upload-Expires": string;
+                    /** @description Where the hand-off to Glance stands: none, pending, running, importing, done, failed (none until the last byte lands) */
+                    "Upload-Handoff": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such upload for this image, region and owner (another project's or another token's upload, a terminated one), or Glance does not show the image to this token */
+            404: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client sent no image data for UPLOAD_IDLE_TIMEOUT_MS; the upload was aborted (Glance keeps nothing of it) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Upload-Offset` is not the upload's offset, another PATCH is writing, or the upload is complete (`conflict`) */
+            409: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload expired (`gone`): its bytes were freed; create a new one */
+            410: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Length is missing: image data is only accepted with a known length */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Tus-Resumable` is missing or not `1.0.0` (`unsupported-protocol-version`); `Tus-Version` says which is */
+            412: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over `MAX_REQUEST_BODY_BYTES`, or goes past `Upload-Length`: nothing was stored */
+            413: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Content-Type` is not `application/offset+octet-stream` */
+            415: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The chunk does not match its `Upload-Checksum` (`checksum-mismatch`): it was discarded, the offset is unchanged */
+            460: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API is misconfigured, or an unexpected error (quote the request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) failed or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance (or Keystone) did not answer within GLANCE_TIMEOUT_MS */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryResumableUploadHandoff: {
+        parameters: {
+            query?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). Consumed here, never sent to Glance. */
+                region?: string;
+            };
+            header?: {
+                /** @description Which region's Glance serves this request. Without `GLANCE_URL` Glance is the `image` endpoint of this region in the caller's Keystone catalog; default `DEFAULT_REGION`, else the only region with an image endpoint. An unknown region, or several and none chosen, is a 400 listing the regions. With `GLANCE_URL`, only `DEFAULT_REGION` may be named. E.g. `RegionTwo` (the documented example is empty, so that the docs page's Try it out, which fills in every example, uses the default region). */
+                "X-OpenStack-Region"?: string;
+                /** @description Required: `1.0.0`. Missing or another version: 412 with `Tus-Version` */
+                "tus-resumable"?: string;
+            };
+            path: {
+                /** @description The image's id: a UUID, as Glance gives it. Anything else is never sent to Glance: on the routes Horizon has (get, update, delete, properties, deactivate, reactivate) it is Horizon's 404 (`default`, which Horizon's url_regex names, included); on the others a 400 naming `image_id`. */
+                image_id: string;
+                /** @description The upload's id, from the creation's `Location` (64 hexadecimal digits); any other is a 404 */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hand-off was started */
+            202: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    /** @description Bytes stored so far */
+                    "Upload-Offset": string;
+                    /** @description RFC 9110 date after which the upload (and the bytes of a failed hand-off) is freed; moved on by every chunk */
+                    "Upload-Expires": string;
+                    /** @description Where the hand-off to Glance stands: none, pending, running, importing, done, failed (none until the last byte lands) */
+                    "Upload-Handoff": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumableUpload"];
+                };
+            };
+            /** @description Invalid input (validation error, malformed JSON, an unknown or unchosen region); nothing was sent to Glance that could change data */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or refused X-Auth-Token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Glance refused the operation (policy, protected image, reserved attribute), or the token's catalog has no image endpoint */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such upload for this image, region and owner (another project's or another token's upload, a terminated one), or Glance does not show the image to this token */
+            404: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload is not complete, or its hand-off is in progress or done */
+            409: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload expired (`gone`): its bytes were freed; create a new one */
+            410: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Tus-Resumable` is missing or not `1.0.0` (`unsupported-protocol-version`); `Tus-Version` says which is */
+            412: {
+                headers: {
+                    /** @description The tus protocol version, on every answer */
+                    "Tus-Resumable": string;
                     [name: string]: unknown;
                 };
                 content: {
