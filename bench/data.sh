@@ -108,13 +108,7 @@ say "writing $MIB MiB (and $DEV_MIB MiB for wrangler dev) of random bytes"
 head -c "$((MIB * 1024 * 1024))" /dev/urandom >"$WORK/payload.bin"
 head -c "$((DEV_MIB * 1024 * 1024))" "$WORK/payload.bin" >"$WORK/payload-dev.bin"
 
-# Sets `id` (not echoed: in a $(...) subshell the id would never reach `fixtures`, and the cleanup would miss it).
-new_image() {
-  id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"bench-data-$STAMP\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}" "$GLANCE_URL/v2/images" | jq -r .id)"
-  [ -n "$id" ] && [ "$id" != null ] || die "could not create an image"
-  fixtures+=("$id")
-}
+new_image() { create_raw_image "bench-data-$STAMP"; }
 
 # measure <label> <watched pid or ""> curl-args... ; prints "<http code> <seconds> <bytes> <rss growth KiB> <CPU ticks>"
 # (CPU: the watched processes' user+system time during the transfer, which a loaded machine disturbs far less than time)
@@ -236,6 +230,7 @@ if [ -n "$FLOOR" ] && [ "${BENCH_DATA_DOWNLOAD_ROUNDS:-5}" -gt 0 ]; then
   done
   mean() { tr ' ' '\n' | awk 'NF { s += $1; n++ } END { printf "%.1f", s / n }'; }
   PAIRED="$(
+    echo
     echo
     echo "Paired downloads ($MIB MiB, ${BENCH_DATA_DOWNLOAD_ROUNDS:-5} rounds back to back in a rotating order; mean MiB/s; load average $(cut -d' ' -f1-3 /proc/loadavg)):"
     echo

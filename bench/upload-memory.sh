@@ -25,12 +25,7 @@ declare -A SHA
 SHA[big]="$(sha512sum "$WORK/big.bin" | cut -d' ' -f1)"
 SHA[part]="$(sha512sum "$WORK/part.bin" | cut -d' ' -f1)"
 
-new_image() {
-  id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
-    -d '{"name":"bench-upload-memory","disk_format":"raw","container_format":"bare"}' "$GLANCE_URL/v2/images" | jq -r .id)"
-  [ -n "$id" ] && [ "$id" != null ] || die "could not create an image"
-  fixtures+=("$id")
-}
+new_image() { create_raw_image "bench-upload-memory"; }
 # step NAME FILE COUNT: COUNT uploads of FILE at once; sets PEAK, the peak RSS (KiB) during them. Not run in
 # a $(...) subshell, so that the images' ids reach `fixtures` for the cleanup.
 step() {

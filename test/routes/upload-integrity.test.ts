@@ -95,17 +95,9 @@ function stubGlanceFor(uploads: Upload[], target: "file" | "stage") {
     };
     routes[`GET /v2/images/${id}`] = () => {
       if (reads++ === 0) return glanceJson(glanceImage({ id, status: "queued", disk_format: "raw" }));
-      const { bytes, sha512 } = receiver.received;
       return glanceJson(
         target === "file"
-          ? glanceImage({
-              id,
-              status: "active",
-              disk_format: "raw",
-              size: bytes,
-              os_hash_algo: "sha512",
-              os_hash_value: sha512,
-            })
+          ? storedImage(id, receiver.received)
           : glanceImage({ id, status: "uploading", disk_format: "raw" }),
       );
     };
@@ -113,6 +105,10 @@ function stubGlanceFor(uploads: Upload[], target: "file" | "stage") {
   stubGlanceLazily(routes);
   return receivers;
 }
+
+/** Glance's record of an image once the data is in: active, with the size and SHA-512 of what it received. */
+const storedImage = (id: string, { bytes, sha512 }: { bytes: number; sha512: string }) =>
+  glanceImage({ id, status: "active", disk_format: "raw", size: bytes, os_hash_algo: "sha512", os_hash_value: sha512 });
 
 const reprDigestOf = (sha512: string) => `sha-512=:${Buffer.from(sha512, "hex").toString("base64")}:`;
 
@@ -163,19 +159,7 @@ describe("upload integrity: Glance receives exactly the bytes the client sent", 
           ],
           [
             `GET /v2/images/${id}`,
-            (() => {
-              const { bytes, sha512 } = receivers.get(id)!.received;
-              return glanceJson(
-                glanceImage({
-                  id,
-                  status: "active",
-                  disk_format: "raw",
-                  size: bytes,
-                  os_hash_algo: "sha512",
-                  os_hash_value: sha512,
-                }),
-              );
-            }) satisfies LazyAnswer,
+            (() => glanceJson(storedImage(id, receivers.get(id)!.received))) satisfies LazyAnswer,
           ],
         ]),
       ),
