@@ -9,9 +9,16 @@
 #
 #   BENCH_DATA_MIB=512   size of the random payload; BENCH_DATA_ROUNDS=2 rounds (the best of each is kept)
 #   BENCH_DATA_TARGETS="glance bare bare-off dev"   which paths to measure (bare-off: bare workerd with
-#                        FORMAT_INSPECTION=off, so the upload row shows what the format inspection costs)
+#                        FORMAT_INSPECTION=off, so the upload row shows what the format inspection costs;
+#                        floor: bench/floor-data-worker.js piping both ways natively, the floor of any Worker;
+#                        floor-sha: the same Worker reading the upload as glance-edge does into a SHA-512,
+#                        the floor of an upload that checks its digest; neither is in the default)
 #   BENCH_DATA_DEV_MIB=$BENCH_DATA_MIB   payload for wrangler dev (smaller if you like: before workerd 1.20261014.1
 #                        its proxy buffered whole downloads, and 512 MiB took ~20 min)
+#   BENCH_DATA_DOWNLOAD_ROUNDS=5   with the floor target: paired download rounds after the table (one image put
+#                        straight to Glance, then Glance, the floor Worker and glance-edge back to back in a
+#                        rotating order; mean MiB/s), which separate glance-edge from the floor better than
+#                        the best-of rounds, whose transfers are minutes apart
 #   BENCH_DATA_BASELINE=GIT-REF   adds the target `baseline`: the bundle of GIT-REF under bare workerd, in the same
 #                        rounds, for a before/after of a change (built in a detached git worktree, as profile.mjs does)
 #
@@ -59,11 +66,25 @@ if [[ " $TARGETS " == *" bare-off "* ]]; then
   BARE_OFF="$EDGE_URL"
   BARE_OFF_PID="$EDGE_PID"
 fi
+FLOOR="" FLOOR_PID="" FLOOR_SHA="" FLOOR_SHA_PID=""
+if [[ " $TARGETS " == *" floor "* ]]; then
+  start_bare floor --script bench/floor-data-worker.js MODE=pipe
+  FLOOR="$EDGE_URL"
+  FLOOR_PID="$EDGE_PID"
+fi
+if [[ " $TARGETS " == *" floor-sha "* ]]; then
+  start_bare floor-sha --script bench/floor-data-worker.js MODE=sha512 "CHUNK_KIB=${BENCH_DATA_FLOOR_CHUNK_KIB:-256}"
+  FLOOR_SHA="$EDGE_URL"
+  FLOOR_SHA_PID="$EDGE_PID"
+fi
 
-say "starting glance-edge under wrangler dev"
-start_dev dev
-DEV="$EDGE_URL"
-DEV_PID="$EDGE_PID"
+DEV="" DEV_PID=""
+if [[ " $TARGETS " == *" dev "* ]]; then
+  say "starting glance-edge under wrangler dev"
+  start_dev dev
+  DEV="$EDGE_URL"
+  DEV_PID="$EDGE_PID"
+fi
 
 tree_of() { # pid -> the pid and its descendants
   local pid="$1" child
@@ -87,13 +108,7 @@ say "writing $MIB MiB (and $DEV_MIB MiB for wrangler dev) of random bytes"
 head -c "$((MIB * 1024 * 1024))" /dev/urandom >"$WORK/payload.bin"
 head -c "$((DEV_MIB * 1024 * 1024))" "$WORK/payload.bin" >"$WORK/payload-dev.bin"
 
-# Sets `id` (not echoed: in a $(...) subshell the id would never reach `fixtures`, and the cleanup would miss it).
-new_image() {
-  id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"bench-data-$STAMP\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}" "$GLANCE_URL/v2/images" | jq -r .id)"
-  [ -n "$id" ] && [ "$id" != null ] || die "could not create an image"
-  fixtures+=("$id")
-}
+new_image() { create_raw_image "bench-data-$STAMP"; }
 
 # measure <label> <watched pid or ""> curl-args... ; prints "<http code> <seconds> <bytes> <rss growth KiB> <CPU ticks>"
 # (CPU: the watched processes' user+system time during the transfer, which a loaded machine disturbs far less than time)
@@ -150,18 +165,24 @@ record() { # round direction target "code seconds up down rssKiB cpuTicks"
 
 # The first request of an isolate grows it once (code, schemas): warm both edges up first.
 head -c 1048576 "$WORK/payload.bin" >"$WORK/warmup.bin"
-for edge in "$BARE" $BARE_OFF $BASELINE "$DEV"; do
+for edge in "$BARE" $BARE_OFF $BASELINE $DEV $FLOOR $FLOOR_SHA; do
   new_image
   curl -s -o /dev/null -X PUT -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/octet-stream' --data-binary "@$WORK/warmup.bin" "$edge/api/glance/images/$id/file/"
   curl -s -o /dev/null -H "X-Auth-Token: $TOKEN" "$edge/api/glance/images/$id/file/"
 done
 
+declare -A SHA512_OF
+for PAYLOAD in "$WORK/payload.bin" "$WORK/payload-dev.bin"; do SHA512_OF[$PAYLOAD]="$(sha512sum "$PAYLOAD" | cut -d' ' -f1)"; done
 for round in $(seq 1 "$ROUNDS"); do
-  for target in $TARGETS; do
+  # A rotating order, so that no path is always first or last in a round.
+  read -r -a order <<<"$TARGETS"
+  shift_by=$(( (round - 1) % ${#order[@]} ))
+  order=("${order[@]:$shift_by}" "${order[@]:0:$shift_by}")
+  for target in "${order[@]}"; do
     PAYLOAD="$WORK/payload.bin"
     [ "$target" != dev ] || PAYLOAD="$WORK/payload-dev.bin"
     SIZE="$(stat -c %s "$PAYLOAD")"
-    SHA512="$(sha512sum "$PAYLOAD" | cut -d' ' -f1)"
+    SHA512="${SHA512_OF[$PAYLOAD]}"
     UPLOAD_ARGS=(-o "$WORK/answer" -X PUT -H 'Content-Type: application/octet-stream' --data-binary "@$PAYLOAD")
     new_image
     case "$target" in
@@ -170,6 +191,8 @@ for round in $(seq 1 "$ROUNDS"); do
       bare-off) url="$BARE_OFF/api/glance/images/$id/file/" watched="$BARE_OFF_PID" ;;
       baseline) url="$BASELINE/api/glance/images/$id/file/" watched="$BASELINE_PID" ;;
       dev) url="$DEV/api/glance/images/$id/file/" watched="$DEV_PID" ;;
+      floor) url="$FLOOR/api/glance/images/$id/file/" watched="$FLOOR_PID" ;;
+      floor-sha) url="$FLOOR_SHA/api/glance/images/$id/file/" watched="$FLOOR_SHA_PID" ;;
     esac
     record "$round" upload "$target" "$(measure "$watched" "${UPLOAD_ARGS[@]}" "$url")"
     stored="$(curl -s -H "X-Auth-Token: $TOKEN" "$GLANCE_URL/v2/images/$id" | jq -r '.os_hash_value')"
@@ -180,34 +203,76 @@ for round in $(seq 1 "$ROUNDS"); do
       bare-off) url="$BARE_OFF/api/glance/images/$id/file/" ;;
       baseline) url="$BASELINE/api/glance/images/$id/file/" ;;
       dev) url="$DEV/api/glance/images/$id/file/" ;;
+      floor) url="$FLOOR/api/glance/images/$id/file/" ;;
+      floor-sha) url="$FLOOR_SHA/api/glance/images/$id/file/" ;;
     esac
     record "$round" download "$target" "$(measure "$watched" -o /dev/null "$url")"
     curl -s -o /dev/null -X DELETE -H "X-Auth-Token: $TOKEN" "$GLANCE_URL/v2/images/$id"
   done
 done
 
-TABLE="$(awk -F'\t' -v mib="$MIB" -v rounds="$ROUNDS" -v baseline="${BENCH_DATA_BASELINE:-}" '
+PAIRED=""
+if [ -n "$FLOOR" ] && [ "${BENCH_DATA_DOWNLOAD_ROUNDS:-5}" -gt 0 ]; then
+  SIZE="$(stat -c %s "$WORK/payload.bin")"
+  new_image
+  curl -s -o /dev/null -X PUT -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/octet-stream' --data-binary "@$WORK/payload.bin" "$GLANCE_URL/v2/images/$id/file"
+  urls=("$GLANCE_URL/v2/images/$id/file" "$FLOOR/api/glance/images/$id/file/" "$BARE/api/glance/images/$id/file/")
+  names=("Glance directly" "floor Worker (native pipe)" "glance-edge, bare workerd")
+  declare -A DL
+  for ((round = 0; round < ${BENCH_DATA_DOWNLOAD_ROUNDS:-5}; round++)); do
+    for k in 0 1 2; do
+      side=$(( (k + round) % 3 ))
+      read -r code bytes speed <<<"$(curl -s -o /dev/null -H "X-Auth-Token: $TOKEN" -w '%{http_code} %{size_download} %{speed_download}' "${urls[$side]}")"
+      [ "$code" = 200 ] && [ "$bytes" = "$SIZE" ] || die "paired download via ${names[$side]}: HTTP $code, $bytes of $SIZE bytes"
+      DL[$side]+=" $(awk -v s="$speed" 'BEGIN { printf "%.1f", s / 1048576 }')"
+      say "paired download round $((round + 1)): ${names[$side]}: ${DL[$side]##* } MiB/s"
+    done
+  done
+  mean() { tr ' ' '\n' | awk 'NF { s += $1; n++ } END { printf "%.1f", s / n }'; }
+  PAIRED="$(
+    echo
+    echo
+    echo "Paired downloads ($MIB MiB, ${BENCH_DATA_DOWNLOAD_ROUNDS:-5} rounds back to back in a rotating order; mean MiB/s; load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+    echo
+    echo "| path | MiB/s (mean) | vs Glance | vs the floor Worker | rounds (MiB/s) |"
+    echo "|---|---:|---:|---:|---|"
+    g="$(mean <<<"${DL[0]}")" f="$(mean <<<"${DL[1]}")"
+    for side in 0 1 2; do
+      m="$(mean <<<"${DL[$side]}")"
+      echo "| ${names[$side]} | $m | $(awk -v a="$m" -v b="$g" 'BEGIN { printf "%.2fx", a / b }') | $(awk -v a="$m" -v b="$f" 'BEGIN { printf "%.2fx", a / b }') |${DL[$side]} |"
+    done
+  )"
+fi
+
+TABLE="$(awk -F'\t' -v chunk="${BENCH_DATA_FLOOR_CHUNK_KIB:-256}" -v mib="$MIB" -v rounds="$ROUNDS" -v baseline="${BENCH_DATA_BASELINE:-}" '
   NR == 1 { next }
   { key = $2 SUBSEP $3; size[$3] = $4; if (!(key in best) || $7 + 0 > best[key]) best[key] = $7 + 0; if ($8 + 0 > rss[key]) rss[key] = $8 + 0; sum[key] += $7; n[key]++; cpu[key] += $9 }
   END {
     names["glance"] = "Glance directly"; names["bare"] = "glance-edge, bare workerd"; names["dev"] = "glance-edge, wrangler dev"
     names["bare-off"] = "glance-edge, bare workerd, FORMAT_INSPECTION=off"
     names["baseline"] = "glance-edge " baseline ", bare workerd"
+    names["floor"] = "floor Worker: native pipe (bench/floor-data-worker.js)"
+    names["floor-sha"] = "floor Worker: pipe + SHA-512 in " chunk " KiB chunks (bench/floor-data-worker.js)"
     printf "Random bytes, best of %d rounds (after a warm-up request); RSS growth = the largest over the rounds.\n\n", rounds
     print "| direction | path | MiB moved | MiB/s | vs Glance | RSS growth (MiB) | CPU s per GiB (mean) |"
     print "|---|---|---:|---:|---:|---:|---:|"
-    split("upload download", dirs, " "); split("glance baseline bare-off bare dev", targets, " ")
-    for (d = 1; d <= 2; d++) for (t = 1; t <= 5; t++) {
+    split("upload download", dirs, " "); split("glance floor floor-sha baseline bare-off bare dev", targets, " ")
+    for (d = 1; d <= 2; d++) for (t = 1; t <= 7; t++) {
       key = dirs[d] SUBSEP targets[t]; base = best[dirs[d] SUBSEP "glance"]
       if (!(key in best)) continue
       printf "| %s | %s | %d | %.1f | %s | %s | %s |\n", dirs[d], names[targets[t]], size[targets[t]], best[key], (t == 1 ? "1.00x" : sprintf("%.2fx", best[key] / base)), (t == 1 ? "-" : sprintf("%.1f", rss[key])), (t == 1 ? "-" : sprintf("%.2f", cpu[key] / n[key] / size[targets[t]] * 1024))
+    }
+    for (d = 1; d <= 2; d++) {
+      edge = dirs[d] SUBSEP "bare"; fl = dirs[d] SUBSEP "floor"
+      if ((edge in best) && (fl in best))
+        printf "\n%s: glance-edge at %.2fx the floor Worker (best rounds; mean of the rounds %.2fx).\n", dirs[d], best[edge] / best[fl], sum[edge] / n[edge] / (sum[fl] / n[fl])
     }
     on = "upload" SUBSEP "bare"; off = "upload" SUBSEP "bare-off"
     if ((on in best) && (off in best)) {
       printf "\nFormat inspection on the upload (bare workerd, enforce vs off, best rounds): %.3fx the throughput", best[on] / best[off]
       printf " (mean of the rounds: %.3fx); workerd CPU per upload %.3fx.\n", sum[on] / n[on] / (sum[off] / n[off]), cpu[on] / n[on] / (cpu[off] / n[off])
     }
-  }' "$RAW")"
+  }' "$RAW")$PAIRED"
 echo "$TABLE"
 if [ "$WRITE" = 1 ]; then
   node - bench/README.md "$STAMP" <<JS

@@ -15,6 +15,8 @@
 #                       UPLOAD_SIGNING_KEY; sets EDGE_URL and EDGE_PID; logs to $WORK/NAME.log
 #   create_fixture_images PREFIX [EXTRA_JSON]   20 queued images for demo, named PREFIX-01..20 (EXTRA_JSON:
 #                       more fields, e.g. ',"hw_disk_bus":"virtio"'); their ids join `fixtures`
+#   create_raw_image NAME   one queued raw image for demo (for image data); sets `id` and adds it to
+#                       `fixtures` (call it directly, not in $(...): a subshell's id would miss the cleanup)
 #   wait_ready URL LOG  waits until glance-edge at URL answers (any answer with X-Request-Id)
 #   free_port           a free TCP port on 127.0.0.1
 
@@ -69,6 +71,13 @@ create_fixture_images() { # prefix [extra json fields]
     [ -n "$id" ] && [ "$id" != null ] || die "could not create a fixture image"
     fixtures+=("$id")
   done
+}
+
+create_raw_image() { # name
+  id="$(curl -s -X POST -H "X-Auth-Token: $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"$1\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}" "$GLANCE_URL/v2/images" | jq -r .id)"
+  [ -n "$id" ] && [ "$id" != null ] || die "could not create an image"
+  fixtures+=("$id")
 }
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }

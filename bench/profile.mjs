@@ -14,6 +14,10 @@
 //                             over kept-alive connections: workerd's own cost with Glance's out of the way
 //        [--baseline GIT-REF [--rounds 4]]   before/after in one run: the bundle of GIT-REF and the
 //                             working tree's, measured in alternating rounds (step 1 only)
+//        [--floor [--rounds 4]]   the floor Worker (bench/floor-worker.js: Glance's answer piped through)
+//                             and the JSON floor (bench/floor-json-worker.js: parsed and re-serialised) and
+//                             the hono floor (bench/floor-hono-worker.js: the same with OpenAPIHono and zod)
+//                             measured in the same rotating rounds (routes image and list; step 1 only)
 //
 // Needs the local stack up (bash scripts/openstack-stack.sh up).
 import { execFileSync, spawn } from "node:child_process";
@@ -35,6 +39,7 @@ const { values: args } = parseArgs({
     "no-profile": { type: "boolean", default: false },
     "glance-url": { type: "string" },
     baseline: { type: "string" },
+    floor: { type: "boolean", default: false },
     rounds: { type: "string", default: "4" },
     "replay-glance": { type: "boolean", default: false },
   },
@@ -130,33 +135,78 @@ try {
   console.log(
     `route ${args.route} (${path.replace(fixture, "{id}")}), ${REQUESTS} requests at c=${CONCURRENCY}, bare workerd, ${glanceNamed}`,
   );
-  if (args.baseline) {
+  if (args.baseline || args.floor) {
+    if (args.floor && !["image", "list"].includes(args.route))
+      throw new Error("--floor serves only --route image|list");
     const rounds = Number(args.rounds);
-    const sides = {
-      baseline: { dir: join(work, "baseline"), cpuMs: 0, app: [], wall: [] },
-      current: { dir: join(work, "serve"), cpuMs: 0, app: [], wall: [] },
-    };
+    const sides = {};
+    if (args.baseline) sides[args.baseline] = { dir: join(work, "baseline"), cpuMs: 0, app: [], wall: [] };
+    sides["working tree"] = { dir: join(work, "serve"), cpuMs: 0, app: [], wall: [] };
+    if (args.floor) {
+      mkdirSync(join(work, "floor"), { recursive: true });
+      copyFileSync("bench/floor-worker.js", join(work, "floor", "index.js"));
+      sides["floor Worker"] = { dir: join(work, "floor"), cpuMs: 0, app: [], wall: [], floor: true };
+      mkdirSync(join(work, "floor-json"), { recursive: true });
+      copyFileSync("bench/floor-json-worker.js", join(work, "floor-json", "index.js"));
+      sides["JSON floor Worker"] = { dir: join(work, "floor-json"), cpuMs: 0, app: [], wall: [], floor: true };
+      mkdirSync(join(work, "floor-hono"), { recursive: true });
+      execFileSync("node_modules/.bin/esbuild", [
+        "bench/floor-hono-worker.js",
+        "--bundle",
+        "--format=esm",
+        "--platform=neutral",
+        "--main-fields=module,main",
+        `--alias:zod=./src/lib/zod-without-locales.js`,
+        `--outfile=${join(work, "floor-hono", "index.js")}`,
+        "--log-level=warning",
+      ]);
+      sides["hono floor Worker"] = { dir: join(work, "floor-hono"), cpuMs: 0, app: [], wall: [], floor: true };
+    }
+    const names = Object.keys(sides);
     for (let round = 0; round < rounds; round++) {
-      for (const name of round % 2 ? ["current", "baseline"] : ["baseline", "current"]) {
-        const side = sides[name];
-        const result = await measure(side.dir, Math.ceil(REQUESTS / rounds));
+      // A rotating order: each side is first, middle and last as often.
+      for (let k = 0; k < names.length; k++) {
+        const side = sides[names[(k + round) % names.length]];
+        const result = await measure(side.dir, Math.ceil(REQUESTS / rounds), side.floor);
         side.cpuMs += result.cpuMs;
         side.app.push(...result.appTimes);
         side.wall.push(...result.wallTimes);
       }
     }
-    const perRequest = (side) => side.cpuMs / side.app.length;
+    const perRequest = (side) => side.cpuMs / side.wall.length;
     console.log(`\n| bundle | workerd CPU ms per request | Server-Timing app | client wall time |\n|---|---:|---|---|`);
     for (const [name, side] of Object.entries(sides)) {
+      console.log(`| ${name} | ${perRequest(side).toFixed(3)} | ${stats(side.app).text} | ${stats(side.wall).text} |`);
+    }
+    const c = sides["working tree"];
+    console.log("");
+    if (args.baseline) {
+      const b = sides[args.baseline];
       console.log(
-        `| ${name === "baseline" ? args.baseline : "working tree"} | ${perRequest(side).toFixed(3)} | ${stats(side.app).text} | ${stats(side.wall).text} |`,
+        `working tree / ${args.baseline}: CPU ${(perRequest(c) / perRequest(b)).toFixed(3)}×, app mean ${(stats(c.app).mean / stats(b.app).mean).toFixed(3)}×, wall p50 ${(stats(c.wall).p50 / stats(b.wall).p50).toFixed(3)}× (${rounds} rotating rounds)`,
       );
     }
-    const b = sides.baseline;
-    const c = sides.current;
-    console.log(
-      `\nworking tree / ${args.baseline}: CPU ${(perRequest(c) / perRequest(b)).toFixed(3)}×, app mean ${(stats(c.app).mean / stats(b.app).mean).toFixed(3)}×, wall p50 ${(stats(c.wall).p50 / stats(b.wall).p50).toFixed(3)}× (${rounds} alternating rounds)`,
-    );
+    if (args.floor) {
+      const f = sides["floor Worker"];
+      for (const name of names.filter((n) => n !== "floor Worker")) {
+        if (name === "JSON floor Worker" || name === "hono floor Worker") continue;
+        const side = sides[name];
+        console.log(
+          `${name} over the floor Worker: CPU +${(perRequest(side) - perRequest(f)).toFixed(3)} ms per request (${(perRequest(side) / perRequest(f)).toFixed(2)}×), wall p50 ${(stats(side.wall).p50 / stats(f.wall).p50).toFixed(3)}× (${rounds} rotating rounds)`,
+        );
+      }
+    }
+    if (args.floor) {
+      const f = sides["floor Worker"];
+      const j = sides["JSON floor Worker"];
+      console.log(
+        `JSON floor Worker (bench/floor-json-worker.js: parse and re-serialise, no checks) over the floor Worker: CPU +${(perRequest(j) - perRequest(f)).toFixed(3)} ms per request`,
+      );
+      const h = sides["hono floor Worker"];
+      console.log(
+        `hono floor Worker (bench/floor-hono-worker.js: OpenAPIHono, zod-checked params, c.json) over the floor Worker: CPU +${(perRequest(h) - perRequest(f)).toFixed(3)} ms per request`,
+      );
+    }
     console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
     process.exit(0);
   }
@@ -199,11 +249,13 @@ function bundleInto(sourceDir, serveDir) {
 }
 
 /** One workerd of the bundle in serveDir, no inspector: the CPU its process used for n requests. */
-async function measure(serveDir, n) {
-  workerd = await startWorkerd(serveDir);
+async function measure(serveDir, n, floor = false) {
+  workerd = await startWorkerd(serveDir, { floor });
   try {
-    const cpuBefore = cpuMsOf(workerd.process.pid);
-    const result = await load(workerd.base, path, n);
+    // From the end of the warm-up: the steady state, without the first calls' JIT compilation (which
+    // a larger bundle pays more of; figures before 2026-12-05 included it and read ~0.1 ms higher).
+    let cpuBefore = 0;
+    const result = await load(workerd.base, path, n, () => (cpuBefore = cpuMsOf(workerd.process.pid)));
     return { ...result, cpuMs: cpuMsOf(workerd.process.pid) - cpuBefore };
   } finally {
     await stopWorkerd(workerd);
@@ -211,7 +263,7 @@ async function measure(serveDir, n) {
   }
 }
 
-async function startWorkerd(serveDir, { inspector = false } = {}) {
+async function startWorkerd(serveDir, { inspector = false, floor = false } = {}) {
   const port = await freePort();
   const inspectorPort = await freePort();
   const glanceUrl = replay?.url ?? env.GLANCE_URL;
@@ -228,9 +280,11 @@ async function startWorkerd(serveDir, { inspector = false } = {}) {
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
+  // The floor Worker answers only its two routes: any answer from it will do.
+  const probe = floor ? `${base}/api/glance/images/` : `${base}/api/glance/profile-ready-probe/`;
   for (
     let i = 0;
-    !(await fetch(`${base}/api/glance/profile-ready-probe/`).then(
+    !(await fetch(probe).then(
       () => true,
       () => false,
     ));
@@ -284,8 +338,8 @@ function cpuMsOf(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
 }
 
-/** 50 warm-up calls (JIT, keystonemiddleware's token cache, edge caches), then n requests at CONCURRENCY. */
-async function load(base, path, n) {
+/** 50 warm-up calls (JIT, keystonemiddleware's token cache, edge caches), `warmedUp()`, then n requests at CONCURRENCY. */
+async function load(base, path, n, warmedUp = () => undefined) {
   const call = async () => {
     const started = performance.now();
     const response = await fetch(`${base}${path}`, { headers: { "x-auth-token": token } });
@@ -297,6 +351,7 @@ async function load(base, path, n) {
     };
   };
   for (let i = 0; i < 50; i++) await call();
+  warmedUp();
   const appTimes = [];
   const wallTimes = [];
   let issued = 0;

@@ -3,25 +3,36 @@
 # (b) glance-edge under `wrangler dev` in front of it and (c) the same bundle under bare workerd (no
 # wrangler dev proxy), side by side in one run, on loopback.
 #
-#   bash bench/run.sh            measure and print the table (raw wrk output: bench/results/*.raw)
-#   bash bench/run.sh --write    also replace the results block of bench/README.md
+#   bash bench/run.sh [--write]          the default run (~5 min): bare workerd only; the paired rounds
+#                                        of direct Glance, glance-edge and the floor Worker (one image, the
+#                                        list: the issue 20 targets) and the cache rows
+#   bash bench/run.sh --full [--write]   the long table (~16 min): also wrangler dev, namespaces, and
+#                                        Glance behind keep-alive nginx (table rows and paired rounds)
+#   --write                              also replace the results block of bench/README.md
 #
-#   BENCH_DURATION=10     seconds per scenario and pass (wrk -d); BENCH_CONCURRENCY=8 (second pass)
+#   BENCH_DURATION=5 (10 with --full)    seconds per table row and pass (wrk -d); BENCH_CONCURRENCY=8 (second pass)
 #   BENCH_PAIRED_ROUNDS=3 rounds of the paired comparison (the latency and req/s targets; BENCH_PAIRED_DURATION=5 s a pass)
 #
-# Brings the local stack up (scripts/openstack-stack.sh up), starts two wrangler dev instances of its
-# own on free ports (one with the default caches, one with VERSION_CACHE_TTL and
-# RESOURCE_TYPES_CACHE_TTL at 0 for uncached calls), creates 20 small queued images for demo, and
-# two bare workerd instances of the same bundle (same two configurations), and
-# removes all of it when done. Load: wrk, one thread, a fixed connection count, a fixed duration.
+# Brings the local stack up (scripts/openstack-stack.sh up), creates 20 small queued images for demo,
+# serves two bare workerd instances of the bundle (one with the default caches, one with the caches at
+# 0 for uncached calls) and the floor Worker on free ports (with --full also two wrangler dev instances
+# of the same two configurations, nginx and two more bare workerds behind it), and removes all of it
+# when done. Load: wrk, one thread, a fixed connection count, a fixed duration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION="${BENCH_DURATION:-10}"
+WRITE=0 FULL=0
+for arg in "$@"; do
+  case "$arg" in
+    --write) WRITE=1 ;;
+    --full) FULL=1 ;;
+    *) echo "usage: bash bench/run.sh [--full] [--write]" >&2; exit 2 ;;
+  esac
+done
+DURATION="${BENCH_DURATION:-$([ "$FULL" = 1 ] && echo 10 || echo 5)}"
 CONCURRENCY="${BENCH_CONCURRENCY:-8}"
-WRITE=0
-[ "${1:-}" = "--write" ] && WRITE=1
 RESULTS=bench/results
+STARTED_AT="$(date +%s)"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 say() { echo "bench: $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -31,11 +42,14 @@ bench_begin "bench/run.sh"
 command -v wrk >/dev/null || die "wrk is missing (scripts/openstack-stack.sh install adds it)"
 mkdir -p "$RESULTS"
 
-say "starting glance-edge (cached) and glance-edge (caches off) under wrangler dev"
-start_dev cached
-EDGE="$EDGE_URL"
-start_dev uncached VERSION_CACHE_TTL:0 RESOURCE_TYPES_CACHE_TTL:0 PUBLIC_NAMESPACE_CACHE_TTL:0
-EDGE_NOCACHE="$EDGE_URL"
+EDGE="" EDGE_NOCACHE="" BARE_KA="" FLOOR_KA="" GLANCE_KA=""
+if [ "$FULL" = 1 ]; then
+  say "starting glance-edge (cached) and glance-edge (caches off) under wrangler dev"
+  start_dev cached
+  EDGE="$EDGE_URL"
+  start_dev uncached VERSION_CACHE_TTL:0 RESOURCE_TYPES_CACHE_TTL:0 PUBLIC_NAMESPACE_CACHE_TTL:0
+  EDGE_NOCACHE="$EDGE_URL"
+fi
 
 # The same Worker under bare workerd (the binary wrangler dev runs), with nothing in front of it: the
 # bundle of `wrangler deploy --dry-run`, every [vars] entry of wrangler.toml as a text binding, and an
@@ -49,17 +63,23 @@ BARE="$EDGE_URL"
 start_bare bare-uncached VERSION_CACHE_TTL:0 RESOURCE_TYPES_CACHE_TTL:0 PUBLIC_NAMESPACE_CACHE_TTL:0
 BARE_NOCACHE="$EDGE_URL"
 
-# The stack's Glance closes every connection (uwsgi's http-socket with `Connection: close`); a
-# production Glance usually sits behind a reverse proxy that keeps its clients' connections alive.
-# nginx in front of the same Glance (HTTP/1.1 keep-alive towards its clients, a connection per request
-# towards uwsgi), and one more bare workerd pointed at it, measure both ways in the same run. (uwsgi's
-# own http11-socket was tried first: it pins every idle kept-alive connection to a worker thread, and
-# its p50 swung between 4.7 and 9 ms from one pass to the next.)
-command -v nginx >/dev/null || die "nginx is missing (scripts/openstack-stack.sh install adds nginx-light)"
-say "starting nginx with keep-alive in front of Glance, and a bare workerd in front of that"
-KA_PORT="$(free_port)"
-mkdir -p "$WORK/nginx"
-cat >"$WORK/nginx/nginx.conf" <<NGINX
+# The floor: bench/floor-worker.js (Glance's answer piped through, no code of ours) under bare workerd.
+say "starting the floor Worker (bench/floor-worker.js) under bare workerd"
+start_bare floor --script bench/floor-worker.js
+FLOOR="$EDGE_URL"
+
+if [ "$FULL" = 1 ]; then
+  # The stack's Glance closes every connection (uwsgi's http-socket with `Connection: close`); a
+  # production Glance usually sits behind a reverse proxy that keeps its clients' connections alive.
+  # nginx in front of the same Glance (HTTP/1.1 keep-alive towards its clients, a connection per request
+  # towards uwsgi), and one more bare workerd pointed at it, measure both ways in the same run. (uwsgi's
+  # own http11-socket was tried first: it pins every idle kept-alive connection to a worker thread, and
+  # its p50 swung between 4.7 and 9 ms from one pass to the next.)
+  command -v nginx >/dev/null || die "nginx is missing (scripts/openstack-stack.sh install adds nginx-light)"
+  say "starting nginx with keep-alive in front of Glance, and a bare workerd in front of that"
+  KA_PORT="$(free_port)"
+  mkdir -p "$WORK/nginx"
+  cat >"$WORK/nginx/nginx.conf" <<NGINX
 worker_processes 1;
 daemon off;
 user root root;
@@ -85,63 +105,66 @@ http {
   }
 }
 NGINX
-nginx -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
-pids+=("$!")
-GLANCE_KA="http://127.0.0.1:$KA_PORT"
-for ((i = 0; i < 120; i++)); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$GLANCE_KA/versions")" = 200 ] && break
-  sleep 0.25
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$GLANCE_KA/versions")" = 200 ] || { cat "$WORK/nginx/error.log" >&2; die "nginx in front of Glance did not answer"; }
-start_bare bare-keepalive "GLANCE_URL=$GLANCE_KA"
-BARE_KA="$EDGE_URL"
-
-# The floor: bench/floor-worker.js (Glance's answer piped through, no code of ours) under bare workerd,
-# in front of both Glances.
-say "starting the floor Worker (bench/floor-worker.js) under bare workerd"
-start_bare floor --script bench/floor-worker.js
-FLOOR="$EDGE_URL"
-start_bare floor-keepalive --script bench/floor-worker.js "GLANCE_URL=$GLANCE_KA"
-FLOOR_KA="$EDGE_URL"
+  nginx -c "$WORK/nginx/nginx.conf" >"$WORK/nginx/stdout.log" 2>&1 &
+  pids+=("$!")
+  GLANCE_KA="http://127.0.0.1:$KA_PORT"
+  for ((i = 0; i < 120; i++)); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$GLANCE_KA/versions")" = 200 ] && break
+    sleep 0.25
+  done
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$GLANCE_KA/versions")" = 200 ] || { cat "$WORK/nginx/error.log" >&2; die "nginx in front of Glance did not answer"; }
+  start_bare bare-keepalive "GLANCE_URL=$GLANCE_KA"
+  BARE_KA="$EDGE_URL"
+  start_bare floor-keepalive --script bench/floor-worker.js "GLANCE_URL=$GLANCE_KA"
+  FLOOR_KA="$EDGE_URL"
+fi
 
 create_fixture_images "bench-$STAMP" ',"hw_disk_bus":"virtio"'
 IMAGE="${fixtures[0]}"
 FLAVOR_NS="resource_types=OS::Nova::Flavor"
 NS_COUNT="$(curl -s -H "X-Auth-Token: $TOKEN" "$GLANCE_URL/v2/metadefs/namespaces?$FLAVOR_NS" | jq '.namespaces | length')"
 
-# scenario|side|what|url|token?|expected Cache-Status prefix (edge only)
-SCENARIOS=(
-  "image list|Glance|GET /v2/images?limit=21&sort_key=created_at&sort_dir=desc|$GLANCE_URL/v2/images?limit=21&sort_key=created_at&sort_dir=desc|token|"
-  "image list|glance-edge|GET /api/glance/images/?paginate=true (the same Glance call)|$EDGE/api/glance/images/?paginate=true|token|"
-  "one image|Glance|GET /v2/images/{id}|$GLANCE_URL/v2/images/$IMAGE|token|"
-  "one image|glance-edge|GET /api/glance/images/{id}/|$EDGE/api/glance/images/$IMAGE/|token|"
-  "version|Glance|GET /versions|$GLANCE_URL/versions||"
-  "version|glance-edge, uncached|GET /api/glance/version/ (VERSION_CACHE_TTL=0)|$EDGE_NOCACHE/api/glance/version/||glance-edge; fwd=bypass"
-  "version|glance-edge, cache hit|GET /api/glance/version/|$EDGE/api/glance/version/||glance-edge; hit"
-  "resource types|Glance|GET /v2/metadefs/resource_types|$GLANCE_URL/v2/metadefs/resource_types|token|"
-  "resource types|glance-edge, miss|GET /api/glance/metadefs/resourcetypes/ (RESOURCE_TYPES_CACHE_TTL=0)|$EDGE_NOCACHE/api/glance/metadefs/resourcetypes/|token|glance-edge; fwd=bypass"
-  "resource types|glance-edge, cache hit|GET /api/glance/metadefs/resourcetypes/|$EDGE/api/glance/metadefs/resourcetypes/|token|glance-edge; hit"
-  "namespaces (OS::Nova::Flavor)|Glance, list only|GET /v2/metadefs/namespaces?$FLAVOR_NS|$GLANCE_URL/v2/metadefs/namespaces?$FLAVOR_NS|token|"
-  "namespaces (OS::Nova::Flavor)|glance-edge, public details cached|GET /api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor (list + $NS_COUNT details, warm)|$EDGE/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor|token|"
-  "namespaces (OS::Nova::Flavor)|glance-edge, uncached|GET /api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor (PUBLIC_NAMESPACE_CACHE_TTL=0: list + $NS_COUNT detail calls)|$EDGE_NOCACHE/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor|token|"
-  "dev-server floor|glance-edge|GET /api/glance/no-such-route/ (a 404 problem: no upstream, no cache)|$EDGE/api/glance/no-such-route/||"
-  # 14-20: the same Worker under bare workerd, no wrangler dev proxy in front (see start_bare)
-  "image list|glance-edge, bare workerd|GET /api/glance/images/?paginate=true|$BARE/api/glance/images/?paginate=true|token|"
-  "one image|glance-edge, bare workerd|GET /api/glance/images/{id}/|$BARE/api/glance/images/$IMAGE/|token|"
-  "version|glance-edge, bare workerd, uncached|GET /api/glance/version/ (VERSION_CACHE_TTL=0)|$BARE_NOCACHE/api/glance/version/||glance-edge; fwd=bypass"
-  "version|glance-edge, bare workerd, cache hit|GET /api/glance/version/ (isolate memory)|$BARE/api/glance/version/||glance-edge; hit"
-  "resource types|glance-edge, bare workerd, miss|GET /api/glance/metadefs/resourcetypes/ (RESOURCE_TYPES_CACHE_TTL=0)|$BARE_NOCACHE/api/glance/metadefs/resourcetypes/|token|glance-edge; fwd=bypass"
-  "resource types|glance-edge, bare workerd, cache hit|GET /api/glance/metadefs/resourcetypes/ (isolate memory)|$BARE/api/glance/metadefs/resourcetypes/|token|glance-edge; hit"
-  "dev-server floor|glance-edge, bare workerd|GET /api/glance/no-such-route/ (a 404 problem: no upstream, no cache)|$BARE/api/glance/no-such-route/||"
-  # 21-24: the same Glance behind nginx (keep-alive towards its clients), direct and through bare workerd
-  "image list, Glance behind keep-alive nginx|Glance|GET /v2/images?limit=21&sort_key=created_at&sort_dir=desc|$GLANCE_KA/v2/images?limit=21&sort_key=created_at&sort_dir=desc|token|"
-  "image list, Glance behind keep-alive nginx|glance-edge, bare workerd|GET /api/glance/images/?paginate=true|$BARE_KA/api/glance/images/?paginate=true|token|"
-  "one image, Glance behind keep-alive nginx|Glance|GET /v2/images/{id}|$GLANCE_KA/v2/images/$IMAGE|token|"
-  "one image, Glance behind keep-alive nginx|glance-edge, bare workerd|GET /api/glance/images/{id}/|$BARE_KA/api/glance/images/$IMAGE/|token|"
-  # 25-26: the floor Worker (bench/floor-worker.js: Glance's answer piped through) under bare workerd
-  "one image|floor Worker, bare workerd|GET /api/glance/images/{id}/ (bench/floor-worker.js)|$FLOOR/api/glance/images/$IMAGE/|token|"
-  "one image, Glance behind keep-alive nginx|floor Worker, bare workerd|GET /api/glance/images/{id}/ (bench/floor-worker.js)|$FLOOR_KA/api/glance/images/$IMAGE/|token|"
+# key|runs in (all, or full: only with --full)|scenario|side|what|url|token?|expected Cache-Status prefix (edge only)
+ALL_SCENARIOS=(
+  "g-list|full|image list|Glance|GET /v2/images?limit=21&sort_key=created_at&sort_dir=desc|$GLANCE_URL/v2/images?limit=21&sort_key=created_at&sort_dir=desc|token|"
+  "e-list|full|image list|glance-edge|GET /api/glance/images/?paginate=true (the same Glance call)|$EDGE/api/glance/images/?paginate=true|token|"
+  "g-image|full|one image|Glance|GET /v2/images/{id}|$GLANCE_URL/v2/images/$IMAGE|token|"
+  "e-image|full|one image|glance-edge|GET /api/glance/images/{id}/|$EDGE/api/glance/images/$IMAGE/|token|"
+  "g-version|full|version|Glance|GET /versions|$GLANCE_URL/versions||"
+  "e-version-uncached|full|version|glance-edge, uncached|GET /api/glance/version/ (VERSION_CACHE_TTL=0)|$EDGE_NOCACHE/api/glance/version/||glance-edge; fwd=bypass"
+  "e-version-hit|full|version|glance-edge, cache hit|GET /api/glance/version/|$EDGE/api/glance/version/||glance-edge; hit"
+  "g-rt|full|resource types|Glance|GET /v2/metadefs/resource_types|$GLANCE_URL/v2/metadefs/resource_types|token|"
+  "e-rt-miss|full|resource types|glance-edge, miss|GET /api/glance/metadefs/resourcetypes/ (RESOURCE_TYPES_CACHE_TTL=0)|$EDGE_NOCACHE/api/glance/metadefs/resourcetypes/|token|glance-edge; fwd=bypass"
+  "e-rt-hit|full|resource types|glance-edge, cache hit|GET /api/glance/metadefs/resourcetypes/|$EDGE/api/glance/metadefs/resourcetypes/|token|glance-edge; hit"
+  "g-ns|full|namespaces (OS::Nova::Flavor)|Glance, list only|GET /v2/metadefs/namespaces?$FLAVOR_NS|$GLANCE_URL/v2/metadefs/namespaces?$FLAVOR_NS|token|"
+  "e-ns-cached|full|namespaces (OS::Nova::Flavor)|glance-edge, public details cached|GET /api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor (list + $NS_COUNT details, warm)|$EDGE/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor|token|"
+  "e-ns-uncached|full|namespaces (OS::Nova::Flavor)|glance-edge, uncached|GET /api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor (PUBLIC_NAMESPACE_CACHE_TTL=0: list + $NS_COUNT detail calls)|$EDGE_NOCACHE/api/glance/metadefs/namespaces/?resource_type=OS::Nova::Flavor|token|"
+  "e-404|full|dev-server floor|glance-edge|GET /api/glance/no-such-route/ (a 404 problem: no upstream, no cache)|$EDGE/api/glance/no-such-route/||"
+  # the same Worker under bare workerd, no wrangler dev proxy in front (see start_bare)
+  "b-list|full|image list|glance-edge, bare workerd|GET /api/glance/images/?paginate=true|$BARE/api/glance/images/?paginate=true|token|"
+  "b-image|full|one image|glance-edge, bare workerd|GET /api/glance/images/{id}/|$BARE/api/glance/images/$IMAGE/|token|"
+  "b-version-uncached|all|version|glance-edge, bare workerd, uncached|GET /api/glance/version/ (VERSION_CACHE_TTL=0)|$BARE_NOCACHE/api/glance/version/||glance-edge; fwd=bypass"
+  "b-version-hit|all|version|glance-edge, bare workerd, cache hit|GET /api/glance/version/ (isolate memory)|$BARE/api/glance/version/||glance-edge; hit"
+  "b-rt-miss|all|resource types|glance-edge, bare workerd, miss|GET /api/glance/metadefs/resourcetypes/ (RESOURCE_TYPES_CACHE_TTL=0)|$BARE_NOCACHE/api/glance/metadefs/resourcetypes/|token|glance-edge; fwd=bypass"
+  "b-rt-hit|all|resource types|glance-edge, bare workerd, cache hit|GET /api/glance/metadefs/resourcetypes/ (isolate memory)|$BARE/api/glance/metadefs/resourcetypes/|token|glance-edge; hit"
+  "b-404|all|dev-server floor|glance-edge, bare workerd|GET /api/glance/no-such-route/ (a 404 problem: no upstream, no cache)|$BARE/api/glance/no-such-route/||"
+  # the same Glance behind nginx (keep-alive towards its clients), direct and through bare workerd
+  "ka-g-list|full|image list, Glance behind keep-alive nginx|Glance|GET /v2/images?limit=21&sort_key=created_at&sort_dir=desc|$GLANCE_KA/v2/images?limit=21&sort_key=created_at&sort_dir=desc|token|"
+  "ka-b-list|full|image list, Glance behind keep-alive nginx|glance-edge, bare workerd|GET /api/glance/images/?paginate=true|$BARE_KA/api/glance/images/?paginate=true|token|"
+  "ka-g-image|full|one image, Glance behind keep-alive nginx|Glance|GET /v2/images/{id}|$GLANCE_KA/v2/images/$IMAGE|token|"
+  "ka-b-image|full|one image, Glance behind keep-alive nginx|glance-edge, bare workerd|GET /api/glance/images/{id}/|$BARE_KA/api/glance/images/$IMAGE/|token|"
+  # the floor Worker (bench/floor-worker.js: Glance's answer piped through) under bare workerd
+  "f-image|full|one image|floor Worker, bare workerd|GET /api/glance/images/{id}/ (bench/floor-worker.js)|$FLOOR/api/glance/images/$IMAGE/|token|"
+  "ka-f-image|full|one image, Glance behind keep-alive nginx|floor Worker, bare workerd|GET /api/glance/images/{id}/ (bench/floor-worker.js)|$FLOOR_KA/api/glance/images/$IMAGE/|token|"
 )
+SCENARIOS=()
+declare -A IDX
+for s in "${ALL_SCENARIOS[@]}"; do
+  IFS='|' read -r key runs _ <<<"$s"
+  [ "$runs" = all ] || [ "$FULL" = 1 ] || continue
+  IDX[$key]=${#SCENARIOS[@]}
+  SCENARIOS+=("${s#*|*|}")
+done
 
 # wrk output -> "p50_ms p99_ms req_per_s requests errors"
 parse_wrk() { # file [404 expected]
@@ -247,12 +270,20 @@ done
 PAIRED_ROUNDS="${BENCH_PAIRED_ROUNDS:-3}"
 PAIRED_DURATION="${BENCH_PAIRED_DURATION:-5}"
 PAIRED_GROUPS=(
-  "image list|$GLANCE_URL/v2/images?limit=21&sort_key=created_at&sort_dir=desc|$BARE/api/glance/images/?paginate=true|"
+  "image list|$GLANCE_URL/v2/images?limit=21&sort_key=created_at&sort_dir=desc|$BARE/api/glance/images/?paginate=true|$FLOOR/api/glance/images/?paginate=true"
   "one image|$GLANCE_URL/v2/images/$IMAGE|$BARE/api/glance/images/$IMAGE/|$FLOOR/api/glance/images/$IMAGE/"
-  "image list, Glance behind keep-alive nginx|$GLANCE_KA/v2/images?limit=21&sort_key=created_at&sort_dir=desc|$BARE_KA/api/glance/images/?paginate=true|"
+)
+[ "$FULL" = 0 ] || PAIRED_GROUPS+=(
+  "image list, Glance behind keep-alive nginx|$GLANCE_KA/v2/images?limit=21&sort_key=created_at&sort_dir=desc|$BARE_KA/api/glance/images/?paginate=true|$FLOOR_KA/api/glance/images/?paginate=true"
   "one image, Glance behind keep-alive nginx|$GLANCE_KA/v2/images/$IMAGE|$BARE_KA/api/glance/images/$IMAGE/|$FLOOR_KA/api/glance/images/$IMAGE/"
 )
 PAIRED_SIDES=(Glance glance-edge "floor Worker")
+for group in "${PAIRED_GROUPS[@]}"; do
+  IFS='|' read -r _ direct edge floor <<<"$group"
+  for url in "$direct" "$edge" "$floor"; do
+    for _ in 1 2 3; do curl -s -o /dev/null --max-time 60 -H "X-Auth-Token: $TOKEN" "$url"; done
+  done
+done
 declare -A PP50 PRPS
 median() { tr ' ' '\n' | grep -E '^[0-9.]+$' | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 mean() { tr ' ' '\n' | grep -E '^[0-9.]+$' | awk '{ s += $1; n++ } END { if (n == 0) print "-"; else printf "%.1f", s / n }'; }
@@ -288,7 +319,7 @@ verdict() {
 }
 
 {
-  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') with \`bash bench/run.sh\` (wrk 1 thread; ${DURATION} s per pass; load average $load1 before the run and $load_after after it; $(nproc) CPUs: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); Node $(node --version), wrangler $(node_modules/.bin/wrangler --version 2>/dev/null | tail -1), Glance $(dpkg-query -W -f='${Version}' glance-api 2>/dev/null), Keystone $(dpkg-query -W -f='${Version}' keystone 2>/dev/null))."
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') with \`bash bench/run.sh$([ "$FULL" = 1 ] && echo " --full")\` in $(( $(date +%s) - STARTED_AT )) s (wrk 1 thread; ${DURATION} s per pass; load average $load1 before the run and $load_after after it; $(nproc) CPUs: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); Node $(node --version), wrangler $(node_modules/.bin/wrangler --version 2>/dev/null | tail -1), Glance $(dpkg-query -W -f='${Version}' glance-api 2>/dev/null), Keystone $(dpkg-query -W -f='${Version}' keystone 2>/dev/null))."
   echo
   echo "| call | served by | c=1 p50 ms | c=1 p99 ms | c=1 req/s | in-Worker p50 ms (c=1) | app p50 / p99 ms (c=1, Server-Timing) | c=$CONCURRENCY p50 ms | c=$CONCURRENCY p99 ms | c=$CONCURRENCY req/s | requests (c=1 / c=$CONCURRENCY) | errors |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -317,46 +348,62 @@ verdict() {
   echo "| target | measured | verdict |"
   echo "|---|---|---|"
   for group in "${PAIRED_GROUPS[@]}"; do
-    IFS='|' read -r label _ _ floor <<<"$group"
+    IFS='|' read -r label _ _ _ <<<"$group"
     read -r g50 grps <<<"$(paired "$label" 0)"
     read -r e50 erps <<<"$(paired "$label" 1)"
     read -r f50 frps <<<"$(paired "$label" 2)"
-    r50="$(ratio "$e50" "$g50")" rrps="$(ratio "$erps" "$grps")" floor50="" floorrps=""
-    if [ -n "$floor" ]; then
-      floor50=" (the floor Worker: $(times "$(ratio "$f50" "$g50")"))"
-      floorrps=" (the floor Worker: $(times "$(ratio "$frps" "$grps")"))"
-    fi
+    # Issue 20: judged against the floor Worker, which no Worker in front of this Glance can beat.
+    r50="$(ratio "$e50" "$f50")" rrps="$(ratio "$erps" "$frps")"
+    echo "| **bare workerd, paired, vs the floor Worker** — $label: glance-edge p50 ≤ 1.03× the floor's (c=1) | $(times "$r50") (floor: $f50 ms, glance-edge: $e50 ms) | $(verdict "$r50" "<=" 1.03) |"
+    echo "| **bare workerd, paired, vs the floor Worker** — $label: glance-edge ≥ 0.95× the floor's req/s (c=$CONCURRENCY) | $(times "$rrps") (floor: $frps, glance-edge: $erps) | $(verdict "$rrps" ">=" 0.95) |"
+    r50="$(ratio "$e50" "$g50")" rrps="$(ratio "$erps" "$grps")"
+    floor50=" (the floor Worker: $(times "$(ratio "$f50" "$g50")"))"
+    floorrps=" (the floor Worker: $(times "$(ratio "$frps" "$grps")"))"
     echo "| **bare workerd, paired** — $label: glance-edge p50 within 1.10× of direct Glance (c=1) | $(times "$r50")$floor50 | $(verdict "$r50" "<=" 1.10) |"
     echo "| **bare workerd, paired** — $label: glance-edge ≥ 0.85× of Glance's req/s (c=$CONCURRENCY, both on these CPUs) | $(times "$rrps")$floorrps | $(verdict "$rrps" ">=" 0.85) |"
   done
-  for pair in "image list:0:1" "one image:2:3"; do
+  # Rows of the big table by key (see ALL_SCENARIOS); a verdict is printed only when its rows ran.
+  ran() { local key; for key; do [ -n "${IDX[$key]:-}" ] || return 1; done; }
+  low() { echo "${L[${IDX[$1]}]}"; }
+  high() { echo "${H[${IDX[$1]}]}"; }
+  inworker() { echo "${W[${IDX[$1]}]}"; }
+  for pair in "image list:g-list:e-list" "one image:g-image:e-image"; do
     IFS=: read -r label direct edge <<<"$pair"
-    r="$(ratio "$(field "${L[$edge]}" 1)" "$(field "${L[$direct]}" 1)")"
-    w="$(ratio "${W[$edge]}" "$(field "${L[$direct]}" 1)")"
+    ran "$direct" "$edge" || continue
+    r="$(ratio "$(field "$(low "$edge")" 1)" "$(field "$(low "$direct")" 1)")"
+    w="$(ratio "$(inworker "$edge")" "$(field "$(low "$direct")" 1)")"
     echo "| $label: glance-edge p50 within 1.10× of direct Glance (c=1) | $(times "$r") (in-Worker time alone: $(times "$w")) | $(verdict "$r" "<=" 1.10) |"
   done
-  for pair in "version:6:5" "resource types:9:8"; do
+  for pair in "version:e-version-hit:e-version-uncached" "resource types:e-rt-hit:e-rt-miss"; do
     IFS=: read -r label hit uncached <<<"$pair"
-    r="$(ratio "$(field "${H[$hit]}" 3)" "$(field "${H[$uncached]}" 3)")"
-    r1="$(ratio "$(field "${L[$hit]}" 3)" "$(field "${L[$uncached]}" 3)")"
+    ran "$hit" "$uncached" || continue
+    r="$(ratio "$(field "$(high "$hit")" 3)" "$(field "$(high "$uncached")" 3)")"
+    r1="$(ratio "$(field "$(low "$hit")" 3)" "$(field "$(low "$uncached")" 3)")"
     echo "| $label: cache hit ≥ 20× the req/s of the uncached call (c=$CONCURRENCY; c=1 for reference) | $(times "$r") (c=1: $(times "$r1")) | $(verdict "$r" ">=" 20) |"
   done
-  r="$(ratio "$(field "${L[11]}" 1)" "$(field "${L[10]}" 1)")"
-  w="$(ratio "${W[11]}" "$(field "${L[10]}" 1)")"
-  echo "| namespaces for OS::Nova::Flavor: glance-edge p50 within 1.5× of Glance's single list call (c=1), public details cached | $(times "$r") (in-Worker: $(times "$w")) | $(verdict "$r" "<=" 1.5) |"
-  r="$(ratio "$(field "${L[12]}" 1)" "$(field "${L[10]}" 1)")"
-  w="$(ratio "${W[12]}" "$(field "${L[10]}" 1)")"
-  echo "| namespaces for OS::Nova::Flavor: the same with every detail read from Glance (PUBLIC_NAMESPACE_CACHE_TTL=0) | $(times "$r") (in-Worker: $(times "$w")) | $(verdict "$r" "<=" 1.5) |"
-  r="$(ratio "$(field "${L[8]}" 1)" "$(field "${L[9]}" 1)")"
-  echo "| resource types: cache hit ≥ 10× faster than a miss (p50, c=1) | $(times "$r") | $(verdict "$r" ">=" 10) |"
-  for pair in "version:17:16" "resource types:19:18"; do
+  if ran g-ns e-ns-cached e-ns-uncached; then
+    r="$(ratio "$(field "$(low e-ns-cached)" 1)" "$(field "$(low g-ns)" 1)")"
+    w="$(ratio "$(inworker e-ns-cached)" "$(field "$(low g-ns)" 1)")"
+    echo "| namespaces for OS::Nova::Flavor: glance-edge p50 within 1.5× of Glance's single list call (c=1), public details cached | $(times "$r") (in-Worker: $(times "$w")) | $(verdict "$r" "<=" 1.5) |"
+    r="$(ratio "$(field "$(low e-ns-uncached)" 1)" "$(field "$(low g-ns)" 1)")"
+    w="$(ratio "$(inworker e-ns-uncached)" "$(field "$(low g-ns)" 1)")"
+    echo "| namespaces for OS::Nova::Flavor: the same with every detail read from Glance (PUBLIC_NAMESPACE_CACHE_TTL=0) | $(times "$r") (in-Worker: $(times "$w")) | $(verdict "$r" "<=" 1.5) |"
+  fi
+  if ran e-rt-miss e-rt-hit; then
+    r="$(ratio "$(field "$(low e-rt-miss)" 1)" "$(field "$(low e-rt-hit)" 1)")"
+    echo "| resource types: cache hit ≥ 10× faster than a miss (p50, c=1) | $(times "$r") | $(verdict "$r" ">=" 10) |"
+  fi
+  for pair in "version:b-version-hit:b-version-uncached" "resource types:b-rt-hit:b-rt-miss"; do
     IFS=: read -r label hit uncached <<<"$pair"
-    r="$(ratio "$(field "${H[$hit]}" 3)" "$(field "${H[$uncached]}" 3)")"
-    r1="$(ratio "$(field "${L[$hit]}" 3)" "$(field "${L[$uncached]}" 3)")"
+    ran "$hit" "$uncached" || continue
+    r="$(ratio "$(field "$(high "$hit")" 3)" "$(field "$(high "$uncached")" 3)")"
+    r1="$(ratio "$(field "$(low "$hit")" 3)" "$(field "$(low "$uncached")" 3)")"
     echo "| **bare workerd** (no wrangler dev) — $label: cache hit ≥ 20× the req/s of the uncached call (c=$CONCURRENCY; c=1 for reference) | $(times "$r") (c=1: $(times "$r1")) | $(verdict "$r" ">=" 20) |"
   done
-  r="$(ratio "$(field "${L[18]}" 1)" "$(field "${L[19]}" 1)")"
-  echo "| **bare workerd** (no wrangler dev) — resource types: cache hit ≥ 10× faster than a miss (p50, c=1) | $(times "$r") | $(verdict "$r" ">=" 10) |"
+  if ran b-rt-miss b-rt-hit; then
+    r="$(ratio "$(field "$(low b-rt-miss)" 1)" "$(field "$(low b-rt-hit)" 1)")"
+    echo "| **bare workerd** (no wrangler dev) — resource types: cache hit ≥ 10× faster than a miss (p50, c=1) | $(times "$r") | $(verdict "$r" ">=" 10) |"
+  fi
   echo "| Worker script, minified, docs route included: ≤ 150 KiB gzip (\`bash bench/bundle-size.sh\`: wrangler deploy --dry-run) | $BUNDLE_GZIP_KIB KiB gzip ($BUNDLE_KIB KiB raw; Swagger UI is $ASSET_FILES static asset files, $ASSET_KIB KiB, outside the script) | $(verdict "$BUNDLE_GZIP_KIB" "<=" 150) |"
 } >"$WORK/results.md"
 

@@ -89,7 +89,8 @@ export async function upstreamRequest(options: UpstreamOptions, request: Upstrea
         await response.body?.cancel();
         continue;
       }
-      return await readResponse(options, request, response, signal, [
+      // Only an error answer is redacted: the secrets are listed then, not on every call.
+      return await readResponse(options, request, response, signal, () => [
         ...secretsOf(headers),
         ...internalAddressesOf(options.baseUrl),
       ]);
@@ -182,7 +183,7 @@ async function readResponse(
   request: UpstreamRequest,
   response: Response,
   signal: AbortSignal,
-  secrets: string[],
+  secrets: () => string[],
 ) {
   const upstreamRequestId = response.headers.get("x-openstack-request-id") ?? undefined;
   const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -202,7 +203,7 @@ async function readResponse(
     throw transportProblem(options, signal.aborted ? signal.reason : error);
   }
   const accepted = (response.status >= 200 && response.status < 300) || request.acceptStatus?.includes(response.status);
-  if (!accepted) throw statusProblem(options, response, text, secrets);
+  if (!accepted) throw statusProblem(options, response, text, secrets());
   if (!text) return { status: response.status, headers: response.headers, body: undefined };
   try {
     return { status: response.status, headers: response.headers, body: JSON.parse(text) as unknown };

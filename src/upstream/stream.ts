@@ -148,7 +148,6 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
   const body = request.body ? idle.watch(request.body, request.contentLength, request.tap) : undefined;
   const timing = { service: options.service, timeoutMs: options.idleTimeoutMs };
   const idleDetail = `${options.service} sent or received nothing for ${options.idleTimeoutMs} ms`;
-  const secrets = [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)];
 
   const clientGone = () =>
     transportProblem(timing, request.signal?.reason, "The client went away before Glance answered");
@@ -193,7 +192,7 @@ export async function upstreamStream(options: StreamOptions, request: StreamRequ
     idle.touch();
     const text = await readErrorText(response);
     idle.stop();
-    throw statusProblem(options, response, text, secrets);
+    throw statusProblem(options, response, text, [...secretsOf(headers), ...internalAddressesOf(options.baseUrl)]);
   }
   // A download's body is handed on untouched: workerd then pumps it natively (a JS pass-through
   // per chunk cost three quarters of the throughput), so the idle timeout ends with Glance's answer.

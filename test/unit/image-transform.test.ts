@@ -94,6 +94,52 @@ describe("toHorizonImage", () => {
   });
 });
 
+describe("toHorizonImage's JSON", () => {
+  it("keeps Horizon's key order: the 13 copied keys, the derived ones, then properties in Glance's order", () => {
+    const detail = toHorizonImage(GLANCE_IMAGE, "detail");
+    expect(Object.keys(detail)).toEqual([
+      "id",
+      "name",
+      "status",
+      "visibility",
+      "owner",
+      "checksum",
+      "container_format",
+      "disk_format",
+      "created_at",
+      "updated_at",
+      "min_disk",
+      "min_ram",
+      "protected",
+      "architecture",
+      "size",
+      "is_public",
+      "tags",
+      "virtual_size",
+      "properties",
+    ]);
+    const glanceOrder = Object.keys(GLANCE_IMAGE);
+    const inGlanceOrder = (keys: string[]) => [...keys].sort((a, b) => glanceOrder.indexOf(a) - glanceOrder.indexOf(b));
+    expect(Object.keys(detail.properties)).toEqual(inGlanceOrder(Object.keys(detail.properties)));
+    const listed = toHorizonImage(GLANCE_IMAGE, "list");
+    expect(Object.keys(listed.properties)).toEqual(inGlanceOrder(Object.keys(listed.properties)));
+  });
+
+  it("carries a `__proto__` key Glance sent as a plain property, never as the prototype", () => {
+    const image = JSON.parse('{"id":"x","__proto__":{"polluted":true},"osh_color":"blue"}') as { id: string };
+    for (const variant of ["list", "detail"] as const) {
+      const { properties } = toHorizonImage(image, variant);
+      expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
+      expect((properties as { polluted?: unknown }).polluted).toBeUndefined();
+      expect(JSON.parse(JSON.stringify(properties))).toEqual(
+        JSON.parse('{"__proto__":{"polluted":true},"osh_color":"blue"}'),
+      );
+      expect(Object.keys(properties)).toEqual(["__proto__", "osh_color"]);
+    }
+    expect(Object.keys(imageProperties(image))).toEqual(["__proto__", "osh_color"]);
+  });
+});
+
 describe("imageProperties", () => {
   it("is the flat object of Horizon's properties endpoint", () => {
     expect(ImagePropertiesSchema.parse(imageProperties(GLANCE_IMAGE))).toEqual({

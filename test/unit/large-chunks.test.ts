@@ -177,4 +177,90 @@ describe("pumpLargeChunks", () => {
     const { stream } = plainSource(3);
     await expect(new Response(pumpLargeChunks(stream, 2 * SMALL, recorder().tap)).arrayBuffer()).rejects.toThrow();
   });
+
+  describe("a chunk handed on is never changed afterwards (the bytes Glance keeps)", () => {
+    function randomBytes(length: number) {
+      const bytes = new Uint8Array(length);
+      for (let offset = 0; offset < length; offset += 65536)
+        crypto.getRandomValues(bytes.subarray(offset, offset + 65536));
+      return bytes;
+    }
+
+    /** `bytes` written to a native byte stream (a request body in workerd) in pieces of 1 B to 20 KiB. */
+    function nativeSourceOf(bytes: Uint8Array) {
+      const { readable, writable } = new IdentityTransformStream();
+      const writer = writable.getWriter();
+      void (async () => {
+        for (let offset = 0; offset < bytes.byteLength;) {
+          const size = 1 + (crypto.getRandomValues(new Uint32Array(1))[0] % (20 * 1024));
+          await writer.write(bytes.slice(offset, offset + size));
+          offset += size;
+        }
+        await writer.close();
+      })();
+      return readable;
+    }
+
+    /** `bytes` as a plain stream (the legacy form's file part) in pieces of 1 B to 20 KiB. */
+    function plainSourceOf(bytes: Uint8Array) {
+      let offset = 0;
+      return new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            if (offset >= bytes.byteLength) return controller.close();
+            const size = 1 + (crypto.getRandomValues(new Uint32Array(1))[0] % (20 * 1024));
+            controller.enqueue(bytes.slice(offset, offset + size));
+            offset += size;
+          },
+        },
+        { highWaterMark: 0 },
+      );
+    }
+
+    /** Reads every chunk of `out` and keeps it as it came; compares them with `bytes` only once the stream has ended. */
+    async function keptChunksMatch(out: ReadableStream<Uint8Array>, bytes: Uint8Array) {
+      const kept: { chunk: Uint8Array; copy: Uint8Array }[] = [];
+      const reader = out.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        kept.push({ chunk: value, copy: value.slice() });
+        // Give the pump its turn to read into whatever buffer it reads into next.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      const changed = kept.filter(({ chunk, copy }) => !Buffer.from(chunk).equals(Buffer.from(copy))).length;
+      const whole = Buffer.concat(kept.map(({ chunk }) => chunk));
+      return { changed, chunks: kept.length, equal: whole.equals(Buffer.from(bytes)) };
+    }
+
+    it.each([
+      ["a native byte stream, with its length", (bytes: Uint8Array) => nativeSourceOf(bytes), true],
+      ["a native byte stream, chunked", (bytes: Uint8Array) => nativeSourceOf(bytes), false],
+      ["a plain stream (gathered), chunked", (bytes: Uint8Array) => plainSourceOf(bytes), false],
+    ])(
+      "%s: every chunk the consumer kept still holds its bytes once the whole body has passed",
+      async (_, source, withLength) => {
+        for (const size of [256 * 1024 - 1, 1024 * 1024 + 17, 3 * 1024 * 1024 + 5]) {
+          const bytes = randomBytes(size);
+          const out = pumpLargeChunks(source(bytes), withLength ? size : undefined, recorder().tap);
+          const { changed, chunks, equal } = await keptChunksMatch(out, bytes);
+          expect(chunks).toBeGreaterThan(1);
+          expect(changed).toBe(0);
+          expect(equal).toBe(true);
+        }
+      },
+    );
+
+    it("the tap sees exactly the bytes the consumer gets, chunk for chunk", async () => {
+      const bytes = randomBytes(2 * 1024 * 1024 + 3);
+      const tapped: Uint8Array[] = [];
+      const out = pumpLargeChunks(nativeSourceOf(bytes), bytes.byteLength, {
+        chunk: (chunk) => void tapped.push(chunk.slice()),
+        end: () => undefined,
+      });
+      const { equal } = await keptChunksMatch(out, bytes);
+      expect(equal).toBe(true);
+      expect(Buffer.concat(tapped).equals(Buffer.from(bytes))).toBe(true);
+    });
+  });
 });

@@ -58,6 +58,15 @@ describe("requestedRegion", () => {
     expect(withoutRegionQuery("https://e/x/?a=1&region=R&b=2")).toBe("https://e/x/?a=1&b=2");
     expect(withoutRegionQuery("https://e/x/?a=1")).toBe("https://e/x/?a=1");
   });
+
+  it("finds the key percent-encoded too, as a URL parser decodes it (the fast path skips only queries without it)", () => {
+    expect(requestedRegion("https://e/x/?%72egion=RegionTwo", undefined)?.region).toBe("RegionTwo");
+    expect(requestedRegion("https://e/x/?a=1&%72%65gion=RegionTwo", undefined)?.from.location).toBe("query");
+    expect(withoutRegionQuery("https://e/x/?a=1&%72egion=R&b=2")).toBe("https://e/x/?a=1&b=2");
+    expect(requestedRegion("https://e/x/?a=region", undefined)).toBeUndefined();
+    expect(requestedRegion("https://e/region/", undefined)).toBeUndefined();
+    expect(withoutRegionQuery("https://e/region/")).toBe("https://e/region/");
+  });
 });
 
 describe("chooseRegion", () => {
