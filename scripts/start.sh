@@ -42,6 +42,19 @@ fi
 
 vars=(--var "GLANCE_URL:$GLANCE_URL")
 [ -z "${KEYSTONE_URL:-}" ] || vars+=(--var "KEYSTONE_URL:$KEYSTONE_URL")
+# Resumable uploads hand their bytes to Glance by web-download (the default UPLOAD_HANDOFF): Glance pulls them
+# from PUBLIC_BASE_URL (here this address, which a Glance on loopback reaches) with a URL signed by the
+# UPLOAD_SIGNING_KEY secret. Without a .dev.vars of your own, a random key is made once and kept, out of the
+# command line, in .wrangler/ (git-ignored), so upload URLs signed before a restart stay valid.
+vars+=(--var "PUBLIC_BASE_URL:${PUBLIC_BASE_URL:-$BASE}")
+if [ ! -f .dev.vars ]; then
+  secrets=.wrangler/dev-secrets.env
+  if [ ! -s "$secrets" ]; then
+    mkdir -p .wrangler
+    (umask 077 && printf 'UPLOAD_SIGNING_KEY=%s\n' "$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" >"$secrets")
+  fi
+  vars+=(--env-file "$secrets")
+fi
 say "starting wrangler dev on $BASE (Glance $GLANCE_URL${KEYSTONE_URL:+, Keystone $KEYSTONE_URL})"
 # wrangler itself, not npx: its PID owns workerd, so stopping it stops everything (toolchain.md gotcha 6).
 WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false \

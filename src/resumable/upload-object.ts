@@ -82,6 +82,12 @@ interface UploadRow extends Record<string, SqlStorageValue> {
 const IN_PROGRESS: HandoffState[] = ["pending", "running", "importing"];
 
 /**
+ * How long past its expiry an ended (expired or terminated) upload keeps its tombstone, so that its URL answers 410
+ * rather than 404; then the alarm deletes the object's storage altogether (an unknown upload is a 404).
+ */
+export const TOMBSTONE_MS = 7 * 24 * 3600 * 1000;
+
+/**
  * One resumable upload: its offset, length, the R2 segments that hold its bytes, the lease of the PATCH
  * writing now, its expiry (an alarm frees everything) and its hand-off to Glance. The Worker streams
  * each PATCH body into R2 itself; this object only says which offset may be written (one lease at a time,
@@ -261,16 +267,20 @@ export class UploadObject extends DurableObject<Env> {
     return this.record(this.row() as UploadRow);
   }
 
-  /** Frees the bytes and keeps a tombstone (a terminated upload answers 404, an expired one 410). */
+  /**
+   * Frees the bytes and keeps a tombstone (a terminated upload answers 404, an expired one 410) until
+   * TOMBSTONE_MS past its expiry, when the alarm deletes the rest.
+   */
   private async free(state: UploadState): Promise<void> {
-    await deleteStored(this.env.UPLOAD_BYTES, (this.row() as UploadRow).upload_id);
+    const row = this.row() as UploadRow;
+    await deleteStored(this.env.UPLOAD_BYTES, row.upload_id);
     this.sql.exec("DELETE FROM segments");
     this.sql.exec(
-      "UPDATE upload SET state = ?, lease_id = NULL, lease_until = NULL, metadata = '', owner = owner WHERE id = 1",
+      "UPDATE upload SET state = ?, lease_id = NULL, lease_until = NULL, metadata = '' WHERE id = 1",
       state,
     );
     this.handoffRequest = undefined;
-    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.setAlarm(row.expires_at + TOMBSTONE_MS);
   }
 
   /** tus termination: refused (false) while the hand-off runs. */
@@ -284,7 +294,14 @@ export class UploadObject extends DurableObject<Env> {
 
   async alarm(): Promise<void> {
     const row = this.row();
-    if (!row || row.state !== "active") return;
+    if (!row) return;
+    if (row.state !== "active") {
+      const forgetAt = row.expires_at + TOMBSTONE_MS;
+      if (Date.now() < forgetAt) return this.ctx.storage.setAlarm(forgetAt);
+      await this.ctx.storage.deleteAll();
+      this.sql.exec(SCHEMA);
+      return;
+    }
     if (IN_PROGRESS.includes(row.handoff as HandoffState) && !this.handoffRunning) {
       if (this.handoffRequest) await this.handOff();
       else this.failHandoff({ code: "bad-gateway", status: 502, detail: "the hand-off was interrupted; retry it" });

@@ -4,14 +4,14 @@ import { readFileSync, readdirSync } from "node:fs";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tokenOf } from "./support/http";
-import { createGlanceImage, deleteImages, imageName } from "./support/images";
+import { createGlanceImage, deleteImages, glanceImage, imageName } from "./support/images";
 import { GLANCE_URL } from "./support/stack";
 import { REPO_ROOT, freePort } from "./support/worker";
 
 // The README's first command as a user runs it: `npm start` (scripts/start.sh) with no GLANCE_URL finds the local
 // stack, starts wrangler dev and prints a curl with a fresh token; an image downloads through it with bounded
-// memory (wrangler dev buffered whole downloads before workerd 1.20261014.1: 64 MiB grew it by ~600 MiB);
-// Ctrl-C stops everything it started.
+// memory (wrangler dev buffered whole downloads before workerd 1.20261014.1: 64 MiB grew it by ~600 MiB); a
+// resumable upload is handed to Glance by web-download; Ctrl-C stops everything it started.
 const SIZE = 64 * 1024 * 1024;
 const PAYLOAD = randomBytes(SIZE);
 const SHA512 = createHash("sha512").update(PAYLOAD).digest("hex");
@@ -114,7 +114,7 @@ afterAll(async () => {
 
 describe("npm start (scripts/start.sh), the README's first command", () => {
   it(
-    "brings the API up on the local stack, prints a curl whose token works, serves a 64 MiB download with bounded memory, and Ctrl-C stops it all",
+    "brings the API up on the local stack, prints a curl whose token works, serves a 64 MiB download with bounded memory, hands a resumable upload to Glance, and Ctrl-C stops it all",
     { timeout: 300_000 },
     async () => {
       const port = await freePort();
@@ -171,6 +171,41 @@ describe("npm start (scripts/start.sh), the README's first command", () => {
         peak - before,
         `RSS of npm start's processes grew from ${before} to ${peak} bytes for a ${SIZE}-byte download`,
       ).toBeLessThan(MAX_RSS_GROWTH);
+
+      // A resumable upload works as started: start.sh gives wrangler dev a PUBLIC_BASE_URL and a signing key, so
+      // the default web-download hand-off has Glance pull the bytes back from this Worker.
+      const bytes = randomBytes(64 * 1024);
+      const target = await createGlanceImage({ name: imageName("npm-start-tus") });
+      created.push(target.id);
+      const tus = { "tus-resumable": "1.0.0", "x-auth-token": token! };
+      const creation = await fetch(`${base}/api/glance/images/${target.id}/uploads/`, {
+        method: "POST",
+        headers: { ...tus, "upload-length": String(bytes.byteLength) },
+      });
+      expect(creation.status, await creation.clone().text()).toBe(201);
+      const uploadUrl = creation.headers.get("location")!;
+      const patch = await fetch(uploadUrl, {
+        method: "PATCH",
+        headers: { ...tus, "upload-offset": "0", "content-type": "application/offset+octet-stream" },
+        body: bytes,
+      });
+      expect(patch.status, await patch.clone().text()).toBe(204);
+      let handoff: string | null = null;
+      await waitFor(
+        "the web-download hand-off",
+        async () => {
+          handoff = (await fetch(uploadUrl, { method: "HEAD", headers: tus })).headers.get("upload-handoff");
+          return handoff === "done" || handoff === "failed";
+        },
+        90_000,
+      );
+      expect(handoff).toBe("done");
+      const stored = await glanceImage(target.id);
+      expect([stored.status, stored.size, stored.os_hash_value]).toEqual([
+        "active",
+        bytes.byteLength,
+        createHash("sha512").update(bytes).digest("hex"),
+      ]);
 
       process.kill(-pid, "SIGINT");
       await waitFor(

@@ -1,10 +1,11 @@
-import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from "vitest";
 import { callWorker, TOKEN } from "../support/call-api";
 import { problemOf } from "../support/expect";
 import { patchChunk, TUS } from "../support/tus-calls";
 import { glanceImage } from "../support/glance-image";
 import { GLANCE, glanceError, glanceJson, KEYSTONE, type LazyAnswer, stubGlanceLazily } from "../support/glance-stub";
+import { TOMBSTONE_MS, type UploadObject } from "../../src/resumable/upload-object";
 
 const ID = "6e2c5b1a-9a34-4c0e-8f0a-2f3d7c1e9b10";
 const COLLECTION = `/api/glance/images/${ID}/uploads/`;
@@ -353,6 +354,18 @@ describe("expiry, creation-with-upload, CORS", () => {
     await runDurableObjectAlarm(stub);
     expect(await storedKeys(uploadId)).toEqual([]);
     expect((await head(path)).status).toBe(410);
+
+    // The tombstone answers 410 for TOMBSTONE_MS past the expiry; then the alarm deletes the object's storage.
+    const expiredAt = (await (stub as DurableObjectStub<UploadObject>).describe())!.expiresAt;
+    const alarmAt = await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm());
+    expect(alarmAt).toBe(expiredAt + TOMBSTONE_MS);
+    await runInDurableObject(stub, (_instance, state) => {
+      state.storage.sql.exec("UPDATE upload SET expires_at = ?", Date.now() - TOMBSTONE_MS - 1);
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await (stub as DurableObjectStub<UploadObject>).describe()).toBeUndefined();
+    expect(await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm())).toBeNull();
+    expect((await head(path)).status).toBe(404);
   });
 
   it("creation-with-upload stores the first chunk at once; a bad one answers its problem with Location", async () => {
