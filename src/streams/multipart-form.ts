@@ -176,7 +176,6 @@ export async function readStreamedForm(
       );
     }
   };
-  /** Feeds one request chunk to the parser; false once the request body has ended. */
   // Inside the file part the request is read into two buffers in turn: the one of the read before
   // last is free again once the last write began inside the file part (multipasta keeps only a
   // piece of the last chunk for a boundary match, and copies it at the next write) and every file
@@ -184,6 +183,7 @@ export async function readStreamedForm(
   let lastBuffer: ArrayBuffer | undefined;
   let bufferBeforeLast: ArrayBuffer | undefined;
   let lastWriteInFile = false;
+  /** Feeds one request chunk to the parser; false once the request body has ended. */
   const feed = async (): Promise<boolean> => {
     const spare = lastWriteInFile && fileChunks.length === 0 ? bufferBeforeLast : undefined;
     bufferBeforeLast = undefined;
