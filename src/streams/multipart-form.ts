@@ -22,6 +22,11 @@ export interface StreamedFile {
    * is malformed or holds another part after the file.
    */
   stream: ReadableStream<Uint8Array>;
+  /**
+   * Whether the part holds any byte: reads the request until its first file byte or its end. It
+   * rejects with the form's problem when the body fails first; {@link stream} is left unread.
+   */
+  hasBytes: () => Promise<boolean>;
   /** The problem that errored {@link stream}, once it has (a consumer may only see its own error for it). */
   failure: () => MultipartFormError | undefined;
 }
@@ -171,11 +176,23 @@ export async function readStreamedForm(
       );
     }
   };
+  // Inside the file part the request is read into two buffers in turn: the one of the read before
+  // last is free again once the last write began inside the file part (multipasta keeps only a
+  // piece of the last chunk for a boundary match, and copies it at the next write) and every file
+  // byte queued has been copied out (the file stream copies, and reads only when the queue is empty).
+  let lastBuffer: ArrayBuffer | undefined;
+  let bufferBeforeLast: ArrayBuffer | undefined;
+  let lastWriteInFile = false;
   /** Feeds one request chunk to the parser; false once the request body has ended. */
   const feed = async (): Promise<boolean> => {
-    const { done, value } = await reader.read();
+    const spare = lastWriteInFile && fileChunks.length === 0 ? bufferBeforeLast : undefined;
+    bufferBeforeLast = undefined;
+    const { done, value } = await reader.read(spare);
     if (value && value.byteLength > 0 && !error) {
       consumedBytes += value.byteLength;
+      lastWriteInFile = fileInfo !== undefined && !fileEnded;
+      bufferBeforeLast = lastBuffer;
+      lastBuffer = value.buffer as ArrayBuffer;
       parse(() => parser.write(value));
     }
     if (done) {
@@ -211,23 +228,57 @@ export async function readStreamedForm(
   if (!fileInfo) return { fields };
 
   const info = fileInfo;
-  const stream = new ReadableStream<Uint8Array>(
+  /** Reads on until a file byte is queued, or the part, then the form, has ended; the problem, if any. */
+  const fileBytesQueued = async (): Promise<MultipartFormError | undefined> => {
+    while (fileChunks.length === 0 && !fileEnded && !error) {
+      if (!(await feed())) break;
+    }
+    // After the file part only the closing boundary may follow.
+    while (fileChunks.length === 0 && fileEnded && !formEnded && !error) {
+      if (!(await feed())) break;
+    }
+    return error;
+  };
+  /** Moves queued file bytes into `target`; how many. */
+  const copyQueued = (target: Uint8Array): number => {
+    let filled = 0;
+    while (fileChunks.length > 0 && filled < target.byteLength) {
+      const chunk = fileChunks[0];
+      const taken = Math.min(chunk.byteLength, target.byteLength - filled);
+      target.set(taken === chunk.byteLength ? chunk : chunk.subarray(0, taken), filled);
+      filled += taken;
+      if (taken === chunk.byteLength) fileChunks.shift();
+      else fileChunks[0] = chunk.subarray(taken);
+    }
+    return filled;
+  };
+  // A byte stream: a BYOB reader (the upload pump, with its one reused buffer) gets the file's bytes
+  // copied into its own buffer, at most one request chunk's worth per pull (a readAtLeast pulls
+  // again until it has its minimum), so neither side allocates per chunk. A default reader gets
+  // copies of the parser's pieces.
+  const stream = new ReadableStream(
     {
+      type: "bytes",
       async pull(controller) {
-        while (fileChunks.length === 0 && !fileEnded && !error) {
-          if (!(await feed())) break;
-        }
-        // After the file part only the closing boundary may follow.
-        while (fileChunks.length === 0 && fileEnded && !formEnded && !error) {
-          if (!(await feed())) break;
-        }
-        if (error) {
-          controller.error(error);
-          void reader.cancel(error).catch(() => undefined);
+        const problem = await fileBytesQueued();
+        if (problem) {
+          controller.error(problem);
+          void reader.cancel(problem).catch(() => undefined);
           return;
         }
-        for (const chunk of fileChunks.splice(0)) controller.enqueue(chunk);
-        if (fileEnded && formEnded) controller.close();
+        const request = controller.byobRequest;
+        const view = request?.view;
+        let filled = 0;
+        if (view) {
+          filled = copyQueued(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+          if (filled > 0) request.respond(filled);
+        } else {
+          for (const chunk of fileChunks.splice(0)) controller.enqueue(chunk.slice());
+        }
+        if (fileEnded && formEnded && fileChunks.length === 0) {
+          controller.close();
+          if (view && filled === 0) request.respond(0);
+        }
       },
       cancel(reason) {
         return reader.cancel(reason);
@@ -235,5 +286,16 @@ export async function readStreamedForm(
     },
     { highWaterMark: 0 },
   );
-  return { fields, file: { filename: info.filename, contentType: info.contentType, stream, failure: () => error } };
+  const hasBytes = async () => {
+    const problem = await fileBytesQueued();
+    if (problem) {
+      void reader.cancel(problem).catch(() => undefined);
+      throw problem;
+    }
+    return fileChunks.length > 0;
+  };
+  return {
+    fields,
+    file: { filename: info.filename, contentType: info.contentType, stream, hasBytes, failure: () => error },
+  };
 }

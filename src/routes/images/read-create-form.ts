@@ -5,7 +5,6 @@ import { type CreateImageRequest, isEmptyData } from "../../glance/transform/ima
 import { validationProblem } from "../../lib/create-router";
 import { badRequest, invalidInput, ProblemError } from "../../lib/problem";
 import { discardUpTo } from "../../streams/discard";
-import { unlessEmpty } from "../../streams/first-chunk";
 import { MultipartFormError, readStreamedForm, type StreamedFile } from "../../streams/multipart-form";
 import { CreateImageBodySchema } from "./image-create.schemas";
 import { FORM_DATA_FIELD, MAX_FORM_FIELD_BYTES } from "./image-form.schemas";
@@ -33,23 +32,22 @@ export async function readCreateForm(c: Context<AppEnv>): Promise<CreateForm> {
     const failure = file.failure();
     return failure ? formProblem(failure) : undefined;
   };
-  let data: ReadableStream<Uint8Array> | undefined;
   try {
     const request = formCreateRequest(form.fields, true);
     if (request.source_type === "url") {
       throw badRequest(FORM_DATA_FIELD, "a data file part cannot be sent with source_type url; send one or the other");
     }
-    data = await unlessEmpty(file.stream).catch((error: unknown) => {
+    const hasBytes = await file.hasBytes().catch((error: unknown) => {
       throw formFailure() ?? error;
     });
-    if (!data)
+    if (!hasBytes)
       throw badRequest(
         FORM_DATA_FIELD,
         "the data file part is empty; send the image's bytes, or no data part for an image without data",
       );
-    return { request, data, formFailure };
+    return { request, data: file.stream, formFailure };
   } catch (error) {
-    await discardUpTo(data ?? file.stream);
+    await discardUpTo(file.stream);
     throw error;
   }
 }
